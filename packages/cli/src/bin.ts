@@ -1,0 +1,5 @@
+import { main } from './index';
+
+main().then((code) => {
+  process.exitCode = code;
+});
