@@ -6,6 +6,7 @@ export default defineConfig({
     'catalog/index': 'src/catalog/index.ts',
     'mapping/index': 'src/mapping/index.ts',
     'sync/index': 'src/sync/index.ts',
+    schemas: 'src/generated/index.ts',
   },
   format: ['esm'],
   dts: true,
