@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { idcardCheckChar, idcardFacts, isRealDate, upgradeIdcard15, validateIdcard } from './idcard';
+
+const today = new Date('2026-11-26T00:00:00Z');
+
+describe('validateIdcard', () => {
+  it.each(['11010519491231002X', '440524188001010014', '34052419800101001X', '11012119880808223X'])(
+    'accepts the standard example %s',
+    (id) => {
+      expect(validateIdcard(id, today)).toEqual({ valid: true, normalized: id });
+    },
+  );
+
+  it('normalizes a lower-case x', () => {
+    expect(validateIdcard('11010519491231002x', today)).toEqual({
+      valid: true,
+      normalized: '11010519491231002X',
+    });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['1101051949123100', 'length'],
+    ['11010519491231002Y', 'charset'],
+    ['1101051949123100AX', 'charset'],
+    ['110105194912310021', 'checksum'],
+    [`99010519491231002${idcardCheckChar('99010519491231002')}`, 'province'],
+    [`11010519490230002${idcardCheckChar('11010519490230002')}`, 'birth-date'],
+    [`11010520300101002${idcardCheckChar('11010520300101002')}`, 'birth-date'],
+  ])('rejects %s with %s', (id, reason) => {
+    const result = validateIdcard(id, today);
+    expect(result.valid).toBe(false);
+    expect(result.reason?.code).toBe(`idcard.${reason}`);
+    expect(result.reason?.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('reads region, birth date and sex from the digits', () => {
+    expect(idcardFacts('11010519491231002X')).toEqual({
+      region: '110105',
+      birthDate: '1949-12-31',
+      sex: '2',
+    });
+    expect(idcardFacts('440524188001010014')).toEqual({
+      region: '440524',
+      birthDate: '1880-01-01',
+      sex: '1',
+    });
+  });
+});
+
+describe('upgradeIdcard15', () => {
+  it('inserts the century and appends the check character', () => {
+    expect(upgradeIdcard15('610104620927690')).toBe('610104196209276908');
+  });
+  it('keeps 18-character numbers and refuses other lengths', () => {
+    expect(upgradeIdcard15('11010519491231002x')).toBe('11010519491231002X');
+    expect(upgradeIdcard15('12345')).toBeUndefined();
+    expect(upgradeIdcard15('61010462092769A')).toBeUndefined();
+  });
+});
+
+describe('isRealDate', () => {
+  it('knows leap years', () => {
+    expect(isRealDate(2000, 2, 29)).toBe(true);
+    expect(isRealDate(1900, 2, 29)).toBe(false);
+    expect(isRealDate(2024, 4, 31)).toBe(false);
+  });
+});
+
+// Generates 17-digit bodies with a known province and a real birth date between 1900 and 2020.
+const validBody = fc
+  .tuple(
+    fc.constantFrom('11', '31', '44', '51', '65', '81'),
+    fc.integer({ min: 0, max: 9999 }),
+    fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2020-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+    fc.integer({ min: 0, max: 999 }),
+  )
+  .map(([province, rest, birth, seq]) => {
+    const ymd = birth.toISOString().slice(0, 10).replaceAll('-', '');
+    return `${province}${String(rest).padStart(4, '0')}${ymd}${String(seq).padStart(3, '0')}`;
+  });
+
+describe('GB 11643 check character (property)', () => {
+  it('every generated number with its computed check character is valid', () => {
+    fc.assert(
+      fc.property(validBody, (body) => {
+        expect(validateIdcard(body + idcardCheckChar(body)!, today).valid).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('every single-digit substitution makes the number fail the check', () => {
+    fc.assert(
+      fc.property(
+        validBody,
+        fc.integer({ min: 0, max: 17 }),
+        fc.integer({ min: 1, max: 10 }),
+        (body, pos, delta) => {
+          const id = body + idcardCheckChar(body)!;
+          const alphabet = pos === 17 ? '0123456789X' : '0123456789';
+          const size = alphabet.length;
+          const current = alphabet.indexOf(id[pos]!);
+          const step = pos === 17 ? delta : ((delta - 1) % 9) + 1;
+          const replaced = alphabet[(current + step) % size]!;
+          const mutated = id.slice(0, pos) + replaced + id.slice(pos + 1);
+          const body17 = mutated.slice(0, 17);
+          expect(idcardCheckChar(body17)).not.toBe(mutated[17]);
+          expect(validateIdcard(mutated, today).valid).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,136 @@
+import { isKnownProvince } from './region';
+import type { IdentifierCheck } from './uscc';
+
+export interface IdcardFacts {
+  /** First six digits: the GB/T 2260 code of the registration county. */
+  region: string;
+  /** ISO date `YYYY-MM-DD` from digits 7–14. */
+  birthDate: string;
+  /** GB/T 2261.1: `1` male (odd 17th digit), `2` female (even). */
+  sex: '1' | '2';
+}
+
+// GB 11643 / ISO 7064 MOD 11-2: W_i = 2^(i-1) mod 11 counted from the right, the check character being i = 1.
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_CHARS = '10X98765432';
+const BODY_17 = /^\d{17}$/;
+
+/** The MOD 11-2 check character of a 17-digit body, or `undefined` when the body is not 17 digits. */
+export function idcardCheckChar(body: string): string | undefined {
+  if (!BODY_17.test(body)) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (body.charCodeAt(i) - 48) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11];
+}
+
+/** True when `yyyy-mm-dd` names a real calendar day (leap years included). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days =
+    month === 2
+      ? isLeap(year)
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
+  return day <= days;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function digitsAt(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) n = n * 10 + (value.charCodeAt(i) - 48);
+  return n;
+}
+
+function invalid(code: string, zh: string, en: string): IdentifierCheck {
+  return { valid: false, reason: { code, zh, en } };
+}
+
+/** Trims, turns full-width digits and `Ｘ` half-width and upper-cases `x`. */
+function normalize(value: string): string {
+  return value
+    .trim()
+    .replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .toUpperCase();
+}
+
+/**
+ * Validates an 18-character 公民身份号码 (GB 11643-1999): 17 digits + check character, MOD 11-2 check,
+ * a known province prefix, and a real birth date not after `today`. Reason codes are stable:
+ * `idcard.empty|length|charset|checksum|province|birth-date`.
+ */
+export function validateIdcard(value: string, today: Date = new Date()): IdentifierCheck {
+  const id = normalize(String(value ?? ''));
+  if (id.length === 0) return invalid('idcard.empty', '公民身份号码为空', 'the ID number is empty');
+  if (id.length !== 18) {
+    return invalid(
+      'idcard.length',
+      `公民身份号码应为 18 位，实际为 ${id.length} 位`,
+      `an ID number has 18 characters, got ${id.length}`,
+    );
+  }
+  const body = id.slice(0, 17);
+  const last = id[17]!;
+  if (!BODY_17.test(body) || !/[0-9X]/.test(last)) {
+    return invalid(
+      'idcard.charset',
+      '公民身份号码前 17 位应为数字，第 18 位为数字或 X',
+      'an ID number has 17 digits followed by a digit or X',
+    );
+  }
+  const expected = idcardCheckChar(body)!;
+  if (expected !== last) {
+    return invalid(
+      'idcard.checksum',
+      `校验码错误：应为 ${expected}，实际为 ${last}（GB 11643）`,
+      `check character mismatch: expected ${expected}, got ${last} (GB 11643)`,
+    );
+  }
+  if (!isKnownProvince(body.slice(0, 2))) {
+    return invalid(
+      'idcard.province',
+      `前两位「${body.slice(0, 2)}」不是已知的省级行政区划代码`,
+      `the first two digits "${body.slice(0, 2)}" are not a known province code`,
+    );
+  }
+  const year = digitsAt(body, 6, 4);
+  const month = digitsAt(body, 10, 2);
+  const day = digitsAt(body, 12, 2);
+  const todayKey = today.getUTCFullYear() * 10000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
+  if (year < 1800 || !isRealDate(year, month, day) || year * 10000 + month * 100 + day > todayKey) {
+    return invalid(
+      'idcard.birth-date',
+      `第 7–14 位「${body.slice(6, 14)}」不是有效的出生日期`,
+      `digits 7–14 "${body.slice(6, 14)}" are not a real birth date`,
+    );
+  }
+  return { valid: true, normalized: id };
+}
+
+/** Region, birth date and sex encoded in an 18-character number (the caller validates it first). */
+export function idcardFacts(value: string): IdcardFacts {
+  const seq = value.charCodeAt(16) - 48;
+  return {
+    region: value.slice(0, 6),
+    birthDate: `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`,
+    sex: seq % 2 === 1 ? '1' : '2',
+  };
+}
+
+/**
+ * Upgrades a 15-digit number (GB 11643-1989: YYMMDD without century) to 18 characters by inserting `19`
+ * and appending the MOD 11-2 check character. Numbers that are already 18 characters come back unchanged
+ * (with `x` upper-cased); anything else returns `undefined`. Everyone with a 15-digit number was born in
+ * the 20th century, since those numbers were issued before 2000.
+ */
+export function upgradeIdcard15(value: string): string | undefined {
+  if (value.length === 18) return value[17] === 'x' ? value.slice(0, 17) + 'X' : value;
+  if (value.length !== 15 || !/^\d{15}$/.test(value)) return undefined;
+  const body = `${value.slice(0, 6)}19${value.slice(6)}`;
+  return body + idcardCheckChar(body)!;
+}
