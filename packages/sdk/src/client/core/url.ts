@@ -1,0 +1,66 @@
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly (string | number | boolean)[];
+export type QueryObject = Record<string, QueryValue | Record<string, string | number | boolean | undefined>>;
+
+/**
+ * Fills `{name}` placeholders. Each value is percent-encoded as a whole, so a resource code such as
+ * `307001030801/000012` travels as `307001030801%2F000012` and stays one path segment.
+ */
+export function fillPath(template: string, params: Record<string, string | number> | undefined): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === '') {
+      throw new TypeError(`Missing path parameter "${name}" for ${template} (缺少路径参数 ${name})`);
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+/**
+ * Serialises query parameters: arrays repeat the name, objects use the deepObject style
+ * (`filter[name]=value`), undefined values are left out.
+ */
+export function toQueryString(query: object | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) params.append(name, String(item));
+    } else if (typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+        if (inner !== undefined && inner !== null) params.append(`${name}[${key}]`, String(inner));
+      }
+    } else {
+      params.append(name, String(value));
+    }
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+const secretQueryName = /secret|token|password|passwd|signature|^sig$|api[-_]?key|^key$|auth|credential/i;
+
+/** The URL as it may appear in an error or a log: values of secret-looking query parameters replaced. */
+export function redactUrl(url: string): string {
+  const queryStart = url.indexOf('?');
+  if (queryStart === -1) return url;
+  const params = new URLSearchParams(url.slice(queryStart + 1));
+  let changed = false;
+  for (const name of new Set(params.keys())) {
+    if (secretQueryName.test(name)) {
+      params.set(name, 'REDACTED');
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, queryStart)}?${params.toString()}` : url;
+}
+
+export function joinBaseUrl(baseUrl: string, pathWithQuery: string): string {
+  return baseUrl.replace(/\/+$/, '') + pathWithQuery;
+}

@@ -1,0 +1,29 @@
+import type { ProblemDetails } from '../operations';
+import { describeCall, ExchangeError, type ExchangeErrorContext } from './ExchangeError';
+
+/**
+ * The exchange answered with a non-2xx status. `problem` holds the RFC 9457 problem details the
+ * server sent (or a minimal one built from the status when the body was not a problem document);
+ * `code` is the problem's stable code (e.g. `catalog.lint_failed`), or `http.<status>`.
+ */
+export class ExchangeHttpError extends ExchangeError {
+  override name = 'ExchangeHttpError';
+  readonly status: number;
+  readonly problem: ProblemDetails;
+
+  constructor(status: number, problem: ProblemDetails, context: ExchangeErrorContext) {
+    const english = [problem.title, problem.detail].filter(Boolean).join(': ') || `HTTP ${status}`;
+    const chinese = problem.zh ? ` (${problem.zh})` : ` (请求失败，HTTP 状态 ${status})`;
+    super(
+      typeof problem.code === 'string' && problem.code !== '' ? problem.code : `http.${status}`,
+      `${english}${chinese}${describeCall(context)}`,
+      context,
+    );
+    this.status = status;
+    this.problem = problem;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, problem: this.problem };
+  }
+}
