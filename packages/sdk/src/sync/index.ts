@@ -1,1 +1,32 @@
-export {};
+export { AppendLog, syncDirectory, writeFileAtomic } from './atomic-file';
+export { compareWatermarks } from './change-filter';
+export {
+  type Checkpoint,
+  loadCheckpoint,
+  type RunState,
+  receiptsPathFor,
+  type SyncCounts,
+  type SyncMode,
+  type WatermarkValue,
+} from './checkpoint';
+export { SyncError } from './errors';
+export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
+export { type BatchAnswer, type BatchPusherOptions, classifyPushError, createBatchPusher } from './push';
+export { parseRetryAfter, withRetry } from './retry';
+export { SnapshotState } from './snapshot-state';
+export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';
+export type {
+  BatchBody,
+  BatchOutcome,
+  BatchRequest,
+  MappedRow,
+  OperationResult,
+  PushBatch,
+  RowError,
+  RowMapper,
+  SourceItem,
+  SourceReject,
+  SourceRow,
+  SyncProgress,
+  SyncSummary,
+} from './types';

@@ -1,0 +1,134 @@
+import { ExchangeHttpError } from '../client/errors/ExchangeHttpError';
+import { ExchangeNetworkError } from '../client/errors/ExchangeNetworkError';
+import { ExchangeTimeoutError } from '../client/errors/ExchangeTimeoutError';
+import { type ReceiptPublicKey, verifyReceipt } from '../client/receipts';
+import { SyncError } from './errors';
+import { parseRetryAfter, type RetryDecision, withRetry } from './retry';
+import type { BatchOutcome, BatchRequest, OperationResult, PushBatch } from './types';
+
+/** The exchange's answer to one batch, as far as the pusher needs it. */
+export interface BatchAnswer {
+  accepted: number;
+  rejected: number;
+  results: OperationResult[];
+  receipt: unknown;
+}
+
+export interface BatchPusherOptions {
+  /** One attempt of `POST …/records/batch` with the request's Idempotency-Key and no retries of its own. */
+  send: (request: BatchRequest) => Promise<BatchAnswer>;
+  /** The exchange's receipt keys (`GET /.well-known/receipt-keys`); fetched again once when a kid is unknown. */
+  receiptKeys: () => Promise<ReceiptPublicKey[]>;
+  /** Attempts per batch, the first included (default 10). */
+  attempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+/**
+ * Wraps one-shot sends into a push function for the pipeline: transient failures (network resets, timeouts,
+ * 408/425/429/5xx) are retried with backoff that honours Retry-After, under the same Idempotency-Key so the
+ * exchange replays a batch it already committed; and a batch counts as delivered only when its receipt is
+ * signed by the exchange and covers exactly what was sent.
+ */
+export function createBatchPusher(options: BatchPusherOptions): PushBatch {
+  let keys: Promise<ReceiptPublicKey[]> | undefined;
+  const loadKeys = (refresh: boolean) => {
+    if (!keys || refresh) {
+      keys = options.receiptKeys();
+      keys.catch(() => {
+        keys = undefined;
+      });
+    }
+    return keys;
+  };
+
+  return async (request) => {
+    let retries = 0;
+    const answer = await withRetry(() => options.send(request), {
+      attempts: options.attempts ?? 10,
+      baseDelayMs: options.baseDelayMs ?? 200,
+      maxDelayMs: options.maxDelayMs ?? 5_000,
+      classify: classifyPushError,
+      onRetry: () => {
+        retries += 1;
+      },
+    });
+    await checkReceipt(request, answer, loadKeys);
+    return { ...answer, retries } satisfies BatchOutcome;
+  };
+}
+
+/** Which failures of a batch push are worth another attempt. */
+export function classifyPushError(error: unknown): RetryDecision {
+  if (error instanceof ExchangeTimeoutError || error instanceof ExchangeNetworkError) return { retry: true };
+  if (error instanceof ExchangeHttpError) {
+    const status = error.status;
+    if (status === 408 || status === 425 || status === 429 || status >= 500) {
+      const header = (error.problem as { retryAfter?: unknown }).retryAfter;
+      return {
+        retry: true,
+        retryAfterMs: retryAfterOf(error) ?? parseRetryAfter(header as string | undefined),
+      };
+    }
+  }
+  return { retry: false };
+}
+
+function retryAfterOf(error: ExchangeHttpError): number | undefined {
+  const carrier = error as unknown as { headers?: Headers; retryAfterMs?: number };
+  if (typeof carrier.retryAfterMs === 'number') return carrier.retryAfterMs;
+  return parseRetryAfter(carrier.headers?.get?.('retry-after'));
+}
+
+async function checkReceipt(
+  request: BatchRequest,
+  answer: BatchAnswer,
+  loadKeys: (refresh: boolean) => Promise<ReceiptPublicKey[]>,
+): Promise<void> {
+  const receipt = answer.receipt as Record<string, unknown> | undefined;
+  const fail = (en: string, zh: string) =>
+    new SyncError(
+      'sync.receipt_invalid',
+      `Batch ${request.index} (Idempotency-Key ${request.idempotencyKey}): ${en}; the batch is not counted as delivered.`,
+      `第 ${request.index} 批（幂等键 ${request.idempotencyKey}）：${zh}；该批不计为已送达。`,
+    );
+  if (!receipt || typeof receipt !== 'object') throw fail('the answer carries no receipt', '应答中没有回执');
+  if (receipt.idempotencyKey !== request.idempotencyKey) {
+    throw fail('the receipt names another Idempotency-Key', '回执中的幂等键与请求不符');
+  }
+  if (receipt.resource !== request.resource)
+    throw fail('the receipt names another resource', '回执中的资源与请求不符');
+  if (receipt.count !== request.operations || receipt.accepted !== answer.accepted) {
+    throw fail(
+      `the receipt counts ${String(receipt.count)} operations / ${String(receipt.accepted)} accepted, the batch had ${request.operations} / ${answer.accepted}`,
+      `回执记录 ${String(receipt.count)} 条操作、接收 ${String(receipt.accepted)} 条，与本批 ${request.operations} / ${answer.accepted} 不符`,
+    );
+  }
+  const operations = acceptedOperations(request, answer);
+  let verdict = await verifyReceipt(receipt, await loadKeys(false), { operations });
+  if (!verdict.valid && verdict.reason === 'unknown_key') {
+    verdict = await verifyReceipt(receipt, await loadKeys(true), { operations });
+  }
+  if (!verdict.valid) {
+    throw fail(`the receipt does not verify (${verdict.reason})`, `回执验证失败（${verdict.reason}）`);
+  }
+}
+
+/** The operations the exchange accepted, in order, in the form the receipt's hash covers. */
+function acceptedOperations(request: BatchRequest, answer: BatchAnswer): unknown[] {
+  const refused = new Set<string>();
+  for (const result of answer.results)
+    if (result.status === 'rejected') refused.add(`${result.op}:${result.index}`);
+  const upserts = request.body.upsert ?? [];
+  const operations: unknown[] = [];
+  upserts.forEach((record, i) => {
+    if (!refused.has(`upsert:${i}`)) operations.push({ op: 'upsert', record });
+  });
+  (request.body.delete ?? []).forEach((key, i) => {
+    if (!refused.has(`delete:${i}`) && !refused.has(`delete:${upserts.length + i}`)) {
+      operations.push({ op: 'delete', key });
+    }
+  });
+  return operations;
+}

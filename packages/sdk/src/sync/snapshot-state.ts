@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { syncDirectory } from './atomic-file';
+import { SyncError } from './errors';
+
+const HEADER = '#unsilo-snapshot v1';
+
+/**
+ * For legacy systems with no update time: the content hash of every key last acknowledged by the exchange.
+ * A row whose hash is unchanged is not sent again; a key that vanished from the export becomes a delete.
+ * The file is `HEADER resource` then one `hash<TAB>key-json` line per key; it is replaced atomically, and only
+ * after every batch of the run has been acknowledged.
+ */
+export class SnapshotState {
+  constructor(
+    readonly resource: string,
+    /** key (JSON array of the key values) → content hash */
+    readonly hashes: Map<string, string> = new Map(),
+  ) {}
+
+  static async load(path: string, resource: string): Promise<SnapshotState> {
+    const state = new SnapshotState(resource);
+    let stream: ReturnType<typeof createReadStream>;
+    try {
+      stream = createReadStream(path, { encoding: 'utf8' });
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', reject);
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return state;
+      throw error;
+    }
+    const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+    let lineNo = 0;
+    for await (const line of lines) {
+      lineNo += 1;
+      if (lineNo === 1) {
+        if (!line.startsWith(HEADER)) throw corrupt(path, lineNo);
+        const owner = line.slice(HEADER.length).trim();
+        if (owner !== resource) {
+          throw new SyncError(
+            'sync.state_mismatch',
+            `Snapshot state ${path} belongs to resource ${owner}, not ${resource}.`,
+            `快照状态文件 ${path} 属于资源 ${owner}，而非 ${resource}。`,
+          );
+        }
+        continue;
+      }
+      if (line === '') continue;
+      const tab = line.indexOf('\t');
+      if (tab <= 0) throw corrupt(path, lineNo);
+      state.hashes.set(line.slice(tab + 1), line.slice(0, tab));
+    }
+    return state;
+  }
+
+  async save(path: string): Promise<void> {
+    const dir = dirname(path);
+    const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      let chunk = `${HEADER} ${this.resource}\n`;
+      for (const [key, hash] of this.hashes) {
+        chunk += `${hash}\t${key}\n`;
+        if (chunk.length > 1 << 20) {
+          await handle.write(chunk);
+          chunk = '';
+        }
+      }
+      await handle.write(chunk);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+    await syncDirectory(dir);
+  }
+}
+
+/** A short, stable content hash of one record (96 bits are plenty to notice a change of one key's row). */
+export function recordHash(record: unknown): string {
+  return createHash('sha256').update(JSON.stringify(record)).digest('base64url').slice(0, 16);
+}
+
+/** The state-file key of a record: its key values, in the mapping's key order. */
+export function keyOf(record: Record<string, unknown>, keyFields: readonly string[]): string {
+  return JSON.stringify(keyFields.map((field) => record[field] ?? null));
+}
+
+/** Rebuilds the delete operation of a state-file key. */
+export function deleteOpFor(key: string, keyFields: readonly string[]): Record<string, string | number> {
+  const values = JSON.parse(key) as Array<string | number>;
+  const op: Record<string, string | number> = {};
+  keyFields.forEach((field, i) => {
+    op[field] = values[i] as string | number;
+  });
+  return op;
+}
+
+function corrupt(path: string, line: number): SyncError {
+  return new SyncError(
+    'sync.state_invalid',
+    `Snapshot state ${path} is damaged at line ${line}. Remove it to send every row again.`,
+    `快照状态文件 ${path} 第 ${line} 行已损坏。删除该文件后将重新发送全部数据。`,
+  );
+}

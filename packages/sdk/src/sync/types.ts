@@ -1,0 +1,99 @@
+/** Why one row (or one operation) was refused. DESIGN §5: `{field, rule, value, message}` (+ `zh`). */
+export interface RowError {
+  field: string;
+  rule: string;
+  value?: unknown;
+  message: string;
+  zh?: string;
+}
+
+/** One data row of the source: its 1-based data-row number (the header is not a row) and its values. */
+export interface SourceRow {
+  row: number;
+  values: Record<string, unknown>;
+}
+
+/** A row the reader could not even parse (a malformed line): it is read, and rejected with its reasons. */
+export interface SourceReject {
+  row: number;
+  errors: RowError[];
+  source?: unknown;
+}
+
+export type SourceItem = SourceRow | SourceReject;
+
+/** The outcome of mapping one row: a record of the target resource, or the reasons it cannot become one. */
+export type MappedRow =
+  | { ok: true; record: Record<string, unknown> }
+  | { ok: false; errors: RowError[]; record?: Record<string, unknown> };
+
+export type RowMapper = (values: Record<string, unknown>, row: number) => MappedRow;
+
+export type DeleteKey = Record<string, string | number>;
+
+/** The body of `POST /catalog/resources/{code}/records/batch`. */
+export interface BatchBody {
+  upsert?: Record<string, unknown>[];
+  delete?: DeleteKey[];
+}
+
+/** What the pipeline hands to the push function: the body, its exact bytes and its Idempotency-Key. */
+export interface BatchRequest {
+  resource: string;
+  index: number;
+  idempotencyKey: string;
+  body: BatchBody;
+  bodyText: string;
+  operations: number;
+}
+
+export interface OperationResult {
+  index: number;
+  op: 'upsert' | 'delete';
+  status: 'accepted' | 'rejected';
+  errors?: RowError[];
+}
+
+/** The part of the exchange's BatchResult that the pipeline relies on. */
+export interface BatchOutcome {
+  accepted: number;
+  rejected: number;
+  results: OperationResult[];
+  /** The signed receipt, already verified by the push function. */
+  receipt: unknown;
+  /** Attempts beyond the first that this batch needed. */
+  retries: number;
+}
+
+export type PushBatch = (request: BatchRequest) => Promise<BatchOutcome>;
+
+/** The reconciled result of a run: read = accepted + rejected + unchanged. */
+export interface SyncSummary {
+  read: number;
+  accepted: number;
+  rejected: number;
+  unchanged: number;
+  deleted: number;
+  batches: number;
+  retries: number;
+  durationMs: number;
+}
+
+export interface SyncProgress {
+  phase: 'sync' | 'deletes' | 'done' | 'stopping';
+  read: number;
+  /** Rows whose batches are acknowledged (the checkpoint's position). */
+  committed: number;
+  accepted: number;
+  rejected: number;
+  unchanged: number;
+  deleted: number;
+  batches: number;
+  retries: number;
+  inFlight: number;
+  elapsedMs: number;
+  rowsPerSecond: number;
+  /** The expected number of rows, when the caller knows it (e.g. a line count of the input). */
+  total?: number;
+  etaMs?: number;
+}
