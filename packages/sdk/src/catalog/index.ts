@@ -1,1 +1,25 @@
-export {};
+/**
+ * `@unsilo/sdk/catalog`: parse and lint 政务信息资源目录 entries. Pure (no Node-only APIs), so the CLI, the
+ * language server, webviews and the sandbox run the very same rules.
+ */
+export { type ConfigProblem, type ParsedConfig, parseConfig } from './config';
+export { isCatalogEntryText } from './detect';
+export { applyFixes } from './edits';
+export { type CatalogElement, catalogElements, childKeys, elementAt, elementKey } from './elements';
+export { type LintOptions, type LintTextOptions, lintText, lintWorkspace } from './engine';
+export { formatMessage } from './messages';
+export { CatalogFile, MAX_ALIAS_COUNT, type ParsedEntry, parseCatalogFile } from './parse';
+export { RULE_DOCS_BASE, type RuleInfo } from './rule';
+export { rules } from './rules/index';
+export type * from './types';
+export {
+  type CodesetInfo,
+  canonicalToken,
+  codesets,
+  findCodeset,
+  isToken,
+  tokensOf,
+  type VocabularyName,
+  type VocabularyTerm,
+  vocabularies,
+} from './vocabulary';

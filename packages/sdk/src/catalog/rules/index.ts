@@ -1,0 +1,75 @@
+import { docsUrl, type RuleDefinition, type RuleInfo } from '../rule';
+import { rule as codeClassMismatch } from './code/class-mismatch';
+import { rule as codeDuplicate } from './code/duplicate';
+import { rule as codeFormat } from './code/format';
+import { rule as dateFormat } from './date/format';
+import { rule as itemsCodesetSuggested } from './items/codeset-suggested';
+import { rule as itemsCodesetUnknown } from './items/codeset-unknown';
+import { rule as itemsDuplicate } from './items/duplicate';
+import { rule as itemsLengthRequired } from './items/length-required';
+import { rule as nameDuplicate } from './name/duplicate';
+import { rule as nameWhitespace } from './name/whitespace';
+import { rule as openConditionRequired } from './open/condition-required';
+import { rule as openRequiresShare } from './open/requires-share';
+import { rule as providerCodeChecksum } from './provider/code-checksum';
+import { rule as relatedUnresolved } from './related/unresolved';
+import { rule as schemaEnum } from './schema/enum';
+import { rule as schemaRequired } from './schema/required';
+import { rule as schemaUnknownField } from './schema/unknown-field';
+import { rule as shareBasisRequired } from './share/basis-required';
+import { rule as shareConditionRequired } from './share/condition-required';
+import { rule as shareMethodFormatMismatch } from './share/method-format-mismatch';
+import { rule as shareMethodRequired } from './share/method-required';
+import { rule as singleSourceConflict } from './single-source/conflict';
+import { rule as summaryTooShort } from './summary/too-short';
+import { rule as updateCycleOtherNeedsNote } from './update-cycle/other-needs-note';
+import { rule as yamlSyntax } from './yaml/syntax';
+
+/** Every rule, in the order of DESIGN §2. */
+export const ruleDefinitions: readonly RuleDefinition[] = [
+  schemaRequired,
+  schemaUnknownField,
+  schemaEnum,
+  codeFormat,
+  codeClassMismatch,
+  codeDuplicate,
+  nameDuplicate,
+  nameWhitespace,
+  providerCodeChecksum,
+  shareConditionRequired,
+  shareBasisRequired,
+  shareMethodRequired,
+  shareMethodFormatMismatch,
+  openRequiresShare,
+  openConditionRequired,
+  itemsDuplicate,
+  itemsLengthRequired,
+  itemsCodesetUnknown,
+  itemsCodesetSuggested,
+  dateFormat,
+  summaryTooShort,
+  updateCycleOtherNeedsNote,
+  relatedUnresolved,
+  singleSourceConflict,
+  yamlSyntax,
+];
+
+/** The rule registry as data: what the CLI's SARIF output, the docs and the editor list. */
+export const rules: readonly RuleInfo[] = ruleDefinitions.map(
+  ({ id, severity, description, hasFix, scope }) => ({
+    id,
+    severity,
+    description,
+    hasFix,
+    scope,
+    docsUrl: docsUrl(id),
+  }),
+);
+
+export function ruleIds(): string[] {
+  return ruleDefinitions.map((rule) => rule.id);
+}
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return rules.find((rule) => rule.id === id);
+}

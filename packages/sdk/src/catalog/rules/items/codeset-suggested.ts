@@ -1,0 +1,64 @@
+import { insertKeyEdit, yamlScalar } from '../../edits';
+import { defineRule } from '../../rule';
+import { findCodeset } from '../../vocabulary';
+import { isBlank, itemsOf } from '../support';
+
+/** Item names that denote a coded national element, and the code set that codes it. */
+const CODED_ELEMENTS: ReadonlyArray<{ pattern: RegExp; codeset: string; zh: string; en: string }> = [
+  { pattern: /性别/, codeset: 'GB/T 2261.1', zh: '性别', en: 'sex' },
+  { pattern: /民族/, codeset: 'GB/T 3304', zh: '民族', en: 'ethnic group' },
+  {
+    pattern: /行政区划|区划代码|籍贯|户籍地.*代码/,
+    codeset: 'GB/T 2260',
+    zh: '行政区划',
+    en: 'administrative division',
+  },
+  { pattern: /家庭关系|与户主关系/, codeset: 'GB/T 4761', zh: '家庭关系', en: 'family relationship' },
+  { pattern: /婚姻状况/, codeset: 'GB/T 2261.2', zh: '婚姻状况', en: 'marital status' },
+  { pattern: /学历|文化程度/, codeset: 'GB/T 4658', zh: '学历', en: 'education' },
+  { pattern: /政治面貌/, codeset: 'GB/T 4762', zh: '政治面貌', en: 'political status' },
+  { pattern: /国籍/, codeset: 'GB/T 2659', zh: '国籍', en: 'nationality' },
+  { pattern: /证件类型/, codeset: '证件类型', zh: '证件类型', en: 'ID document type' },
+];
+
+/** Only code sets the registry holds can be suggested; the table grows as `@unsilo/spec` adds sets. */
+export function suggestedCodeset(itemName: string): { codeset: string; zh: string; en: string } | undefined {
+  const match = CODED_ELEMENTS.find((element) => element.pattern.test(itemName));
+  if (!match) return undefined;
+  const registered = findCodeset(match.codeset);
+  return registered ? { ...match, codeset: registered.name } : undefined;
+}
+
+export const rule = defineRule({
+  id: 'items/codeset-suggested',
+  severity: 'info',
+  description: {
+    zh: '信息项名称表明是代码型数据元素（性别、民族、行政区划、证件类型…），但未指定代码集',
+    en: 'an item named like a coded element (sex, ethnic group, division, ID document type…) without a codeset',
+  },
+  hasFix: true,
+  scope: 'file',
+  check({ file, report }) {
+    for (const { index, item } of itemsOf(file)) {
+      if (typeof item.name !== 'string' || !isBlank(item.codeset)) continue;
+      const suggestion = suggestedCodeset(item.name);
+      if (!suggestion) continue;
+      const edit = insertKeyEdit(file, ['items', index, 'codeset'], yamlScalar(suggestion.codeset));
+      report({
+        at: ['items', index, 'name'],
+        message: {
+          zh: `信息项「${item.name}」是${suggestion.zh}代码，建议指定代码集 ${suggestion.codeset}`,
+          en: `item "${item.name}" holds ${suggestion.en} codes; consider codeset ${suggestion.codeset}`,
+        },
+        fixes: edit
+          ? [
+              {
+                title: { zh: `添加代码集 ${suggestion.codeset}`, en: `Add codeset ${suggestion.codeset}` },
+                edits: [edit],
+              },
+            ]
+          : [],
+      });
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import type { CatalogFile } from '../parse';
+import type { EntryPath } from '../types';
+import { canonicalToken, type VocabularyName } from '../vocabulary';
+
+/** An absent, null, blank or empty value. */
+export function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
+
+/** The vocabulary token a value stands for, whether written as the token, a Chinese label or an alias. */
+export function tokenAt(file: CatalogFile, path: EntryPath, vocabulary: VocabularyName): string | undefined {
+  const value = file.string(path);
+  return value === undefined ? undefined : canonicalToken(vocabulary, value);
+}
+
+/** The information items that are mappings, with their index. */
+export function itemsOf(file: CatalogFile): Array<{ index: number; item: Record<string, unknown> }> {
+  const items = file.get(['items']);
+  if (!Array.isArray(items)) return [];
+  const result: Array<{ index: number; item: Record<string, unknown> }> = [];
+  items.forEach((item, index) => {
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+      result.push({ index, item: item as Record<string, unknown> });
+    }
+  });
+  return result;
+}
+
+/** Levenshtein distance, for "did you mean" fixes on short strings. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** A short display of other files for cross-file messages. */
+export function listFiles(paths: string[], max = 3): string {
+  const shown = paths.slice(0, max).join(', ');
+  return paths.length > max ? `${shown} …(+${paths.length - max})` : shown;
+}
+
+/** Where a path starts, as "line N" for messages that cite another place. */
+export function lineOf(file: CatalogFile, path: EntryPath): number {
+  return file.rangeOf(path).start.line;
+}

@@ -1,0 +1,75 @@
+/** Public shapes of the catalogue linter. Positions follow DESIGN §5: 1-based line and column, plus a 0-based offset. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+export type Lang = 'zh' | 'en';
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+/** `column` counts UTF-16 code units from 1, as editors do; `offset` counts them from 0 in the whole text. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Range {
+  start: Position;
+  /** Exclusive. */
+  end: Position;
+}
+
+/** Replace `length` code units at `offset` (in the original text) by `newText`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: LocalizedText;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  file: string;
+  rule: string;
+  severity: Severity;
+  message: LocalizedText;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface LintConfig {
+  /** Rule id → severity, or `off`. */
+  rules?: Record<string, SeveritySetting>;
+  allow?: {
+    /** Provider codes accepted although they fail GB 32100 (e.g. early pilot codes). */
+    providerCodes?: string[];
+  };
+  /** Globs (relative paths, `/` separators) of files not to lint. */
+  ignore?: string[];
+}
+
+export interface LintSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  summary: LintSummary;
+}
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** A path into the entry: keys and item indexes, e.g. `['items', 2, 'codeset']`. */
+export type EntryPath = ReadonlyArray<string | number>;
