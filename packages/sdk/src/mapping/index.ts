@@ -1,1 +1,49 @@
-export {};
+/**
+ * `@unsilo/sdk/mapping` — field mappings (字段映射): parse and validate mapping files, check them against the
+ * target catalogue entry, compile them once into a row function, preview them, and check records server-side.
+ * Pure: no Node-only APIs, so the CLI, the language server, a webview and the sandbox share it.
+ */
+export { type CheckRecordOptions, checkRecord, type RecordCheck } from './check-record';
+export {
+  type Codeset,
+  type CodesetEntry,
+  type CodesetRegistry,
+  createCodesetRegistry,
+  standardCodesets,
+} from './codesets';
+export { type CompiledMapping, type CompileOptions, type CompileResult, compileMapping } from './compile';
+export { type Coverage, coverage, type ItemCoverage } from './coverage';
+export { checkMappingAgainstEntry } from './entry-checks';
+export { type LoadedMapping, loadMapping } from './load';
+export { type ParsedMapping, parseMapping } from './parse';
+export type { Locate } from './positions';
+export {
+  type PreviewOptions,
+  type PreviewResult,
+  type PreviewRow,
+  preview,
+  type UncoveredCode,
+} from './preview';
+export { compileDateReader, excelSerialToIso, halfwidth, isIsoDate } from './transforms';
+export type {
+  Bilingual,
+  CheckSpec,
+  CodesSpec,
+  CrossCheckSpec,
+  FieldMapping,
+  FieldSpec,
+  MappingDiagnostic,
+  MappingSource,
+  Position,
+  Range,
+  RecordValue,
+  RowIssue,
+  RowOutcome,
+  SourceEncoding,
+  SourceFormat,
+  SourceRow,
+  TargetEntry,
+  TargetItem,
+  TargetRecord,
+  TransformSpec,
+} from './types';

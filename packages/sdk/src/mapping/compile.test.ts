@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { compileMapping } from './compile';
+import { loadMapping } from './load';
+import { populationEntry, populationMappingYaml } from './test-fixtures';
+import type { FieldMapping } from './types';
+
+const today = new Date('2026-11-26T00:00:00Z');
+
+function load(yaml = populationMappingYaml) {
+  const loaded = loadMapping(yaml, populationEntry, { today });
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return loaded.compiled!;
+}
+
+const good = {
+  SFZH: ' 11010519491231002x ',
+  XM: '张　三',
+  XB: '女',
+  CSRQ: '1949年12月31日',
+  MZ: '汉族',
+  HJDQ: '110105',
+  JTRKS: '1,234',
+  LXDH: '13800138000',
+};
+
+describe('compiled mapping', () => {
+  it('maps a legacy row into a standard record', () => {
+    expect(load().mapRow(good, 1)).toEqual({
+      row: 1,
+      record: {
+        gmsfhm: '11010519491231002X',
+        xm: '张 三',
+        xb: '2',
+        csrq: '1949-12-31',
+        mz: '01',
+        hjdq: '110105',
+        jtrks: 1234,
+        lxdh: '13800138000',
+      },
+    });
+  });
+
+  it('upgrades a 15-digit ID number and accepts the dates it implies', () => {
+    const out = load().mapRow({ ...good, SFZH: '610104620927690', XB: '女', CSRQ: '19620927' }, 2);
+    expect(out.record?.gmsfhm).toBe('610104196209276908');
+    expect(out.errors).toBeUndefined();
+  });
+
+  it('uses the default for an empty source and leaves optional empty fields out', () => {
+    const out = load().mapRow({ ...good, JTRKS: '', LXDH: '' }, 3);
+    expect(out.record?.jtrks).toBe(1);
+    expect(out.record?.lxdh).toBeUndefined();
+  });
+
+  it('rejects a row with every reason, each with field, rule, value and both languages', () => {
+    const out = load().mapRow(
+      {
+        SFZH: '110105194912310021',
+        XM: '',
+        XB: '3',
+        CSRQ: '1949年2月30日',
+        MZ: '火星族',
+        HJDQ: '990101',
+        JTRKS: 'abc',
+        LXDH: '123',
+      },
+      7,
+    );
+    expect(out.record).toBeUndefined();
+    expect(out.errors?.map((e) => [e.field, e.rule, e.value])).toEqual([
+      ['gmsfhm', 'idcard', '110105194912310021'],
+      ['xm', 'required', ''],
+      ['xb', 'codes', '3'],
+      ['csrq', 'date', '1949年2月30日'],
+      ['mz', 'codes', '火星族'],
+      ['hjdq', 'region', '990101'],
+      ['jtrks', 'number', 'abc'],
+      ['lxdh', 'phone', '123'],
+    ]);
+    for (const e of out.errors!) {
+      expect(e.message).toMatch(/[a-z]/);
+      expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('cross-checks sex and birth date against the ID number', () => {
+    const out = load().mapRow({ ...good, XB: '男', CSRQ: '19491230' }, 4);
+    expect(out.errors?.map((e) => [e.field, e.rule])).toEqual([
+      ['xb', 'idcard-consistent'],
+      ['csrq', 'idcard-consistent'],
+    ]);
+  });
+
+  it('only warns for a region code missing from the current list', () => {
+    const out = load().mapRow({ ...good, HJDQ: '440524' }, 5);
+    expect(out.record?.hjdq).toBe('440524');
+    expect(out.warnings?.map((w) => w.rule)).toEqual(['region']);
+  });
+
+  it('concatenates columns, writes constants and converts Excel serial dates', () => {
+    const mapping: FieldMapping = {
+      apiVersion: 'unsilo/v1',
+      kind: 'FieldMapping',
+      resource: populationEntry.code,
+      source: { format: 'xlsx' },
+      fields: {
+        xm: { from: ['XING', 'MING'], separator: '' },
+        csrq: { from: 'CSRQ', transform: { date: ['excel', 'YYYY.M.D'] } },
+        xb: { value: '9' },
+      },
+    };
+    const { compiled } = compileMapping(mapping, populationEntry, { today });
+    expect(compiled!.mapRow({ XING: '欧阳', MING: '修', CSRQ: '36526' }, 1).record).toEqual({
+      xm: '欧阳修',
+      xb: '9',
+      csrq: '2000-01-01',
+    });
+    expect(compiled!.mapRow({ XING: '李', MING: '白', CSRQ: '1999.1.2' }, 2).record?.csrq).toBe('1999-01-02');
+  });
+});
+
+describe('mapping diagnostics against the catalogue entry', () => {
+  it('reports unknown items, unmapped keys, bad codes and bad checks with positions', () => {
+    const yaml = `apiVersion: unsilo/v1
+kind: FieldMapping
+resource: "307001030801/000012"
+source: { format: csv }
+key: [gmsfhm]
+fields:
+  xm: { from: XM }
+  xingbie: { from: XB }
+  xb: { from: XB, codes: { "0": "1", "1": "3" } }
+  csrq: { from: CSRQ, transform: [{ date: "YYYY-QQ" }], check: [luhn] }
+checks:
+  - idcard-consistent: { idcard: gmsfhm, sex: xb }
+`;
+    const loaded = loadMapping(yaml, populationEntry);
+    expect(loaded.compiled).toBeUndefined();
+    const found = loaded.diagnostics.map((d) => [d.code, d.range?.start.line]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['mapping/unknown-item', 8],
+        ['mapping/key-unmapped', 5],
+        ['mapping/code-not-in-codeset', 9],
+        ['mapping/bad-transform', 10],
+        ['mapping/unknown-check', 10],
+        ['mapping/check-field-unmapped', 12],
+      ]),
+    );
+    for (const d of loaded.diagnostics) expect(d.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('reports YAML syntax errors with a position instead of throwing', () => {
+    const loaded = loadMapping('fields:\n  xm: { from: XM\n', populationEntry);
+    expect(loaded.diagnostics[0]?.code).toBe('yaml/syntax');
+    expect(loaded.diagnostics[0]?.range?.start.line).toBeGreaterThan(0);
+  });
+
+  it('reports source columns missing from the input header', () => {
+    const compiled = load();
+    expect(compiled.checkColumns(['SFZH', 'XM']).map((d) => d.path.join('.'))).toContain('fields.xb.from');
+  });
+});

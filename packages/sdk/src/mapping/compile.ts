@@ -1,0 +1,509 @@
+import { idcardCheckChar, idcardFacts } from '../identifiers/idcard';
+import { type CodesetRegistry, standardCodesets } from './codesets';
+import { diagnostic, diagnosticFromError, hasErrors } from './diagnostics';
+import { checkMappingAgainstEntry, requiredKeys } from './entry-checks';
+import { checksOf, columnsOf, transformName, transformsOf } from './field-spec';
+import { compileItemCheck, type ItemCheck } from './item-checks';
+import { compileDateReader, compileNumberReader, dateFormatProblem, halfwidth, idcard18 } from './transforms';
+import type {
+  FieldMapping,
+  FieldSpec,
+  MappingDiagnostic,
+  RecordValue,
+  RowIssue,
+  RowOutcome,
+  TargetEntry,
+  TargetItem,
+  TargetRecord,
+  TransformSpec,
+} from './types';
+import { compileCheck, type IssueSink, type ValueCheck } from './validators';
+
+export interface CompileOptions {
+  /** Code sets for `codes: { codeset }` and item code sets (default: those of `@unsilo/spec`). */
+  codesets?: CodesetRegistry;
+  /** "Today" for birth dates in the future (default: now). */
+  today?: Date;
+}
+
+/** A mapping compiled once; `mapRow` runs per row without re-reading the mapping. */
+export interface CompiledMapping {
+  readonly mapping: FieldMapping;
+  /** Target item keys in output order. */
+  readonly fields: readonly string[];
+  /** Source columns the mapping reads. */
+  readonly sourceColumns: readonly string[];
+  /** Maps one source row; `row` is its 1-based data row. Synchronous and not re-entrant. */
+  mapRow(values: Readonly<Record<string, string | undefined>>, row: number): RowOutcome;
+  /** Diagnostics for source columns the mapping reads but the input's header lacks. */
+  checkColumns(header: readonly string[]): MappingDiagnostic[];
+}
+
+export interface CompileResult {
+  /** Absent when any diagnostic is an error. */
+  compiled?: CompiledMapping;
+  diagnostics: MappingDiagnostic[];
+}
+
+type Step = (value: string, sink: IssueSink) => string | undefined;
+type Reader = (values: Readonly<Record<string, string | undefined>>) => string;
+
+interface FieldProgram {
+  key: string;
+  read: Reader;
+  steps: Step[];
+  /** Target-space value used when the source is empty. */
+  fallback: string | undefined;
+  required: boolean;
+  requiredIssue: (value: string) => RowIssue;
+  checks: ValueCheck[];
+  item: ItemCheck | undefined;
+}
+
+/** Collects a row's issues; arrays are only allocated for rows that have any. */
+class RowSink implements IssueSink {
+  errors: RowIssue[] | undefined;
+  warnings: RowIssue[] | undefined;
+  error(issue: RowIssue): void {
+    if (this.errors) this.errors.push(issue);
+    else this.errors = [issue];
+  }
+  warning(issue: RowIssue): void {
+    if (this.warnings) this.warnings.push(issue);
+    else this.warnings = [issue];
+  }
+}
+
+/**
+ * Compiles a mapping (already parsed and schema-valid) against its target entry into a row function.
+ * Each field becomes one reader and a short array of specialised steps, built here once.
+ */
+export function compileMapping(
+  mapping: FieldMapping,
+  entry?: TargetEntry,
+  options: CompileOptions = {},
+): CompileResult {
+  const codesets = options.codesets ?? standardCodesets;
+  const diagnostics: MappingDiagnostic[] = entry ? checkMappingAgainstEntry(mapping, entry, codesets) : [];
+  const items = new Map<string, TargetItem>((entry?.items ?? []).map((i) => [i.key, i]));
+  const needed = entry ? requiredKeys(mapping, entry) : { key: mapping.key ?? [], required: [] };
+  const mustFill = new Set([...needed.key, ...needed.required]);
+
+  const programs: FieldProgram[] = [];
+  const columns = new Set<string>();
+  // Output in catalogue item order, then any fields the entry does not know (already reported).
+  const order = [
+    ...[...items.keys()].filter((k) => k in mapping.fields),
+    ...Object.keys(mapping.fields).filter((k) => !items.has(k)),
+  ];
+  for (const key of order) {
+    const spec = mapping.fields[key]!;
+    for (const c of columnsOf(spec)) columns.add(c);
+    const program = compileField(
+      key,
+      spec,
+      items.get(key),
+      mustFill.has(key),
+      codesets,
+      options,
+      diagnostics,
+    );
+    if (program) programs.push(program);
+  }
+  const crossChecks = compileCrossChecks(mapping, diagnostics);
+
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  const sink = new RowSink();
+  const fields = programs.map((p) => p.key);
+  const sourceColumns = [...columns];
+  const compiled: CompiledMapping = {
+    mapping,
+    fields,
+    sourceColumns,
+    mapRow(values, row) {
+      sink.errors = undefined;
+      sink.warnings = undefined;
+      const record: TargetRecord = {};
+      for (let f = 0; f < programs.length; f++) {
+        const p = programs[f]!;
+        record[p.key] = runField(p, values, sink);
+      }
+      for (let c = 0; c < crossChecks.length; c++) crossChecks[c]!(record, sink);
+      const outcome: RowOutcome = sink.errors ? { row, errors: sink.errors } : { row, record };
+      if (sink.warnings) outcome.warnings = sink.warnings;
+      return outcome;
+    },
+    checkColumns(header) {
+      const present = new Set(header);
+      const out: MappingDiagnostic[] = [];
+      for (const [key, spec] of Object.entries(mapping.fields)) {
+        columnsOf(spec).forEach((column, index) => {
+          if (present.has(column)) return;
+          out.push(
+            diagnostic(
+              'mapping/unknown-column',
+              'error',
+              Array.isArray(spec.from) ? ['fields', key, 'from', index] : ['fields', key, 'from'],
+              `the input has no column "${column}" (columns: ${header.join(', ')})`,
+              `输入中没有列「${column}」（现有列：${header.join('、')}）`,
+            ),
+          );
+        });
+      }
+      return out;
+    },
+  };
+  return { compiled, diagnostics };
+}
+
+function runField(
+  p: FieldProgram,
+  values: Readonly<Record<string, string | undefined>>,
+  sink: RowSink,
+): RecordValue | undefined {
+  let v: string | undefined = p.read(values);
+  if (v !== '') {
+    for (let s = 0; s < p.steps.length; s++) {
+      v = p.steps[s]!(v, sink);
+      if (v === undefined) return undefined;
+      if (v === '') break;
+    }
+  }
+  if (v === '') {
+    if (p.fallback === undefined) {
+      if (p.required) sink.error(p.requiredIssue(''));
+      return undefined;
+    }
+    v = p.fallback;
+  }
+  for (let c = 0; c < p.checks.length; c++) if (!p.checks[c]!(v, sink)) return undefined;
+  return p.item ? p.item(v, sink) : v;
+}
+
+function compileField(
+  key: string,
+  spec: FieldSpec,
+  item: TargetItem | undefined,
+  required: boolean,
+  codesets: CodesetRegistry,
+  options: CompileOptions,
+  diagnostics: MappingDiagnostic[],
+): FieldProgram | undefined {
+  const at = (...path: Array<string | number>) => ['fields', key, ...path];
+  const read = compileReader(spec);
+  if (!read) {
+    diagnostics.push(
+      diagnostic(
+        'mapping/no-source',
+        'error',
+        at(),
+        `field "${key}" has no from, value or default`,
+        `字段「${key}」没有 from、value 或 default`,
+      ),
+    );
+    return undefined;
+  }
+  const steps: Step[] = [];
+  transformsOf(spec).forEach((t, index) => {
+    try {
+      steps.push(compileTransform(key, t));
+    } catch (error) {
+      diagnostics.push(diagnosticFromError(error, at('transform', index)));
+    }
+  });
+  // Codes after transforms; a constant `value` is already in target space.
+  if (spec.codes !== undefined && spec.value === undefined) {
+    try {
+      steps.push(compileCodes(key, spec.codes, codesets));
+    } catch (error) {
+      diagnostics.push(diagnosticFromError(error, at('codes')));
+    }
+  }
+  const checks: ValueCheck[] = [];
+  checksOf(spec).forEach((c, index) => {
+    try {
+      checks.push(compileCheck(key, c, { today: options.today }));
+    } catch (error) {
+      diagnostics.push(diagnosticFromError(error, at('check', index)));
+    }
+  });
+  const itemCheck = item ? compileItemCheck(item, codesets, options.today) : undefined;
+  const fallback = spec.default === undefined ? undefined : String(spec.default);
+  for (const [constant, path] of [
+    [spec.value, 'value'],
+    [spec.default, 'default'],
+  ] as const) {
+    if (constant === undefined || !itemCheck) continue;
+    const probe = new RowSink();
+    if (itemCheck(String(constant), probe) === undefined) {
+      const issue = probe.errors![0]!;
+      diagnostics.push(
+        diagnostic(
+          'mapping/constant-invalid',
+          'error',
+          at(path),
+          `${path} "${constant}" does not fit: ${issue.message}`,
+          `${path}「${constant}」不符合信息项要求：${issue.zh}`,
+        ),
+      );
+    }
+  }
+  const name = item?.name ?? key;
+  return {
+    key,
+    read,
+    steps,
+    fallback,
+    required,
+    requiredIssue: (value) => ({
+      field: key,
+      rule: 'required',
+      value,
+      message: `required item "${key}" is empty`,
+      zh: `必填信息项「${name}」为空`,
+    }),
+    checks,
+    item: itemCheck,
+  };
+}
+
+function compileReader(spec: FieldSpec): Reader | undefined {
+  if (spec.value !== undefined) {
+    const constant = String(spec.value);
+    return () => constant;
+  }
+  const from = spec.from;
+  if (typeof from === 'string') return (values) => values[from] ?? '';
+  if (Array.isArray(from) && from.length > 0) {
+    const separator = spec.separator ?? '';
+    if (from.length === 2) {
+      const [a, b] = from as [string, string];
+      return (values) => {
+        const x = values[a] ?? '';
+        const y = values[b] ?? '';
+        return x === '' ? y : y === '' ? x : x + separator + y;
+      };
+    }
+    return (values) => {
+      let out = '';
+      for (const column of from) {
+        const part = values[column] ?? '';
+        if (part === '') continue;
+        out = out === '' ? part : out + separator + part;
+      }
+      return out;
+    };
+  }
+  if (spec.default !== undefined) return () => '';
+  return undefined;
+}
+
+export const KNOWN_TRANSFORMS = [
+  'trim',
+  'upper',
+  'lower',
+  'halfwidth',
+  'idcard18',
+  'number',
+  'date',
+  'default',
+  'replace',
+];
+
+function compileTransform(field: string, spec: TransformSpec): Step {
+  const name = transformName(spec);
+  switch (name) {
+    case 'trim':
+      return (v) => v.trim();
+    case 'upper':
+      return (v) => v.toUpperCase();
+    case 'lower':
+      return (v) => v.toLowerCase();
+    case 'halfwidth':
+      return (v) => halfwidth(v);
+    case 'idcard18':
+      return (v, sink) => {
+        const out = idcard18(v);
+        if (out !== undefined) return out;
+        sink.error({
+          field,
+          rule: 'idcard18',
+          value: v,
+          message: 'a 15-character ID number must be all digits to be upgraded',
+          zh: '15 位公民身份号码应全部为数字，无法升位',
+        });
+        return undefined;
+      };
+    case 'number': {
+      const param =
+        typeof spec === 'object' ? (spec as { number?: { decimalSeparator?: string } }).number : undefined;
+      const read = compileNumberReader(param?.decimalSeparator);
+      return (v, sink) => {
+        const out = read(v);
+        if (out !== undefined) return out;
+        sink.error({ field, rule: 'number', value: v, message: 'not a number', zh: '不是有效的数值' });
+        return undefined;
+      };
+    }
+    case 'date': {
+      const raw = (spec as { date: string | string[] }).date;
+      const formats = Array.isArray(raw) ? raw : [raw];
+      const bad = formats.map(String).find((f) => dateFormatProblem(f) !== undefined);
+      if (bad !== undefined || formats.length === 0) {
+        throw new Error(
+          `mapping/bad-transform|date format "${bad ?? ''}" needs YYYY, M or MM, D or DD (or is "excel")|日期格式「${bad ?? ''}」需要包含 YYYY、M/MM 与 D/DD（或为 excel）`,
+        );
+      }
+      const read = compileDateReader(formats.map(String));
+      const expected = formats.join(' | ');
+      return (v, sink) => {
+        const out = read(v);
+        if (out !== undefined) return out;
+        sink.error({
+          field,
+          rule: 'date',
+          value: v,
+          message: `not a real date in the formats ${expected}`,
+          zh: `不是格式为 ${expected} 的有效日期`,
+        });
+        return undefined;
+      };
+    }
+    case 'default': {
+      const value = String((spec as { default: string }).default);
+      return (v) => (v === '' ? value : v);
+    }
+    case 'replace': {
+      const param = (spec as { replace: { pattern: string; with: string; flags?: string } }).replace;
+      let re: RegExp;
+      try {
+        re = new RegExp(param.pattern, param.flags ?? 'g');
+      } catch {
+        throw new Error(
+          `mapping/bad-transform|replace pattern "${param?.pattern}" is not a valid regular expression|replace 的正则表达式「${param?.pattern}」无效`,
+        );
+      }
+      const replacement = param.with ?? '';
+      return (v) => v.replace(re, replacement);
+    }
+    default:
+      throw new Error(
+        `mapping/unknown-transform|unknown transform "${String(name)}" (known: ${KNOWN_TRANSFORMS.join(', ')})|未知的转换「${String(name)}」（可用：${KNOWN_TRANSFORMS.join('、')}）`,
+      );
+  }
+}
+
+function compileCodes(field: string, spec: NonNullable<FieldSpec['codes']>, codesets: CodesetRegistry): Step {
+  const table = new Map<string, string>();
+  let source: string;
+  if (typeof (spec as { codeset?: unknown }).codeset === 'string') {
+    const { codeset, by = 'name' } = spec as { codeset: string; by?: 'name' | 'code' };
+    const set = codesets.get(codeset);
+    if (!set) {
+      throw new Error(
+        `mapping/codeset-unknown|code set "${codeset}" is not in the registry|代码集「${codeset}」不在代码集登记中`,
+      );
+    }
+    for (const c of set.codes) {
+      table.set(c.code, c.code);
+      if (by === 'name') {
+        table.set(c.label, c.code);
+        if (c.labelEn) table.set(c.labelEn, c.code);
+      }
+    }
+    source = set.name;
+  } else {
+    for (const [legacy, target] of Object.entries(spec as Record<string, string>))
+      table.set(legacy, String(target));
+    source = 'codes';
+  }
+  return (v, sink) => {
+    const out = table.get(v);
+    if (out !== undefined) return out;
+    sink.error({
+      field,
+      rule: 'codes',
+      value: v,
+      message: `value "${v}" is not covered by ${source === 'codes' ? 'the codes table' : source}`,
+      zh: `值「${v}」不在${source === 'codes' ? '代码对照表' : ` ${source} `}中`,
+    });
+    return undefined;
+  };
+}
+
+type CrossCheck = (record: TargetRecord, sink: RowSink) => void;
+
+function compileCrossChecks(mapping: FieldMapping, diagnostics: MappingDiagnostic[]): CrossCheck[] {
+  const out: CrossCheck[] = [];
+  (mapping.checks ?? []).forEach((spec, index) => {
+    const name = spec && typeof spec === 'object' ? Object.keys(spec)[0] : undefined;
+    if (name !== 'idcard-consistent') {
+      diagnostics.push(
+        diagnostic(
+          'mapping/unknown-check',
+          'error',
+          ['checks', index],
+          `unknown cross-field check "${String(name)}" (known: idcard-consistent)`,
+          `未知的跨字段校核「${String(name)}」（可用：idcard-consistent）`,
+        ),
+      );
+      return;
+    }
+    const params = spec['idcard-consistent'];
+    for (const role of ['idcard', 'sex', 'birthDate'] as const) {
+      const target = params?.[role];
+      if (target !== undefined && !(target in mapping.fields)) {
+        diagnostics.push(
+          diagnostic(
+            'mapping/check-field-unmapped',
+            'error',
+            ['checks', index, 'idcard-consistent', role],
+            `idcard-consistent refers to "${target}", which is not mapped`,
+            `idcard-consistent 引用的「${target}」没有映射`,
+          ),
+        );
+      }
+    }
+    if (!params?.idcard) return;
+    out.push(compileIdcardConsistent(params.idcard, params.sex, params.birthDate));
+  });
+  return out;
+}
+
+/** Sex must agree with the 17th digit (odd male, even female) and the birth date with digits 7–14. */
+function compileIdcardConsistent(
+  idKey: string,
+  sexKey: string | undefined,
+  birthKey: string | undefined,
+): CrossCheck {
+  return (record, sink) => {
+    const id = record[idKey];
+    if (typeof id !== 'string' || id.length !== 18 || idcardCheckChar(id.slice(0, 17)) !== id[17]) return;
+    const facts = idcardFacts(id);
+    if (sexKey !== undefined) {
+      const sex = record[sexKey];
+      if ((sex === '1' || sex === '2') && sex !== facts.sex) {
+        sink.error({
+          field: sexKey,
+          rule: 'idcard-consistent',
+          value: sex,
+          message: `sex ${sex} disagrees with the ID number ${id} (17th digit says ${facts.sex === '1' ? 'male' : 'female'})`,
+          zh: `性别 ${sex} 与公民身份号码 ${id} 不一致（第 17 位表示${facts.sex === '1' ? '男性' : '女性'}）`,
+        });
+      }
+    }
+    if (birthKey !== undefined) {
+      const birth = record[birthKey];
+      if (typeof birth === 'string' && birth !== '' && birth !== facts.birthDate) {
+        sink.error({
+          field: birthKey,
+          rule: 'idcard-consistent',
+          value: birth,
+          message: `birth date ${birth} disagrees with the ID number ${id} (${facts.birthDate})`,
+          zh: `出生日期 ${birth} 与公民身份号码 ${id} 中的 ${facts.birthDate} 不一致`,
+        });
+      }
+    }
+  };
+}

@@ -1,0 +1,184 @@
+import type { CodesetRegistry } from './codesets';
+import { diagnostic } from './diagnostics';
+import { checksOf, transformName, transformsOf } from './field-spec';
+import type { FieldMapping, MappingDiagnostic, TargetEntry, TargetItem } from './types';
+
+const NUMERIC_TYPES = new Set(['N', 'Y', 'B', 'F', 'I']);
+
+/** Items a mapping must fill: the mapping's upsert key and items the catalogue marks required. */
+export function requiredKeys(
+  mapping: FieldMapping,
+  entry: TargetEntry,
+): { key: string[]; required: string[] } {
+  const items = entry.items ?? [];
+  return {
+    key: mapping.key ?? [],
+    required: items.filter((i) => i.required === true).map((i) => i.key),
+  };
+}
+
+/**
+ * Checks a mapping against its target catalogue entry: the resource code, unknown item keys, key and required
+ * items left unmapped, and transforms, codes and constants that cannot fit the item's type or code set.
+ */
+export function checkMappingAgainstEntry(
+  mapping: FieldMapping,
+  entry: TargetEntry,
+  codesets: CodesetRegistry,
+): MappingDiagnostic[] {
+  const out: MappingDiagnostic[] = [];
+  if (mapping.resource !== entry.code) {
+    out.push(
+      diagnostic(
+        'mapping/resource-mismatch',
+        'error',
+        ['resource'],
+        `the mapping targets ${mapping.resource} but the catalogue entry is ${entry.code}`,
+        `映射的目标资源 ${mapping.resource} 与目录条目 ${entry.code} 不一致`,
+      ),
+    );
+  }
+  const items = new Map<string, TargetItem>((entry.items ?? []).map((i) => [i.key, i]));
+  const known = [...items.keys()].join(', ');
+  for (const [key, spec] of Object.entries(mapping.fields)) {
+    const item = items.get(key);
+    if (!item) {
+      out.push(
+        diagnostic(
+          'mapping/unknown-item',
+          'error',
+          ['fields', key],
+          `"${key}" is not an item of ${entry.code} (items: ${known})`,
+          `「${key}」不是资源 ${entry.code} 的信息项（信息项：${known}）`,
+        ),
+      );
+      continue;
+    }
+    out.push(...checkFieldAgainstItem(key, spec, item, codesets));
+  }
+  const { key, required } = requiredKeys(mapping, entry);
+  key.forEach((k, index) => {
+    if (!items.has(k)) {
+      out.push(
+        diagnostic(
+          'mapping/key-unknown',
+          'error',
+          ['key', index],
+          `key "${k}" is not an item of ${entry.code}`,
+          `主键「${k}」不是资源 ${entry.code} 的信息项`,
+        ),
+      );
+    } else if (!(k in mapping.fields)) {
+      out.push(
+        diagnostic(
+          'mapping/key-unmapped',
+          'error',
+          ['key', index],
+          `key item "${k}" is not mapped`,
+          `主键信息项「${k}」没有映射`,
+        ),
+      );
+    }
+  });
+  for (const k of required) {
+    if (!(k in mapping.fields) && !key.includes(k)) {
+      const name = items.get(k)?.name ?? k;
+      out.push(
+        diagnostic(
+          'mapping/required-unmapped',
+          'error',
+          ['fields'],
+          `required item "${k}" (${name}) is not mapped`,
+          `必填信息项「${name}」（${k}）没有映射`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function checkFieldAgainstItem(
+  key: string,
+  spec: FieldMapping['fields'][string],
+  item: TargetItem,
+  codesets: CodesetRegistry,
+): MappingDiagnostic[] {
+  const out: MappingDiagnostic[] = [];
+  const type = (item.type ?? 'C').toUpperCase();
+  transformsOf(spec).forEach((t, index) => {
+    const name = transformName(t);
+    if (name === 'date' && !['D', 'T', 'C'].includes(type)) {
+      out.push(
+        diagnostic(
+          'mapping/type-mismatch',
+          'warning',
+          ['fields', key, 'transform', index],
+          `a date transform feeds item "${key}" of type ${type}`,
+          `日期转换的结果写入 ${type} 型信息项「${key}」`,
+        ),
+      );
+    }
+    if (name === 'number' && !NUMERIC_TYPES.has(type) && type !== 'C') {
+      out.push(
+        diagnostic(
+          'mapping/type-mismatch',
+          'warning',
+          ['fields', key, 'transform', index],
+          `a number transform feeds item "${key}" of type ${type}`,
+          `数值转换的结果写入 ${type} 型信息项「${key}」`,
+        ),
+      );
+    }
+  });
+  checksOf(spec).forEach((c, index) => {
+    if (c === 'idcard' && item.length !== undefined && item.length < 18) {
+      out.push(
+        diagnostic(
+          'mapping/type-mismatch',
+          'warning',
+          ['fields', key, 'check', index],
+          `item "${key}" has length ${item.length}, an ID number has 18`,
+          `信息项「${key}」长度为 ${item.length}，公民身份号码为 18 位`,
+        ),
+      );
+    }
+  });
+  const itemSet = item.codeset ? codesets.get(item.codeset) : undefined;
+  const codes = spec.codes;
+  if (
+    codes &&
+    itemSet &&
+    typeof codes === 'object' &&
+    !('codeset' in codes && typeof codes.codeset === 'string')
+  ) {
+    const allowed = new Set(itemSet.codes.map((c) => c.code));
+    for (const [legacy, target] of Object.entries(codes as Record<string, string>)) {
+      if (!allowed.has(String(target))) {
+        out.push(
+          diagnostic(
+            'mapping/code-not-in-codeset',
+            'error',
+            ['fields', key, 'codes', legacy],
+            `"${legacy}" maps to "${target}", which is not a code of ${itemSet.name}`,
+            `「${legacy}」映射为「${target}」，不是 ${itemSet.name} 中的代码`,
+          ),
+        );
+      }
+    }
+  }
+  if (codes && itemSet && 'codeset' in codes && typeof codes.codeset === 'string') {
+    const via = codesets.get(codes.codeset);
+    if (via && via.id !== itemSet.id) {
+      out.push(
+        diagnostic(
+          'mapping/codeset-mismatch',
+          'warning',
+          ['fields', key, 'codes', 'codeset'],
+          `codes translate through ${via.name} but item "${key}" uses ${itemSet.name}`,
+          `代码通过 ${via.name} 转换，但信息项「${key}」使用 ${itemSet.name}`,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileDateReader,
+  compileNumberReader,
+  excelSerialToIso,
+  halfwidth,
+  idcard18,
+  isIsoDate,
+} from './transforms';
+
+describe('halfwidth', () => {
+  it('turns full-width letters, digits, punctuation and the ideographic space half-width', () => {
+    expect(halfwidth('ＡＢＣ　１２３，（测试）')).toBe('ABC 123,(测试)');
+    const plain = 'already plain';
+    expect(halfwidth(plain)).toBe(plain);
+  });
+});
+
+describe('dates', () => {
+  const read = compileDateReader(['YYYYMMDD', 'YYYY年M月D日', 'YYYY/M/D', 'excel']);
+  it.each([
+    ['19491231', '1949-12-31'],
+    ['1949年1月3日', '1949-01-03'],
+    ['2024/2/29', '2024-02-29'],
+    ['2024-02-29', '2024-02-29'],
+    ['45292', '2024-01-01'],
+    ['1', '1900-01-01'],
+    ['61', '1900-03-01'],
+  ])('reads %s as %s', (text, iso) => {
+    expect(read(text)).toBe(iso);
+  });
+  it.each(['20230229', '2023年13月1日', '2023/2/30', '2023-02-29', 'yesterday', '60', ''])(
+    'refuses %s',
+    (text) => {
+      expect(read(text)).toBeUndefined();
+    },
+  );
+  it('converts Excel serials across the 1900 leap-year quirk', () => {
+    expect(excelSerialToIso(59)).toBe('1900-02-28');
+    expect(excelSerialToIso(60)).toBeUndefined();
+    expect(excelSerialToIso(36526.75)).toBe('2000-01-01');
+  });
+  it('knows ISO dates', () => {
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+  });
+});
+
+describe('numbers', () => {
+  it('drops thousands separators', () => {
+    const read = compileNumberReader();
+    expect(read('1,234,567.50')).toBe('1234567.50');
+    expect(read('１２')).toBeUndefined();
+    expect(read('+12')).toBe('12');
+    expect(read('1.2.3')).toBeUndefined();
+    expect(compileNumberReader(',')('1.234.567,5')).toBe('1234567.5');
+  });
+});
+
+describe('idcard18', () => {
+  it('upgrades 15 digits, upper-cases x and leaves other lengths for the check', () => {
+    expect(idcard18('610104620927690')).toBe('610104196209276908');
+    expect(idcard18('11010519491231002x')).toBe('11010519491231002X');
+    expect(idcard18('123')).toBe('123');
+    expect(idcard18('61010462092769A')).toBeUndefined();
+  });
+});
