@@ -1,3 +1,4 @@
+export * from '../publish/index';
 export { AppendLog, syncDirectory, writeFileAtomic } from './atomic-file';
 export { compareWatermarks } from './change-filter';
 export {

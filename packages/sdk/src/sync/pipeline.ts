@@ -276,12 +276,13 @@ function applyOutcome(batch: PipelineBatch, counts: SyncCounts, filter: ChangeFi
   if (!outcome) return;
   counts.batches += 1;
   counts.retries += outcome.retries;
-  const refused = new Map<number, RowError[]>();
+  // `index` is the position in the `upsert` or `delete` array that `op` names.
+  const refused = new Map<string, RowError[]>();
   for (const result of outcome.results) {
-    if (result.status === 'rejected') refused.set(result.index, result.errors ?? []);
+    if (result.status === 'rejected') refused.set(`${result.op}:${result.index}`, result.errors ?? []);
   }
   batch.upserts.forEach((upsert, i) => {
-    const errors = refused.get(i);
+    const errors = refused.get(`upsert:${i}`);
     if (errors) {
       counts.rejected += 1;
       batch.rejects.push({ row: upsert.row, errors, source: upsert.source, op: 'upsert', stage: 'server' });
@@ -290,9 +291,8 @@ function applyOutcome(batch: PipelineBatch, counts: SyncCounts, filter: ChangeFi
       filter.accepted(upsert);
     }
   });
-  const offset = batch.upserts.length;
   batch.deletes.forEach((entry, i) => {
-    const errors = refused.get(offset + i);
+    const errors = refused.get(`delete:${i}`);
     if (errors) {
       batch.rejects.push({ row: null, errors, op: 'delete', key: entry.op, stage: 'server' });
     } else {

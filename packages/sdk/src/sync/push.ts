@@ -4,7 +4,7 @@ import { ExchangeTimeoutError } from '../client/errors/ExchangeTimeoutError';
 import { type ReceiptPublicKey, verifyReceipt } from '../client/receipts';
 import { SyncError } from './errors';
 import { parseRetryAfter, type RetryDecision, withRetry } from './retry';
-import type { BatchOutcome, BatchRequest, OperationResult, PushBatch } from './types';
+import type { BatchBody, BatchOutcome, BatchRequest, OperationResult, PushBatch } from './types';
 
 /** The exchange's answer to one batch, as far as the pusher needs it. */
 export interface BatchAnswer {
@@ -76,9 +76,46 @@ export function classifyPushError(error: unknown): RetryDecision {
 }
 
 function retryAfterOf(error: ExchangeHttpError): number | undefined {
-  const carrier = error as unknown as { headers?: Headers; retryAfterMs?: number };
+  const carrier = error as unknown as {
+    headers?: Headers;
+    retryAfterMs?: number;
+    problem: { retryAfter?: unknown };
+  };
   if (typeof carrier.retryAfterMs === 'number') return carrier.retryAfterMs;
-  return parseRetryAfter(carrier.headers?.get?.('retry-after'));
+  const header = carrier.headers?.get?.('retry-after') ?? carrier.problem.retryAfter;
+  if (typeof header === 'number') return header * 1000;
+  return parseRetryAfter(typeof header === 'string' ? header : undefined);
+}
+
+/** The minimum a client needs to push batches: the typed exchange client fits. */
+export interface BatchClient {
+  records: {
+    batch(
+      code: string,
+      body: BatchBody,
+      options: { idempotencyKey: string; retry: false; timeout?: number },
+    ): Promise<{ data: unknown }>;
+  };
+  receiptKeys(): Promise<{ data: { keys: ReceiptPublicKey[] } }>;
+}
+
+/** A push function over the typed exchange client; `timeoutMs` bounds each attempt (default 15 s). */
+export function createClientPusher(
+  client: BatchClient,
+  options: Omit<BatchPusherOptions, 'send' | 'receiptKeys'> & { timeoutMs?: number } = {},
+): PushBatch {
+  return createBatchPusher({
+    ...options,
+    send: async (request) => {
+      const answer = await client.records.batch(request.resource, request.body, {
+        idempotencyKey: request.idempotencyKey,
+        retry: false,
+        timeout: options.timeoutMs ?? 15_000,
+      });
+      return answer.data as BatchAnswer;
+    },
+    receiptKeys: async () => (await client.receiptKeys()).data.keys,
+  });
 }
 
 async function checkReceipt(
@@ -126,9 +163,7 @@ function acceptedOperations(request: BatchRequest, answer: BatchAnswer): unknown
     if (!refused.has(`upsert:${i}`)) operations.push({ op: 'upsert', record });
   });
   (request.body.delete ?? []).forEach((key, i) => {
-    if (!refused.has(`delete:${i}`) && !refused.has(`delete:${upserts.length + i}`)) {
-      operations.push({ op: 'delete', key });
-    }
+    if (!refused.has(`delete:${i}`)) operations.push({ op: 'delete', key });
   });
   return operations;
 }

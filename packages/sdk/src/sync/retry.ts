@@ -3,6 +3,8 @@ export interface RetryDecision {
   retry: boolean;
   /** The server's Retry-After, in milliseconds, when it sent one. */
   retryAfterMs?: number;
+  /** A floor for the backoff when the server asked for patience without naming a time. */
+  minDelayMs?: number;
 }
 
 export interface RetryOptions {
@@ -41,7 +43,9 @@ export async function withRetry<T>(task: (attempt: number) => Promise<T>, option
       if (!decision.retry || attempt >= attempts) throw error;
       const backoff = Math.min(max, base * 2 ** (attempt - 1)) * (0.5 + random() / 2);
       const delay =
-        decision.retryAfterMs !== undefined ? Math.min(60_000, Math.max(decision.retryAfterMs, 0)) : backoff;
+        decision.retryAfterMs !== undefined
+          ? Math.min(60_000, Math.max(decision.retryAfterMs, 0))
+          : Math.max(backoff, decision.minDelayMs ?? 0);
       options.onRetry?.(error, attempt, delay);
       await sleep(delay);
     }
