@@ -13,6 +13,24 @@ export {
 export { SyncError } from './errors';
 export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
 export { type BatchAnswer, type BatchPusherOptions, classifyPushError, createBatchPusher } from './push';
+export {
+  type ByteSource,
+  type CsvOptions,
+  CsvParser,
+  cellText,
+  decodeText,
+  detectEncoding,
+  isReject,
+  type ReaderOptions,
+  readCsv,
+  readCsvBatches,
+  readNdjson,
+  readNdjsonBatches,
+  readSource,
+  readSourceBatches,
+  readXlsx,
+  readXlsxBatches,
+} from './readers/index';
 export { parseRetryAfter, withRetry } from './retry';
 export { SnapshotState } from './snapshot-state';
 export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';

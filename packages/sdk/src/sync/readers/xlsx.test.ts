@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SourceItem } from './types';
+import { cellText, readXlsx } from './xlsx';
+
+const dir = mkdtempSync(join(tmpdir(), 'unsilo-xlsx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function writeWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const notes = wb.addWorksheet('说明');
+  notes.addRow(['本表为企业名录']);
+  const ws = wb.addWorksheet('企业名录');
+  ws.addRow(['统一社会信用代码', '企业名称', '成立日期', '注册资本']);
+  ws.addRow([
+    '91350100M000100Y43',
+    { richText: [{ text: '某某' }, { text: '有限公司' }] },
+    new Date(Date.UTC(2015, 9, 1)),
+    1000000,
+  ]);
+  ws.addRow([]);
+  ws.addRow(['91110108551385082Q', '另一家公司', 42005, { formula: 'A1', result: 5 }]);
+  ws.getCell('C2').numFmt = 'yyyy-mm-dd';
+  await wb.xlsx.writeFile(path);
+}
+
+describe('readXlsx', () => {
+  it('streams the chosen worksheet with the first row as header', async () => {
+    const path = join(dir, 'enterprises.xlsx');
+    await writeWorkbook(path);
+    const out: SourceItem[] = [];
+    for await (const item of readXlsx(path, { sheet: '企业名录' })) out.push(item);
+    expect(out).toEqual([
+      {
+        row: 1,
+        values: {
+          统一社会信用代码: '91350100M000100Y43',
+          企业名称: '某某有限公司',
+          成立日期: '2015-10-01',
+          注册资本: '1000000',
+        },
+      },
+      {
+        row: 3,
+        values: {
+          统一社会信用代码: '91110108551385082Q',
+          企业名称: '另一家公司',
+          成立日期: '42005',
+          注册资本: '5',
+        },
+      },
+    ]);
+    const first: SourceItem[] = [];
+    for await (const item of readXlsx(path)) first.push(item);
+    expect(first).toEqual([]);
+    await expect(async () => {
+      for await (const _ of readXlsx(path, { sheet: 'missing' })) {
+        // consume
+      }
+    }).rejects.toThrow(/no worksheet/);
+  });
+
+  it('turns cells into text', () => {
+    expect(cellText(new Date(Date.UTC(2020, 0, 2, 3, 4, 5)))).toBe('2020-01-02T03:04:05Z');
+    expect(cellText(true)).toBe('true');
+    expect(cellText(null)).toBe('');
+  });
+});
