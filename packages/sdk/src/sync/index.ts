@@ -12,6 +12,7 @@ export {
 } from './checkpoint';
 export { SyncError } from './errors';
 export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
+export { syncMappingOf } from './mapping-adapter';
 export { type BatchAnswer, type BatchPusherOptions, classifyPushError, createBatchPusher } from './push';
 export {
   type ByteSource,

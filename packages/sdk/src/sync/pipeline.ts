@@ -2,6 +2,7 @@ import type { ChangeFilter, PendingUpsert } from './change-filter';
 import type { SyncCounts } from './checkpoint';
 import { deriveIdempotencyKey } from './idempotency-key';
 import { OrderedCommits } from './ordered-commits';
+import { isReject } from './readers/types';
 import type {
   BatchBody,
   BatchOutcome,
@@ -159,7 +160,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (position < options.skip) {
         position += 1;
         if (!filter.replays) continue;
-        if (!('errors' in item)) {
+        if (!isReject(item)) {
           const mapped = options.map(item.values, item.row);
           if (mapped.ok) filter.replayed(mapped.record, item, options.skippedRejects?.has(item.row) ?? false);
           else filter.rejected(mapped.record);
@@ -237,8 +238,8 @@ function newBatch(index: number, start: number): PipelineBatch {
 }
 
 function route(item: SourceItem, batch: PipelineBatch, map: RowMapper, filter: ChangeFilter): void {
-  if ('errors' in item) {
-    batch.rejects.push({ row: item.row, errors: item.errors, source: item.source, stage: 'client' });
+  if (isReject(item)) {
+    batch.rejects.push({ row: item.row, errors: [item.error], source: { line: item.line }, stage: 'client' });
     filter.rejected(undefined);
     return;
   }

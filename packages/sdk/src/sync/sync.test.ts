@@ -126,9 +126,9 @@ describe('sync', () => {
     expect(rejects[0]).toMatchObject({
       row: 100,
       errors: [{ field: 'name', rule: 'required' }],
-      source: { id: 100 },
+      source: { id: '100' },
     });
-    expect(rejects.find((r) => r.row === 250)).toMatchObject({ stage: 'server', source: { bad: true } });
+    expect(rejects.find((r) => r.row === 250)).toMatchObject({ stage: 'server', source: { bad: 'true' } });
 
     const receipts = (await readFile(join(dir, 'cp.receipts.ndjson'), 'utf8')).trim().split('\n');
     expect(receipts).toHaveLength(24);

@@ -287,10 +287,16 @@ function rejectLine(entry: RejectEntry): string {
   return `${JSON.stringify(line)}\n`;
 }
 
+/** Numbers plain records 1, 2, 3… and gives the mapping text, as a file would (null → absent). */
 async function* numbered(source: AsyncIterable<Record<string, unknown>>): AsyncIterable<SourceItem> {
   let row = 0;
-  for await (const values of source) {
+  for await (const record of source) {
     row += 1;
+    const values: Record<string, string> = {};
+    for (const [column, value] of Object.entries(record)) {
+      if (value === null || value === undefined) continue;
+      values[column] = value instanceof Date ? value.toISOString() : String(value);
+    }
     yield { row, values };
   }
 }

@@ -1,3 +1,5 @@
+import type { SourceItem, SourceReject, SourceRow } from './readers/types';
+
 /** Why one row (or one operation) was refused. DESIGN §5: `{field, rule, value, message}` (+ `zh`). */
 export interface RowError {
   field: string;
@@ -7,27 +9,14 @@ export interface RowError {
   zh?: string;
 }
 
-/** One data row of the source: its 1-based data-row number (the header is not a row) and its values. */
-export interface SourceRow {
-  row: number;
-  values: Record<string, unknown>;
-}
-
-/** A row the reader could not even parse (a malformed line): it is read, and rejected with its reasons. */
-export interface SourceReject {
-  row: number;
-  errors: RowError[];
-  source?: unknown;
-}
-
-export type SourceItem = SourceRow | SourceReject;
+export type { SourceItem, SourceReject, SourceRow };
 
 /** The outcome of mapping one row: a record of the target resource, or the reasons it cannot become one. */
 export type MappedRow =
   | { ok: true; record: Record<string, unknown> }
   | { ok: false; errors: RowError[]; record?: Record<string, unknown> };
 
-export type RowMapper = (values: Record<string, unknown>, row: number) => MappedRow;
+export type RowMapper = (values: Record<string, string>, row: number) => MappedRow;
 
 export type DeleteKey = Record<string, string | number>;
 
