@@ -1,1 +1,3 @@
-export {};
+export { migrate, readMigrations } from './db/migrate';
+export { demoSeedFile, readSeedFile, type Seed, SeedError, seedSchema } from './seed/seed-file';
+export { type RunningSandbox, type SandboxOptions, startSandbox } from './start-sandbox';

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+export type ShareRequestStatus = 'pending' | 'approved' | 'refused';
+
+export interface StoredShareRequest {
+  id: string;
+  resource: string;
+  consumer: string;
+  provider: string;
+  purpose: string;
+  status: ShareRequestStatus;
+  reason?: string;
+  createdAt: string;
+  decidedAt?: string;
+}
+
+interface ShareRow {
+  id: string;
+  resource_code: string;
+  consumer_id: string;
+  provider_id: string;
+  purpose: string;
+  status: ShareRequestStatus;
+  reason: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+function toShareRequest(row: ShareRow): StoredShareRequest {
+  return {
+    id: row.id,
+    resource: row.resource_code,
+    consumer: row.consumer_id,
+    provider: row.provider_id,
+    purpose: row.purpose,
+    status: row.status,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    createdAt: row.created_at,
+    ...(row.decided_at !== null ? { decidedAt: row.decided_at } : {}),
+  };
+}
+
+export function createShareRequestStore(db: Database) {
+  const insert = db.prepare(
+    `INSERT INTO share_requests (id, resource_code, consumer_id, provider_id, purpose, status, created_at)
+     VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+  );
+  const byId = db.prepare('SELECT * FROM share_requests WHERE id = ?');
+  const decide = db.prepare(
+    `UPDATE share_requests SET status = ?, reason = ?, decided_at = ? WHERE id = ? AND status = 'pending'`,
+  );
+  const approved = db.prepare(
+    `SELECT 1 FROM share_requests WHERE consumer_id = ? AND resource_code = ? AND status = 'approved' LIMIT 1`,
+  );
+
+  return {
+    create(
+      resource: string,
+      consumer: string,
+      provider: string,
+      purpose: string,
+      at: string,
+    ): StoredShareRequest {
+      const id = randomUUID();
+      insert.run(id, resource, consumer, provider, purpose, at);
+      return toShareRequest(byId.get(id) as ShareRow);
+    },
+    get(id: string): StoredShareRequest | undefined {
+      const row = byId.get(id) as ShareRow | undefined;
+      return row ? toShareRequest(row) : undefined;
+    },
+    decide(id: string, status: 'approved' | 'refused', reason: string | null, at: string): boolean {
+      return decide.run(status, reason, at, id).changes === 1;
+    },
+    isApproved(consumer: string, resource: string): boolean {
+      return approved.get(consumer, resource) !== undefined;
+    },
+    list(filter: {
+      departmentId: string;
+      role?: 'consumer' | 'provider';
+      status?: string;
+      resource?: string;
+      after?: string;
+      limit: number;
+    }): StoredShareRequest[] {
+      const where: string[] = [];
+      if (filter.role === 'consumer') where.push('consumer_id = @departmentId');
+      else if (filter.role === 'provider') where.push('provider_id = @departmentId');
+      else where.push('(consumer_id = @departmentId OR provider_id = @departmentId)');
+      if (filter.status) where.push('status = @status');
+      if (filter.resource) where.push('resource_code = @resource');
+      if (filter.after) where.push('(created_at, id) > (@afterAt, @afterId)');
+      const [afterAt, afterId] = filter.after ? filter.after.split('|') : [];
+      const sql = `SELECT * FROM share_requests WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT @limit`;
+      return (
+        db.prepare(sql).all({
+          departmentId: filter.departmentId,
+          status: filter.status,
+          resource: filter.resource,
+          afterAt,
+          afterId,
+          limit: filter.limit,
+        }) as ShareRow[]
+      ).map(toShareRequest);
+    },
+  };
+}
+
+export type ShareRequestStore = ReturnType<typeof createShareRequestStore>;

@@ -1,0 +1,78 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { Problem } from '../problems/problem';
+import type { TokenOwner } from './access-tokens';
+import { unsealSecret } from './client-secrets';
+
+export const signatureWindowMs = 5 * 60 * 1000;
+
+export interface SignedRequest {
+  clientId: string;
+  timestamp: string;
+  nonce: string;
+  signature: string;
+  method: string;
+  /** Path and query exactly as sent. */
+  pathWithQuery: string;
+  body: Buffer | undefined;
+}
+
+/**
+ * Verifies the `hmacSignature` scheme: base64(HMAC-SHA256(secret, clientId \n timestamp \n nonce \n METHOD \n
+ * pathWithQuery \n sha256hex(body))). The signature is checked before the nonce is spent, so forged requests
+ * cannot burn a client's nonces; a nonce is then accepted once and remembered until its timestamp leaves the window.
+ */
+export function createHmacVerifier(db: Database, sealingKey: Buffer, now: () => number) {
+  const client = db.prepare('SELECT department_id, hmac_key_sealed FROM clients WHERE client_id = ?');
+  const spendNonce = db.prepare(
+    'INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const purge = db.prepare('DELETE FROM nonces WHERE expires_at < ?');
+  let spent = 0;
+
+  return (request: SignedRequest): TokenOwner => {
+    if (!/^\d{1,16}$/.test(request.timestamp)) {
+      throw new Problem('auth.invalid_signature', 'X-Timestamp must be milliseconds since the epoch');
+    }
+    if (request.nonce.length < 16 || request.nonce.length > 128) {
+      throw new Problem('auth.invalid_signature', 'X-Nonce must be 16 to 128 characters');
+    }
+    const row = client.get(request.clientId) as
+      | { department_id: string; hmac_key_sealed: Buffer }
+      | undefined;
+    const secret = row ? unsealSecret(row.hmac_key_sealed, sealingKey) : undefined;
+    if (!row || !secret) throw new Problem('auth.invalid_signature', 'Unknown X-Client-Id');
+
+    const stringToSign = [
+      request.clientId,
+      request.timestamp,
+      request.nonce,
+      request.method.toUpperCase(),
+      request.pathWithQuery,
+      createHash('sha256')
+        .update(request.body ?? Buffer.alloc(0))
+        .digest('hex'),
+    ].join('\n');
+    const expected = createHmac('sha256', secret).update(stringToSign).digest();
+    const given = Buffer.from(request.signature, 'base64');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new Problem('auth.invalid_signature', 'X-Signature does not match the request');
+    }
+
+    const timestamp = Number(request.timestamp);
+    const current = now();
+    if (Math.abs(current - timestamp) > signatureWindowMs) {
+      throw new Problem(
+        'auth.timestamp_out_of_window',
+        `X-Timestamp is ${Math.round((current - timestamp) / 1000)} s away from the server time`,
+      );
+    }
+    if (++spent % 1000 === 0) purge.run(current);
+    const fresh =
+      spendNonce.run(request.clientId, request.nonce, timestamp + signatureWindowMs).changes === 1;
+    if (!fresh) throw new Problem('auth.nonce_reused', 'This X-Nonce was already used by this client');
+    return { clientId: request.clientId, departmentId: row.department_id };
+  };
+}
+
+export type HmacVerifier = ReturnType<typeof createHmacVerifier>;

@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate } from './migrate';
+
+/**
+ * Opens the exchange's database and brings its schema up to date.
+ *
+ * WAL lets readers run while a batch commits. `synchronous = FULL` makes every commit durable before the
+ * server answers: a receipt is a promise that the batch is stored, so it must survive a power cut, not only a
+ * killed process (NORMAL would only guarantee the latter). The cost is one fsync per transaction, i.e. per
+ * batch, which is why records travel in batches.
+ */
+export function openDatabase(location: { dataFile: string } | { memory: true }): Database {
+  const file = 'dataFile' in location ? location.dataFile : ':memory:';
+  if ('dataFile' in location) mkdirSync(dirname(location.dataFile), { recursive: true });
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

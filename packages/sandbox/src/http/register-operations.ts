@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { Problem } from '../problems/problem';
+import type { Caller } from '../sandbox-state';
+import type { Contract } from './contract';
+import type { OperationHandlers } from './operation';
+import type { OperationId } from './operation-table';
+
+export interface RegisterOptions {
+  contract: Contract;
+  handlers: OperationHandlers;
+  authenticate: (request: import('fastify').FastifyRequest) => Caller;
+  /** Check every answer against the contract (on by default; a mismatch is a 500, so tests catch it). */
+  validateResponses: boolean;
+}
+
+/**
+ * Mounts one route per operation of the contract: authenticate (unless the spec says `security: []`), parse the
+ * request with the spec's schemas, run the handler, check the answer against the spec, send it.
+ */
+export function registerOperations(app: FastifyInstance, options: RegisterOptions): void {
+  const { contract, handlers } = options;
+  for (const [operationId, route] of Object.entries(contract.routes) as Array<
+    [OperationId, (typeof contract.routes)[OperationId]]
+  >) {
+    const handler = handlers[operationId];
+    if (!handler) throw new Error(`no handler for operation ${operationId}`);
+    app.route({
+      method: route.method,
+      url: route.path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1'),
+      config: { operationId },
+      handler: async (request, reply) => {
+        const caller = route.anonymous ? undefined : options.authenticate(request);
+        if (caller) request.caller = caller;
+        const parsed = contract.parseRequest(operationId, {
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          headers: request.headers,
+        });
+        const output = await handler({ request, reply, caller: caller as Caller, ...parsed });
+        if (output.headers) reply.headers(output.headers);
+        reply.code(output.status);
+        if (output.body === undefined && output.bytes === undefined) return reply.send();
+        if (options.validateResponses) {
+          const body = output.bytes !== undefined ? JSON.parse(output.bytes) : output.body;
+          const issues = contract.checkResponse(operationId, output.status, body);
+          if (issues.length > 0) {
+            request.log.error(
+              { operationId, status: output.status, issues },
+              'response outside the contract',
+            );
+            throw new Problem('internal.error', `The answer to ${operationId} did not match the contract`);
+          }
+        }
+        reply.header('content-type', 'application/json; charset=utf-8');
+        return reply.send(output.bytes ?? JSON.stringify(output.body));
+      },
+    });
+  }
+}

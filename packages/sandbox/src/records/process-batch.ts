@@ -1,0 +1,188 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '@unsilo/sdk';
+import type { CatalogEntry, StoredResource } from '../catalog/resource-store';
+import { Problem } from '../problems/problem';
+import type { ReceiptSigner } from '../receipts/receipt-signer';
+import type { PreparedDelete, PreparedUpsert, RecordStore } from './record-store';
+
+/** Why one record of a batch was refused (the same shape as a mapping reject). */
+export interface RecordIssue {
+  field: string;
+  rule: string;
+  value?: string;
+  message: string;
+  zh: string;
+}
+
+/** Server-side 多元校核 of one record against its catalogue entry. */
+export type RecordChecker = (record: Record<string, unknown>) => RecordIssue[];
+
+export interface BatchRequest {
+  departmentId: string;
+  resource: StoredResource;
+  idempotencyKey: string;
+  /** The body bytes, hashed to tell a replay from a conflicting reuse of the key. */
+  rawBody: Buffer;
+  upsert: unknown[];
+  delete: unknown[];
+}
+
+export interface BatchAnswer {
+  statusCode: number;
+  /** The exact bytes of the answer: sent now, and replayed verbatim for the same key and body. */
+  bytes: string;
+  replayed: boolean;
+}
+
+export interface BatchContext {
+  records: RecordStore;
+  signer: ReceiptSigner;
+  now: () => number;
+  checkerFor: (resource: StoredResource) => RecordChecker;
+}
+
+/**
+ * One batch of upserts and deletes: idempotent by key, checked record by record, written all at once, answered
+ * with a signed receipt over the canonical hash of the operations it accepted.
+ */
+export function processBatch(context: BatchContext, request: BatchRequest): BatchAnswer {
+  const { resource } = request;
+  const requestHash = createHash('sha256').update(`${resource.code}\n`).update(request.rawBody).digest('hex');
+  const previous = context.records.findBatch(request.departmentId, request.idempotencyKey);
+  if (previous) {
+    if (previous.request_hash !== requestHash) {
+      throw new Problem(
+        'idempotency.conflict',
+        'This Idempotency-Key was already used with a different body or resource; use a new key for new data',
+      );
+    }
+    return { statusCode: previous.status_code, bytes: previous.response.toString(), replayed: true };
+  }
+
+  const keyFields = recordKeyOf(resource.entry);
+  const check = context.checkerFor(resource);
+  const results: Array<{
+    index: number;
+    op: 'upsert' | 'delete';
+    status: 'accepted' | 'rejected';
+    errors?: RecordIssue[];
+  }> = [];
+  const upserts: PreparedUpsert[] = [];
+  const deletes: PreparedDelete[] = [];
+  const acceptedOps: string[] = [];
+  request.upsert.forEach((candidate, index) => {
+    const errors = isPlainObject(candidate)
+      ? [...keyIssues(candidate, keyFields), ...check(candidate)]
+      : [notAnObject()];
+    if (errors.length > 0) {
+      results.push({ index, op: 'upsert', status: 'rejected', errors });
+      return;
+    }
+    const record = candidate as Record<string, unknown>;
+    const data = canonicalJson(record);
+    upserts.push({ key: canonicalKey(record, keyFields), data });
+    acceptedOps.push(`{"op":"upsert","record":${data}}`);
+    results.push({ index, op: 'upsert', status: 'accepted' });
+  });
+  request.delete.forEach((candidate, index) => {
+    const errors = isPlainObject(candidate) ? keyIssues(candidate, keyFields) : [notAnObject()];
+    if (errors.length > 0) {
+      results.push({ index, op: 'delete', status: 'rejected', errors });
+      return;
+    }
+    const key = canonicalKey(candidate as Record<string, unknown>, keyFields);
+    deletes.push({ key });
+    acceptedOps.push(`{"key":${key},"op":"delete"}`);
+    results.push({ index, op: 'delete', status: 'accepted' });
+  });
+
+  const batchId = randomUUID();
+  const serverTime = new Date(context.now()).toISOString();
+  const accepted = upserts.length + deletes.length;
+  const count = request.upsert.length + request.delete.length;
+  const receipt = context.signer.sign({
+    resource: resource.code,
+    batchId,
+    idempotencyKey: request.idempotencyKey,
+    count,
+    accepted,
+    rejected: count - accepted,
+    hash: createHash('sha256')
+      .update(`[${acceptedOps.join(',')}]`)
+      .digest('hex'),
+    serverTime,
+  });
+  const bytes = JSON.stringify({
+    batchId,
+    resource: resource.code,
+    accepted,
+    rejected: count - accepted,
+    results,
+    receipt,
+  });
+  context.records.writeBatch(resource.code, upserts, deletes, {
+    id: batchId,
+    departmentId: request.departmentId,
+    idempotencyKey: request.idempotencyKey,
+    requestHash,
+    resourceCode: resource.code,
+    count,
+    accepted,
+    rejected: count - accepted,
+    statusCode: 200,
+    response: bytes,
+    createdAt: serverTime,
+  });
+  return { statusCode: 200, bytes, replayed: false };
+}
+
+/** The item keys that identify a record: the entry's declared `key`. */
+export function recordKeyOf(entry: CatalogEntry): string[] {
+  if (!entry.key || entry.key.length === 0) {
+    throw new Problem(
+      'catalog.key_undeclared',
+      `${entry.code} declares no record key; add "key: [itemKey]" to its catalogue entry`,
+    );
+  }
+  return entry.key;
+}
+
+export function canonicalKey(record: Record<string, unknown>, keyFields: string[]): string {
+  const key: Record<string, unknown> = {};
+  for (const field of keyFields) key[field] = record[field];
+  return canonicalJson(key);
+}
+
+function keyIssues(record: Record<string, unknown>, keyFields: string[]): RecordIssue[] {
+  const issues: RecordIssue[] = [];
+  for (const field of keyFields) {
+    const value = record[field];
+    if (
+      (typeof value === 'string' && value.length > 0) ||
+      (typeof value === 'number' && Number.isFinite(value))
+    ) {
+      continue;
+    }
+    issues.push({
+      field,
+      rule: 'key/required',
+      ...(value === undefined ? {} : { value: String(value) }),
+      message: `The key field ${field} must be a non-empty string or a number`,
+      zh: `主键字段 ${field} 必须是非空字符串或数字`,
+    });
+  }
+  return issues;
+}
+
+function notAnObject(): RecordIssue {
+  return {
+    field: '',
+    rule: 'record/type',
+    message: 'A record must be a JSON object',
+    zh: '记录必须是 JSON 对象',
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

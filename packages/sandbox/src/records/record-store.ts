@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3';
+
+export interface PreparedUpsert {
+  key: string;
+  data: string;
+}
+
+export interface PreparedDelete {
+  key: string;
+}
+
+export interface BatchRow {
+  id: string;
+  departmentId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  resourceCode: string;
+  count: number;
+  accepted: number;
+  rejected: number;
+  statusCode: number;
+  response: string;
+  createdAt: string;
+}
+
+/** Records, their change feed and the batches that wrote them; prepared once, used per batch. */
+export function createRecordStore(db: Database) {
+  const insertChange = db.prepare(
+    'INSERT INTO changes (resource_code, op, record_key, data, batch_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const upsertRecord = db.prepare(
+    `INSERT INTO records (resource_code, record_key, data, seq) VALUES (?, ?, ?, ?)
+     ON CONFLICT (resource_code, record_key) DO UPDATE SET data = excluded.data, seq = excluded.seq`,
+  );
+  const deleteRecord = db.prepare('DELETE FROM records WHERE resource_code = ? AND record_key = ?');
+  const insertBatch = db.prepare(
+    `INSERT INTO batches (id, department_id, idempotency_key, request_hash, resource_code, count, accepted, rejected,
+       status_code, response, created_at)
+     VALUES (@id, @departmentId, @idempotencyKey, @requestHash, @resourceCode, @count, @accepted, @rejected,
+       @statusCode, @response, @createdAt)`,
+  );
+  const findBatch = db.prepare(
+    'SELECT request_hash, status_code, response FROM batches WHERE department_id = ? AND idempotency_key = ?',
+  );
+  const page = db.prepare(
+    'SELECT record_key, data FROM records WHERE resource_code = ? AND record_key > ? ORDER BY record_key LIMIT ?',
+  );
+  const changesAfter = db.prepare(
+    `SELECT seq, op, record_key, data, at FROM changes WHERE resource_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+
+  /** Writes a whole batch and the answer that describes it in ONE transaction: all of it or none of it. */
+  const writeBatch = db.transaction(
+    (resourceCode: string, upserts: PreparedUpsert[], deletes: PreparedDelete[], batch: BatchRow) => {
+      for (const upsert of upserts) {
+        const seq = insertChange.run(
+          resourceCode,
+          'upsert',
+          upsert.key,
+          upsert.data,
+          batch.id,
+          batch.createdAt,
+        ).lastInsertRowid as number;
+        upsertRecord.run(resourceCode, upsert.key, upsert.data, seq);
+      }
+      for (const removal of deletes) {
+        if (deleteRecord.run(resourceCode, removal.key).changes === 1) {
+          insertChange.run(resourceCode, 'delete', removal.key, null, batch.id, batch.createdAt);
+        }
+      }
+      insertBatch.run(batch);
+    },
+  );
+
+  return {
+    writeBatch,
+    findBatch(departmentId: string, idempotencyKey: string) {
+      return findBatch.get(departmentId, idempotencyKey) as
+        | { request_hash: string; status_code: number; response: Buffer | string }
+        | undefined;
+    },
+    page(resourceCode: string, afterKey: string, limit: number) {
+      return page.all(resourceCode, afterKey, limit) as Array<{ record_key: string; data: string }>;
+    },
+    filteredPage(resourceCode: string, filters: Array<[string, string]>, afterKey: string, limit: number) {
+      const conditions = filters.map((_, i) => `CAST(json_extract(data, @path${i}) AS TEXT) = @value${i}`);
+      const params: Record<string, unknown> = { resourceCode, afterKey, limit };
+      filters.forEach(([item, value], i) => {
+        params[`path${i}`] = `$."${item}"`;
+        params[`value${i}`] = value;
+      });
+      const sql = `SELECT record_key, data FROM records WHERE resource_code = @resourceCode AND record_key > @afterKey
+        AND ${conditions.join(' AND ')} ORDER BY record_key LIMIT @limit`;
+      return db.prepare(sql).all(params) as Array<{ record_key: string; data: string }>;
+    },
+    changesAfter(resourceCode: string, afterSeq: number, limit: number) {
+      return changesAfter.all(resourceCode, afterSeq, limit) as Array<{
+        seq: number;
+        op: 'upsert' | 'delete';
+        record_key: string;
+        data: string | null;
+        at: string;
+      }>;
+    },
+  };
+}
+
+export type RecordStore = ReturnType<typeof createRecordStore>;

@@ -1,0 +1,240 @@
+import type { FastifyRequest } from 'fastify';
+import { assertIsProvider } from '../access/access-policy';
+import type { CatalogEntry, ResourceStatus, StoredResource } from '../catalog/resource-store';
+import type { OperationHandler, OperationHandlers, OperationInput } from '../http/operation';
+import { Problem } from '../problems/problem';
+import type { Caller } from '../sandbox-state';
+import type { LintFinding, Services } from '../services';
+import { afterOf, limitOf, pageOf } from './page';
+
+export function resourcePath(code: string): string {
+  return `/v1/catalog/resources/${encodeURIComponent(code)}`;
+}
+
+export function toSummary(resource: StoredResource) {
+  return {
+    code: resource.code,
+    name: resource.name,
+    provider: { name: resource.entry.provider.name, code: resource.providerCode },
+    status: resource.status,
+    shareType: resource.shareType,
+    updateCycle: resource.updateCycle,
+    updatedAt: resource.updatedAt,
+    etag: resource.etag,
+  };
+}
+
+/** Finds a resource by its path code and notes it for the audit log; 404 when absent. */
+export function loadResource(services: Services, request: FastifyRequest, code: string): StoredResource {
+  const resource = services.resources.get(code);
+  request.auditFacts = { ...request.auditFacts, resource: code };
+  if (!resource) throw new Problem('resource.not_found', `No catalogue resource has the code ${code}`);
+  request.auditFacts.resourceProviderId = resource.providerId;
+  return resource;
+}
+
+/** Checks If-Match against the current ETag: 428 without it, 412 when it no longer matches. */
+function assertIfMatch(request: FastifyRequest, current: StoredResource): void {
+  const header = request.headers['if-match'];
+  if (header === undefined || header === '') {
+    throw new Problem('precondition.required', 'Send If-Match with the ETag you read');
+  }
+  const tags = String(header)
+    .split(',')
+    .map((tag) => tag.trim());
+  if (!tags.includes('*') && !tags.includes(current.etag)) {
+    throw new Problem(
+      'precondition.failed',
+      `If-Match ${header} does not match the current ETag ${current.etag}`,
+    );
+  }
+}
+
+function lintOrRefuse(services: Services, entry: CatalogEntry): LintFinding[] {
+  const findings = services.lint(entry);
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) {
+    throw new Problem(
+      'catalog.lint_failed',
+      `The entry has ${errors.length} error${errors.length > 1 ? 's' : ''}`,
+      {
+        zh: `目录条目有 ${errors.length} 个错误`,
+        errors: findings,
+      },
+    );
+  }
+  return findings;
+}
+
+function assertOwnProviderCode(caller: Caller, entry: CatalogEntry): void {
+  if (entry.provider?.code !== caller.department.code) {
+    throw new Problem(
+      'access.forbidden',
+      `provider.code ${entry.provider?.code ?? '(none)'} is not the code of your department (${caller.department.code}); a department describes only its own resources`,
+      { zh: '提供方代码与本部门的统一社会信用代码不一致，部门只能编目本部门的信息资源' },
+    );
+  }
+}
+
+const transitions = {
+  submitResource: { action: 'submit', from: ['draft'], to: 'submitted', by: 'provider' },
+  registerResource: { action: 'register', from: ['submitted'], to: 'registered', by: 'authority' },
+  publishResource: { action: 'publish', from: ['registered'], to: 'published', by: 'authority' },
+  withdrawResource: {
+    action: 'withdraw',
+    from: ['draft', 'submitted', 'registered', 'published'],
+    to: 'withdrawn',
+    by: 'provider',
+  },
+} as const satisfies Record<
+  string,
+  { action: string; from: ResourceStatus[]; to: ResourceStatus; by: string }
+>;
+
+const statusZh: Record<ResourceStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  registered: '已注册',
+  published: '已发布',
+  withdrawn: '已撤销',
+};
+
+export function catalogRoutes(services: Services): OperationHandlers {
+  const { resources, state } = services;
+  const now = () => new Date(state.now()).toISOString();
+
+  const representation = (resource: StoredResource, diagnostics: LintFinding[] = []) => ({
+    code: resource.code,
+    status: resource.status,
+    entry: resource.entry,
+    providerId: resource.providerId,
+    createdAt: resource.createdAt,
+    updatedAt: resource.updatedAt,
+    etag: resource.etag,
+    ...(diagnostics.length > 0 ? { diagnostics } : {}),
+    history: resources.history(resource.code).map((event) => ({
+      status: event.status,
+      at: event.at,
+      by: event.department,
+      ...(event.reason ? { reason: event.reason } : {}),
+    })),
+  });
+
+  const transition =
+    (name: keyof typeof transitions): OperationHandler =>
+    ({ request, caller, params, body }: OperationInput) => {
+      const step = transitions[name];
+      const current = loadResource(services, request, params.code!);
+      const isProvider = current.providerId === caller.department.id;
+      const allowed =
+        step.by === 'provider'
+          ? isProvider
+          : caller.department.roles.includes('authority') || (state.selfApprove && isProvider);
+      if (!allowed) {
+        throw new Problem(
+          'access.forbidden',
+          step.by === 'provider'
+            ? `Only the provider of ${current.code} may ${step.action} it`
+            : `Only an authority department may ${step.action} ${current.code}`,
+          {
+            zh:
+              step.by === 'provider'
+                ? '只有信息资源提供方可以执行该操作'
+                : '只有管理部门（大数据局）可以执行该操作',
+          },
+        );
+      }
+      assertIfMatch(request, current);
+      if (!(step.from as readonly ResourceStatus[]).includes(current.status)) {
+        throw new Problem(
+          'catalog.invalid_transition',
+          `Cannot ${step.action} ${current.code}: it is ${current.status}; ${step.action} needs ${step.from.join(' or ')}`,
+          {
+            zh: `当前状态为${statusZh[current.status]}，不能执行该操作（须为${step.from.map((s) => statusZh[s]).join('或')}）`,
+            extensions: { from: current.status, to: step.to },
+          },
+        );
+      }
+      const reason = name === 'withdrawResource' ? (body as { reason: string }).reason : undefined;
+      const next = resources.transition(current, step.action, step.to, caller.department.id, reason, now());
+      if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
+      return { status: 200, body: representation(next), headers: { etag: next.etag } };
+    };
+
+  return {
+    listResources: ({ query }) => {
+      const limit = limitOf(query);
+      const rows = resources.list({
+        provider: query.provider as string | undefined,
+        status: query.status as string | undefined,
+        shareType: query.shareType as string | undefined,
+        q: query.q as string | undefined,
+        after: afterOf('res', query),
+        limit: limit + 1,
+      });
+      return { status: 200, body: pageOf(rows, limit, 'res', (r) => r.code, toSummary) };
+    },
+    createResource: ({ request, caller, body }) => {
+      const entry = body as CatalogEntry;
+      request.auditFacts = { resource: typeof entry.code === 'string' ? entry.code : undefined };
+      const findings = lintOrRefuse(services, entry);
+      assertOwnProviderCode(caller, entry);
+      if (resources.get(entry.code)) {
+        throw new Problem('catalog.duplicate_code', `A resource with the code ${entry.code} exists`, {
+          zh: `信息资源代码 ${entry.code} 已存在`,
+        });
+      }
+      const created = resources.create(entry, caller.department.id, now());
+      request.auditFacts.resourceProviderId = created.providerId;
+      return {
+        status: 201,
+        body: representation(created, findings),
+        headers: { etag: created.etag, location: resourcePath(created.code) },
+      };
+    },
+    getResource: ({ request, params }) => {
+      const resource = loadResource(services, request, params.code!);
+      const known = request.headers['if-none-match'];
+      if (
+        typeof known === 'string' &&
+        known.split(',').some((tag) => tag.trim() === resource.etag || tag.trim() === '*')
+      ) {
+        return { status: 304, headers: { etag: resource.etag } };
+      }
+      return { status: 200, body: representation(resource), headers: { etag: resource.etag } };
+    },
+    updateResource: ({ request, caller, params, body }) => {
+      const current = loadResource(services, request, params.code!);
+      assertIsProvider(caller, current);
+      assertIfMatch(request, current);
+      if (current.status === 'withdrawn') {
+        throw new Problem(
+          'catalog.invalid_transition',
+          `${current.code} is withdrawn and can no longer change`,
+          {
+            zh: '该信息资源已撤销，不能再修改',
+            extensions: { from: 'withdrawn', to: 'withdrawn' },
+          },
+        );
+      }
+      const entry = body as CatalogEntry;
+      if (entry.code !== current.code) {
+        throw new Problem(
+          'catalog.code_mismatch',
+          `The entry's code ${String(entry.code)} differs from ${current.code}`,
+        );
+      }
+      const findings = lintOrRefuse(services, entry);
+      assertOwnProviderCode(caller, entry);
+      // A change to a reviewed entry goes back to review; a draft stays a draft.
+      const status: ResourceStatus = current.status === 'draft' ? 'draft' : 'submitted';
+      const next = resources.update(current, entry, status, caller.department.id, now());
+      if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
+      return { status: 200, body: representation(next, findings), headers: { etag: next.etag } };
+    },
+    submitResource: transition('submitResource'),
+    registerResource: transition('registerResource'),
+    publishResource: transition('publishResource'),
+    withdrawResource: transition('withdrawResource'),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditLog } from './audit/audit-log';
+import type { ReceiptSigner } from './receipts/receipt-signer';
+
+/** Everything a handler needs, created once per running exchange. */
+export interface SandboxState {
+  db: Database;
+  /** The exchange's clock (ms since epoch); injectable so tests can move time. */
+  now: () => number;
+  /** Lets a provider register and publish its own entries (no separate authority step). */
+  selfApprove: boolean;
+  sealingKey: Buffer;
+  signer: ReceiptSigner;
+  audit: AuditLog;
+  tokenTtlSeconds: number;
+  maxBatchOperations: number;
+}
+
+export type Role = 'provider' | 'consumer' | 'authority' | 'vendor';
+
+export interface Department {
+  id: string;
+  name: string;
+  code: string;
+  roles: Role[];
+}
+
+/** The authenticated department behind a request. */
+export interface Caller {
+  department: Department;
+  clientId: string;
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { hashSecret, sealSecret } from '../auth/client-secrets';
+
+/** The demo seed shipped with the package: five departments of a city and one vendor. */
+export const demoSeedFile = fileURLToPath(new URL('../../seed/demo.yaml', import.meta.url));
+
+const role = z.enum(['provider', 'consumer', 'authority', 'vendor']);
+
+/** The seed file is the sandbox's own format (not part of the exchange contract): who exists, with which keys. */
+export const seedSchema = z.strictObject({
+  selfApprove: z.boolean().optional(),
+  departments: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+        name: z.string().min(1),
+        code: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/),
+        roles: z.array(role).min(1),
+        clients: z
+          .array(
+            z.strictObject({
+              clientId: z.string().min(3).max(128),
+              clientSecret: z.string().min(16),
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+});
+
+export type Seed = z.infer<typeof seedSchema>;
+
+export class SeedError extends Error {
+  override readonly name = 'SeedError';
+}
+
+export function readSeedFile(file: string): Seed {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SeedError(`seed file ${file}: ${(error as Error).message}`);
+  }
+  const parsed = seedSchema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new SeedError(`seed file ${file}: ${first?.path.join('.') || '(root)'}: ${first?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Inserts or updates the seed's departments and clients; secrets are stored only hashed and sealed. */
+export function applySeed(db: Database, seed: Seed, sealingKey: Buffer, now: string): void {
+  const upsertDepartment = db.prepare(
+    `INSERT INTO departments (id, name, code, roles, created_at) VALUES (@id, @name, @code, @roles, @now)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, roles = excluded.roles`,
+  );
+  const upsertClient = db.prepare(
+    `INSERT INTO clients (client_id, department_id, secret_salt, secret_hash, hmac_key_sealed)
+     VALUES (@clientId, @departmentId, @salt, @hash, @sealed)
+     ON CONFLICT (client_id) DO UPDATE SET department_id = excluded.department_id, secret_salt = excluded.secret_salt,
+       secret_hash = excluded.secret_hash, hmac_key_sealed = excluded.hmac_key_sealed`,
+  );
+  db.transaction(() => {
+    for (const department of seed.departments) {
+      upsertDepartment.run({ ...department, roles: JSON.stringify(department.roles), now });
+      for (const client of department.clients) {
+        const { salt, hash } = hashSecret(client.clientSecret);
+        upsertClient.run({
+          clientId: client.clientId,
+          departmentId: department.id,
+          salt,
+          hash,
+          sealed: sealSecret(client.clientSecret, sealingKey),
+        });
+      }
+    }
+  })();
+}

@@ -1,0 +1,30 @@
+import type { ShareRequestStore } from './access/share-requests';
+import type { TokenService } from './auth/access-tokens';
+import type { DepartmentStore } from './auth/departments';
+import type { CatalogEntry, ResourceStore, StoredResource } from './catalog/resource-store';
+import type { RecordChecker } from './records/process-batch';
+import type { RecordStore } from './records/record-store';
+import type { SandboxState } from './sandbox-state';
+
+/** A server-side lint finding, in the shape of a problem's `errors` item. */
+export interface LintFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  path?: string;
+  message: string;
+  zh: string;
+  range?: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
+
+export type EntryLinter = (entry: CatalogEntry) => LintFinding[];
+
+export interface Services {
+  state: SandboxState;
+  departments: DepartmentStore;
+  tokens: TokenService;
+  resources: ResourceStore;
+  shares: ShareRequestStore;
+  records: RecordStore;
+  lint: EntryLinter;
+  checkerFor: (resource: StoredResource) => RecordChecker;
+}

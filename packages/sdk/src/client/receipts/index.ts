@@ -1,0 +1,8 @@
+export { canonicalJson } from './canonical-json';
+export {
+  operationsHash,
+  type ReceiptPublicKey,
+  type ReceiptVerification,
+  type VerifyReceiptOptions,
+  verifyReceipt,
+} from './verify-receipt';
