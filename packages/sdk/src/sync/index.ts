@@ -11,9 +11,17 @@ export {
   type WatermarkValue,
 } from './checkpoint';
 export { SyncError } from './errors';
+export { clientFromSettings, type ExchangeSettings, resolveExchangeSettings } from './exchange-settings';
 export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
 export { syncMappingOf } from './mapping-adapter';
-export { type BatchAnswer, type BatchPusherOptions, classifyPushError, createBatchPusher } from './push';
+export {
+  type BatchAnswer,
+  type BatchClient,
+  type BatchPusherOptions,
+  classifyPushError,
+  createBatchPusher,
+  createClientPusher,
+} from './push';
 export {
   type ByteSource,
   type CsvOptions,
