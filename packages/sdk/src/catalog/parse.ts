@@ -102,8 +102,18 @@ export class CatalogFile {
     });
   }
 
+  private readonly nodeCache = new Map<string, Node | undefined>();
+
   /** The YAML node at a path (aliases resolved), or undefined when any segment is absent. */
   node(path: EntryPath): Node | undefined {
+    const cacheKey = path.join('\u0001');
+    if (this.nodeCache.has(cacheKey)) return this.nodeCache.get(cacheKey);
+    const node = this.findNode(path);
+    this.nodeCache.set(cacheKey, node);
+    return node;
+  }
+
+  private findNode(path: EntryPath): Node | undefined {
     let node: unknown = this.document?.contents;
     for (const segment of path) {
       node = this.resolve(node);
@@ -191,6 +201,42 @@ export class CatalogFile {
   rangeOf(path: EntryPath, part: 'key' | 'value' = 'value'): Range {
     const [start, end] = this.offsets(path, part);
     return this.index.range(start, end);
+  }
+
+  /**
+   * The entry path at an offset, for hover and completion: `{ path: ['share', 'type'], part: 'value' }`
+   * when the offset is inside `conditional` of `share:\n  type: conditional`. Undefined outside any key or value.
+   */
+  pathAt(offset: number): { path: Array<string | number>; part: 'key' | 'value' } | undefined {
+    const path: Array<string | number> = [];
+    let node: unknown = this.document?.contents;
+    const inside = (range: readonly number[] | null | undefined) =>
+      range !== undefined && range !== null && offset >= range[0]! && offset <= range[1]!;
+    for (let depth = 0; depth < 64; depth++) {
+      node = this.resolve(node);
+      if (isMap(node)) {
+        const pair =
+          node.items.find((item) => inside((item.key as Node | null)?.range)) ??
+          node.items.find((item) => {
+            const value = item.value as Node | null;
+            // Collections end where the next key starts; only scalars own their end offset.
+            return isScalar(value) ? inside(value.range) : inside(value?.range) && offset < value!.range![1];
+          });
+        if (!pair) return path.length ? { path, part: 'value' } : undefined;
+        const key = pair.key as Node | null;
+        path.push(isScalar(key) ? String(key.value) : String(key));
+        if (inside(key?.range)) return { path, part: 'key' };
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex((item) => inside((item as Node | null)?.range));
+        if (index < 0) return path.length ? { path, part: 'value' } : undefined;
+        path.push(index);
+        node = node.items[index];
+      } else {
+        return path.length ? { path, part: 'value' } : undefined;
+      }
+    }
+    return undefined;
   }
 
   private resolve(node: unknown): unknown {

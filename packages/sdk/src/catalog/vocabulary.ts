@@ -81,8 +81,15 @@ export function describeTerm(name: VocabularyName, token: string): LocalizedText
   return { zh: term ? `${token}（${term.zh}）` : token, en: term?.en ? `${token} (${term.en})` : token };
 }
 
+const tokenLists = new Map<VocabularyName, string[]>();
+
 export function tokensOf(name: VocabularyName): string[] {
-  return vocabularies[name].map((term) => term.token);
+  let tokens = tokenLists.get(name);
+  if (!tokens) {
+    tokens = vocabularies[name].map((term) => term.token);
+    tokenLists.set(name, tokens);
+  }
+  return tokens;
 }
 
 /** Finds a registered code set by name (`GB/T 2261.1`, also with its year `GB/T 2261.1-2003`) or id. */

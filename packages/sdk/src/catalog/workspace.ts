@@ -15,6 +15,8 @@ export class WorkspaceModel {
   readonly byCode = new Map<string, CatalogFile[]>();
   readonly byProviderAndName = new Map<string, CatalogFile[]>();
   readonly authoritativeByKey = new Map<string, AuthoritativeItem[]>();
+  /** Item key → the distinct providers claiming to be its authoritative source. */
+  readonly authoritativeProviders = new Map<string, Set<string>>();
 
   constructor(readonly files: readonly CatalogFile[]) {
     for (const file of files) {
@@ -33,8 +35,11 @@ export class WorkspaceModel {
             (item as Record<string, unknown>).source === 'authoritative'
           ) {
             const key = (item as Record<string, unknown>).key;
-            if (typeof key === 'string' && key)
-              push(this.authoritativeByKey, key, { file, itemIndex, provider });
+            if (typeof key !== 'string' || !key) return;
+            push(this.authoritativeByKey, key, { file, itemIndex, provider });
+            const providers = this.authoritativeProviders.get(key);
+            if (providers) providers.add(provider);
+            else this.authoritativeProviders.set(key, new Set([provider]));
           }
         });
       }

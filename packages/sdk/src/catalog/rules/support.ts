@@ -49,9 +49,9 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** A short display of other files for cross-file messages. */
-export function listFiles(paths: string[], max = 3): string {
+export function listFiles(paths: string[], max = 3, total = paths.length): string {
   const shown = paths.slice(0, max).join(', ');
-  return paths.length > max ? `${shown} …(+${paths.length - max})` : shown;
+  return total > max ? `${shown} …(+${total - max})` : shown;
 }
 
 /** Where a path starts, as "line N" for messages that cite another place. */

@@ -13,15 +13,18 @@ export const rule = defineRule({
   check({ file, workspace, report }) {
     const code = file.string(['code'])?.trim();
     if (!code || code === 'TODO') return;
-    const others = (workspace.byCode.get(code) ?? [])
+    const same = workspace.byCode.get(code) ?? [];
+    if (same.length < 2) return;
+    // Only a few files are named, so thousands of clashes stay linear.
+    const others = same
+      .slice(0, 4)
       .filter((other) => other !== file)
       .map((other) => other.path);
-    if (others.length === 0) return;
     report({
       at: ['code'],
       message: {
-        zh: `信息资源代码「${code}」重复，另见：${listFiles(others)}`,
-        en: `resource code "${code}" is also declared in ${listFiles(others)}`,
+        zh: `信息资源代码「${code}」重复，另见：${listFiles(others, 3, same.length - 1)}`,
+        en: `resource code "${code}" is also declared in ${listFiles(others, 3, same.length - 1)}`,
       },
     });
   },

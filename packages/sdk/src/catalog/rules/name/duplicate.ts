@@ -15,15 +15,18 @@ export const rule = defineRule({
     const name = file.string(['name']);
     const provider = providerIdentity(file);
     if (!name || !provider) return;
-    const others = (workspace.byProviderAndName.get(`${provider}\u0000${normalizeName(name)}`) ?? [])
+    const same = workspace.byProviderAndName.get(`${provider}\u0000${normalizeName(name)}`) ?? [];
+    if (same.length < 2) return;
+    // Only a few names are shown, so a provider with thousands of clashes stays linear.
+    const others = same
+      .slice(0, 4)
       .filter((other) => other !== file)
       .map((other) => other.path);
-    if (others.length === 0) return;
     report({
       at: ['name'],
       message: {
-        zh: `同一提供方已有名为「${name.trim()}」的资源：${listFiles(others)}`,
-        en: `the same provider already has a resource named "${name.trim()}": ${listFiles(others)}`,
+        zh: `同一提供方已有名为「${name.trim()}」的资源：${listFiles(others, 3, same.length - 1)}`,
+        en: `the same provider already has a resource named "${name.trim()}": ${listFiles(others, 3, same.length - 1)}`,
       },
     });
   },

@@ -25,14 +25,19 @@ export const rule = defineRule({
   hasFix: true,
   scope: 'file',
   check({ file, report }) {
-    const check = (path: EntryPath, allowed: string[], canonical: string | undefined, labels?: string) => {
+    const check = (
+      path: EntryPath,
+      allowed: string[],
+      canonical: string | undefined,
+      labels?: () => string,
+    ) => {
       const value = file.string(path);
       if (value === undefined || value.trim() === '' || value === 'TODO' || allowed.includes(value)) return;
       const dotted = path
         .map((s) => (typeof s === 'number' ? `[${s}]` : s))
         .join('.')
         .replace(/\.\[/g, '[');
-      const list = labels ?? allowed.join(', ');
+      const list = labels?.() ?? allowed.join(', ');
       const edit =
         canonical && canonical !== value ? replaceValueEdit(file, path, yamlScalar(canonical)) : undefined;
       report({
@@ -46,7 +51,8 @@ export const rule = defineRule({
           : [],
       });
     };
-    const labelsOf = (name: VocabularyName) => vocabularies[name].map((t) => `${t.token} ${t.zh}`).join('、');
+    const labelsOf = (name: VocabularyName) => () =>
+      vocabularies[name].map((t) => `${t.token} ${t.zh}`).join('、');
 
     const apiVersion = file.string(['apiVersion']);
     if (apiVersion !== undefined) check(['apiVersion'], ['unsilo/v1'], 'unsilo/v1');

@@ -27,7 +27,9 @@ export function nearestKey(key: string, known: readonly string[], parent: string
     (element) =>
       element.path.startsWith(prefix) &&
       known.includes(element.path.slice(prefix.length)) &&
-      (element.zh === key || element.zh.replace(/^信息资源/, '') === key || fold(element.en) === folded),
+      (element.zh.split('/').includes(key) ||
+        element.zh.replace(/^信息资源/, '') === key ||
+        fold(element.en) === folded),
   );
   if (byName) return byName.path.slice(prefix.length);
   let best: string | undefined;

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { providerIdentity } from '../../workspace';
 import { listFiles } from '../support';
 
 export const rule = defineRule({
@@ -18,11 +19,10 @@ export const rule = defineRule({
         return;
       const key = (item as Record<string, unknown>).key;
       if (typeof key !== 'string') return;
+      if ((workspace.authoritativeProviders.get(key)?.size ?? 0) < 2) return;
       const claims = workspace.authoritativeByKey.get(key) ?? [];
-      const mine = claims.find((claim) => claim.file === file && claim.itemIndex === index);
-      if (!mine) return;
-      const others = claims.filter((claim) => claim.provider !== mine.provider);
-      if (others.length === 0) return;
+      const mine = providerIdentity(file);
+      const others = claims.filter((claim) => claim.provider !== mine);
       const names = [
         ...new Set(others.map((claim) => claim.file.string(['provider', 'name']) ?? claim.provider)),
       ];
