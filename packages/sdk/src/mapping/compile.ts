@@ -69,8 +69,13 @@ class RowSink implements IssueSink {
     else this.errors = [issue];
   }
   warning(issue: RowIssue): void {
-    if (this.warnings) this.warnings.push(issue);
-    else this.warnings = [issue];
+    if (!this.warnings) this.warnings = [issue];
+    else {
+      // A field's `region` check and its item's GB/T 2260 code set see the same value: say it once.
+      const last = this.warnings[this.warnings.length - 1]!;
+      if (last.field !== issue.field || last.rule !== issue.rule || last.value !== issue.value)
+        this.warnings.push(issue);
+    }
   }
 }
 

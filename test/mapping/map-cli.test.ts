@@ -1,0 +1,206 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../helpers/cli';
+
+const fixtures = join(repoRoot, 'test/fixtures/mapping');
+const work = mkdtempSync(join(tmpdir(), 'unsilo-map-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
+
+describe('unsilo map run on department exports', () => {
+  it.each([
+    ['minzheng/jiuzhu-renkou', 'csv', { read: 11, accepted: 5, rejected: 6, warnings: 1 }],
+    ['gongan/czrk', 'csv', { read: 10, accepted: 4, rejected: 6, warnings: 0 }],
+    ['scjg/qiye-minglu', 'xlsx', { read: 8, accepted: 4, rejected: 4, warnings: 0 }],
+  ] as const)('%s: output and rejects match the expected files', async (name, ext, counts) => {
+    const out = join(work, `${name.replace('/', '-')}.ndjson`);
+    const rejects = join(work, `${name.replace('/', '-')}.rejects.ndjson`);
+    const result = await runCli([
+      'map',
+      'run',
+      '-m',
+      join(fixtures, `${name}.mapping.yaml`),
+      '-i',
+      join(fixtures, `${name}.${ext}`),
+      '-o',
+      out,
+      '--rejects',
+      rejects,
+      '--format',
+      'json',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1); // some rows were rejected
+    const summary = JSON.parse(result.stdout.trimEnd().split('\n').at(-1)!);
+    expect(summary).toMatchObject(counts);
+    expect(summary.read).toBe(summary.accepted + summary.rejected);
+    expect(lines(out)).toEqual(lines(join(fixtures, `${name}.expected.ndjson`)));
+    expect(lines(rejects)).toEqual(lines(join(fixtures, `${name}.expected-rejects.ndjson`)));
+    for (const line of lines(rejects)) {
+      const reject = JSON.parse(line);
+      expect(reject.row).toBeGreaterThan(0);
+      for (const e of reject.errors)
+        expect(Object.keys(e)).toEqual(['field', 'rule', 'value', 'message', 'zh']);
+    }
+  });
+
+  it('the 民政 rejects name every planted fault', () => {
+    const rules = lines(join(fixtures, 'minzheng/jiuzhu-renkou.expected-rejects.ndjson')).map((l) => {
+      const r = JSON.parse(l);
+      return [r.row, r.errors.map((e: { rule: string }) => e.rule).join('+')];
+    });
+    expect(rules).toEqual([
+      [5, 'idcard'],
+      [6, 'codes'],
+      [7, 'date'],
+      [8, 'idcard-consistent'],
+      [9, 'codes'],
+      [10, 'idcard+date'],
+    ]);
+  });
+});
+
+describe('unsilo map preview', () => {
+  const mapping = join(fixtures, 'gongan/czrk.mapping.yaml');
+  const input = join(fixtures, 'gongan/czrk.csv');
+
+  it('json: rows before/after, uncovered codes with counts, coverage', async () => {
+    const result = await runCli([
+      'map',
+      'preview',
+      '-m',
+      mapping,
+      '-i',
+      input,
+      '--format',
+      'json',
+      '--limit',
+      '3',
+    ]);
+    expect(result.code).toBe(0);
+    const preview = JSON.parse(result.stdout);
+    expect(preview.rows).toHaveLength(3);
+    expect(preview.rows[0].after).toMatchObject({ xb: '1', csrq: '1985-10-10' });
+    expect(preview.uncovered).toEqual([
+      { field: 'mz', value: '60', count: 1, rows: [9] },
+      { field: 'xb', value: '2', count: 1, rows: [6] },
+    ]);
+    expect(preview.coverage).toMatchObject({ total: 7, mapped: 7, unmappedKeys: [] });
+  });
+
+  it('table: readable in Chinese', async () => {
+    const result = await runCli([
+      'map',
+      'preview',
+      '-m',
+      mapping,
+      '-i',
+      input,
+      '--lang',
+      'zh',
+      '--limit',
+      '1',
+    ]);
+    expect(result.stdout).toContain('未覆盖的代码值');
+    expect(result.stdout).toContain('覆盖率 7/7');
+  });
+
+  it('html: self-contained and escapes values', async () => {
+    const dir = mkdtempSync(join(work, 'html-'));
+    writeFileSync(
+      join(dir, 'in.csv'),
+      'SFZH,XM,XB,CSRQ,MZDM,HJDZ_XZQH,HJDZ\n11010519491231002X,<script>alert(1)</script>,1,1949-12-31,01,110105,"a&b"\n',
+    );
+    const result = await runCli([
+      'map',
+      'preview',
+      '-m',
+      mapping,
+      '-i',
+      join(dir, 'in.csv'),
+      '--format',
+      'html',
+      '--catalog',
+      join(fixtures, 'catalog'),
+    ]);
+    expect(result.stdout).toMatch(/^<!doctype html>/);
+    expect(result.stdout).not.toContain('<script>');
+    expect(result.stdout).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(result.stdout).not.toMatch(/<(link|img|script)[\s>]/);
+  });
+});
+
+describe('unsilo map: bad input', () => {
+  it('an invalid mapping stops with positions (exit 2)', async () => {
+    const bad = join(work, 'bad.mapping.yaml');
+    writeFileSync(
+      bad,
+      'apiVersion: unsilo/v1\nkind: FieldMapping\nresource: "307001030801/000012"\nsource: { format: csv }\nkey: [gmsfhm]\nfields:\n  gmsfhm: { from: SFZH }\n  xingbie: { from: XB }\n',
+    );
+    const result = await runCli([
+      'map',
+      'run',
+      '-m',
+      bad,
+      '-i',
+      join(fixtures, 'gongan/czrk.csv'),
+      '-o',
+      join(work, 'x.ndjson'),
+      '--catalog',
+      join(fixtures, 'catalog'),
+      '--lang',
+      'en',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.mapping\.yaml:8:3 error mapping\/unknown-item/);
+  });
+
+  it('a mapping reading a column the input lacks stops before writing rows (exit 2)', async () => {
+    const result = await runCli([
+      'map',
+      'run',
+      '-m',
+      join(fixtures, 'gongan/czrk.mapping.yaml'),
+      '-i',
+      join(fixtures, 'minzheng/jiuzhu-renkou.csv'),
+      '-o',
+      join(work, 'y.ndjson'),
+      '--lang',
+      'en',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('mapping/unknown-column');
+  });
+
+  it('a missing catalogue entry or input file is exit 2 with a clear message', async () => {
+    const noEntry = await runCli([
+      'map',
+      'run',
+      '-m',
+      join(fixtures, 'gongan/czrk.mapping.yaml'),
+      '-i',
+      'nope.csv',
+      '-o',
+      join(work, 'z.ndjson'),
+      '--catalog',
+      work,
+    ]);
+    expect(noEntry.code).toBe(2);
+    expect(noEntry.stderr).toContain('mapping/entry-not-found');
+    const noInput = await runCli([
+      'map',
+      'run',
+      '-m',
+      join(fixtures, 'gongan/czrk.mapping.yaml'),
+      '-i',
+      join(work, 'nope.csv'),
+      '-o',
+      join(work, 'z.ndjson'),
+    ]);
+    expect(noInput.code).toBe(2);
+    expect(noInput.stderr).toContain('[io]');
+  });
+});
