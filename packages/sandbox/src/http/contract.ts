@@ -32,8 +32,6 @@ export interface FieldError {
 /** The spec, as the server uses it: routes, request parsing, response checking. */
 export interface Contract {
   routes: Record<OperationId, ContractRoute>;
-  /** Components the generated schemas lack (the contract test requires none). */
-  missingSchemas: string[];
   /** Throws a `request.invalid` problem listing every field error. */
   parseRequest(operationId: OperationId, parts: RequestParts): ParsedRequest;
   /** Issues of a response against the documented one for its status (empty when it conforms). */

@@ -1,154 +1,87 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as generated from '@unsilo/sdk/schemas';
+import { operationMap, zBatchRequest } from '@unsilo/sdk/schemas';
 import { type ZodType, z } from 'zod';
 import { Problem } from '../problems/problem';
 import type { Contract, ContractRoute, FieldError, ParsedRequest } from './contract';
 import { auditActions, type OperationId } from './operation-table';
 
-type JsonSchema = Record<string, unknown>;
-
-interface OpenApiParameter {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: JsonSchema;
-  style?: string;
-  $ref?: string;
-}
-
-interface OpenApiOperation {
-  operationId: string;
-  security?: unknown[];
-  parameters?: OpenApiParameter[];
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: JsonSchema }> }>;
-}
-
-interface OpenApiDocument {
-  paths: Record<string, Record<string, OpenApiOperation | OpenApiParameter[]>>;
-  components: {
-    schemas: Record<string, JsonSchema>;
-    parameters?: Record<string, OpenApiParameter>;
-    responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
-  };
-}
-
-interface CompiledParameter {
-  name: string;
-  required: boolean;
-  numeric: boolean;
-  deepObject: boolean;
-  schema: ZodType;
-}
-
-interface CompiledOperation {
-  path: CompiledParameter[];
-  query: CompiledParameter[];
-  /** Undefined when the operation takes no body, or when the body is judged elsewhere (catalogue entries). */
-  body?: ZodType;
-  takesBody: boolean;
-  /** Status → schema of the JSON body documented for it (undefined: documented without a body). */
-  responses: Map<number, ZodType | undefined>;
-}
-
-/** The bundled contract, `packages/spec/dist/openapi.json`. */
-export function readOpenApiDocument(): OpenApiDocument {
-  const file = createRequire(import.meta.url).resolve('@unsilo/spec/openapi.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
+interface GeneratedRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly auth: boolean;
+  readonly request: { readonly body?: ZodType; readonly path?: ZodType; readonly query?: ZodType };
+  readonly responses: Readonly<Record<string, ZodType | null>>;
 }
 
 /**
- * The server's view of the spec: routes and security from the OpenAPI document; request and response shapes
- * checked with the zod schemas generated from it (`@unsilo/sdk/schemas`). Nothing here restates a shape.
- *
- * Two deliberate exceptions: a catalogue entry in a request body is judged by the catalogue linter (the same
- * rules as the CLI, answering 422 with diagnostics), and the records inside a batch are judged one by one by
- * `checkRecord` (a bad record is rejected in the batch result, not the whole request) — the envelope around
- * them is still checked with the generated schema.
+ * The batch envelope: the generated `BatchRequest` with each record loosened to "any JSON value", so a bad record
+ * is rejected on its own by `checkRecord` in the batch result instead of failing the whole batch (and 5,000
+ * records do not each pay for a zod parse). Everything else about the envelope — its members, the 5,000 limit
+ * per array — stays the generated schema's.
  */
-export function specContract(document: OpenApiDocument = readOpenApiDocument()): Contract {
-  const routes = {} as Record<OperationId, ContractRoute>;
-  const operations = new Map<OperationId, CompiledOperation>();
-  const missing = new Set<string>();
-  const componentSchema = (name: string): ZodType => {
-    const schema = zodComponent(name);
-    if (!schema) missing.add(name);
-    return schema ?? z.unknown();
-  };
-  const schemaOf = (schema: JsonSchema | undefined): ZodType | undefined => {
-    if (!schema) return undefined;
-    const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
-    if (ref?.startsWith('#/components/schemas/'))
-      return componentSchema(ref.slice('#/components/schemas/'.length));
-    return z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]) as unknown as ZodType;
-  };
-  const resolveJson = (schema: JsonSchema | undefined): JsonSchema | undefined => {
-    const ref = schema?.$ref;
-    return typeof ref === 'string' ? resolveJson(document.components.schemas[ref.split('/').pop()!]) : schema;
-  };
+const batchEnvelope = zBatchRequest
+  .extend({
+    upsert: z.array(z.unknown()).max(5000).optional(),
+    delete: z.array(z.unknown()).max(5000).optional(),
+  })
+  .strict();
 
-  for (const [path, item] of Object.entries(document.paths)) {
-    const shared = (Array.isArray(item.parameters) ? item.parameters : []) as OpenApiParameter[];
-    for (const method of ['get', 'post', 'put', 'delete', 'patch'] as const) {
-      const operation = item[method] as OpenApiOperation | undefined;
-      if (!operation) continue;
-      const id = operation.operationId as OperationId;
-      if (!(id in auditActions)) throw new Error(`the sandbox does not know operation ${id}`);
-      routes[id] = {
-        method: method.toUpperCase() as ContractRoute['method'],
-        path,
-        anonymous: Array.isArray(operation.security) && operation.security.length === 0,
-      };
-      const parameters = [...shared, ...(operation.parameters ?? [])].map((parameter) =>
-        parameter.$ref ? document.components.parameters![parameter.$ref.split('/').pop()!]! : parameter,
-      );
-      const compile = (parameter: OpenApiParameter): CompiledParameter => {
-        const json = resolveJson(parameter.schema);
-        return {
-          name: parameter.name,
-          required: parameter.required === true,
-          numeric: json?.type === 'integer' || json?.type === 'number',
-          deepObject: parameter.style === 'deepObject',
-          schema: schemaOf(parameter.schema) ?? z.unknown(),
-        };
-      };
-      const jsonBody = operation.requestBody?.content?.['application/json']?.schema;
-      const bodyRef = typeof jsonBody?.$ref === 'string' ? jsonBody.$ref.split('/').pop() : undefined;
-      const responses = new Map<number, ZodType | undefined>();
-      for (const [status, response] of Object.entries(operation.responses)) {
-        const resolved = response.$ref
-          ? document.components.responses![response.$ref.split('/').pop()!]!
-          : response;
-        const content = resolved.content ?? {};
-        const schema = content['application/json']?.schema ?? content['application/problem+json']?.schema;
-        responses.set(Number(status), schemaOf(schema));
-      }
-      operations.set(id, {
-        path: parameters.filter((p) => p.in === 'path').map(compile),
-        query: parameters.filter((p) => p.in === 'query').map(compile),
-        takesBody: operation.requestBody !== undefined,
-        body:
-          bodyRef === 'CatalogEntry'
-            ? z.record(z.string(), z.unknown())
-            : bodyRef === 'BatchRequest'
-              ? batchEnvelope(componentSchema('BatchRequest'))
-              : schemaOf(jsonBody),
-        responses,
-      });
-    }
+/** Operations whose body is a catalogue entry: judged by the catalogue linter (422 with diagnostics). */
+const entryBodies = new Set<OperationId>(['createResource', 'updateResource']);
+
+/**
+ * The server's view of the spec: routes, security and the request and response schemas, all taken from the
+ * generated `operationMap` of `@unsilo/sdk/schemas` (itself generated from `packages/spec`). Nothing here
+ * restates a shape.
+ *
+ * Deliberate choices: a catalogue entry in a body is judged by the catalogue linter, the same rules as the CLI
+ * (422 with diagnostics, unknown fields as warnings); records inside a batch are judged one by one by
+ * `checkRecord`; other JSON bodies refuse unknown members (a typo in a field name is a client bug, not data to
+ * drop silently). Headers the handlers own (If-Match → 428, Idempotency-Key → 400 with its own code) are not
+ * pre-checked here.
+ */
+export function specContract(
+  map: Record<string, GeneratedRoute> = operationMap as unknown as Record<string, GeneratedRoute>,
+): Contract {
+  const routes = {} as Record<OperationId, ContractRoute>;
+  const bodies = new Map<OperationId, ZodType | undefined>();
+  for (const [id, route] of Object.entries(map)) {
+    if (!(id in auditActions)) throw new Error(`the sandbox does not implement operation ${id}`);
+    const operationId = id as OperationId;
+    routes[operationId] = {
+      method: route.method.toUpperCase() as ContractRoute['method'],
+      path: route.path,
+      anonymous: !route.auth,
+    };
+    const body = route.request.body;
+    bodies.set(
+      operationId,
+      body === undefined
+        ? undefined
+        : entryBodies.has(operationId)
+          ? z.record(z.string(), z.unknown())
+          : operationId === 'batchRecords'
+            ? batchEnvelope
+            : operationId !== 'issueToken' && body instanceof z.ZodObject
+              ? body.strict()
+              : body,
+    );
   }
 
   return {
     routes,
-    missingSchemas: [...missing],
     parseRequest(operationId, parts) {
-      const operation = operations.get(operationId)!;
+      const route = map[operationId]!;
       const errors: FieldError[] = [];
-      const params = parseParameters(operation.path, (parts.params ?? {}) as Record<string, unknown>, errors);
-      const query = parseParameters(operation.query, (parts.query ?? {}) as Record<string, unknown>, errors);
-      let body: unknown = parts.body;
-      if (operation.takesBody && operation.body) {
+      const params = parseWith(route.request.path, parts.params ?? {}, 'path', errors);
+      const query = parseWith(
+        route.request.query,
+        queryObject(route.request.query, parts.query),
+        'query',
+        errors,
+      );
+      let body = parts.body;
+      const schema = bodies.get(operationId);
+      if (schema) {
         if (body === undefined || body === null) {
           errors.push({
             field: 'body',
@@ -157,7 +90,7 @@ export function specContract(document: OpenApiDocument = readOpenApiDocument()):
             zh: '缺少请求体',
           });
         } else {
-          const result = operation.body.safeParse(body);
+          const result = schema.safeParse(body);
           if (result.success) body = result.data;
           else errors.push(...issuesOf(result.error, 'body'));
         }
@@ -171,9 +104,9 @@ export function specContract(document: OpenApiDocument = readOpenApiDocument()):
       return { params, query, body } as ParsedRequest;
     },
     checkResponse(operationId, status, body) {
-      const operation = operations.get(operationId)!;
-      if (!operation.responses.has(status)) return [`status ${status} is not documented for ${operationId}`];
-      const schema = operation.responses.get(status);
+      const responses = map[operationId]!.responses;
+      if (!(String(status) in responses)) return [`status ${status} is not documented for ${operationId}`];
+      const schema = responses[String(status)];
       if (!schema)
         return body === undefined ? [] : [`status ${status} of ${operationId} has no documented body`];
       const result = schema.safeParse(body);
@@ -185,58 +118,61 @@ export function specContract(document: OpenApiDocument = readOpenApiDocument()):
 }
 
 /**
- * The batch envelope: the generated `BatchRequest` with the records themselves loosened to "any JSON object",
- * so each record is judged on its own by `checkRecord` instead of failing the whole batch (and so 5,000 records
- * do not each pay for a zod parse).
+ * Query strings carry text: numbers are turned into numbers where the schema expects one, repeated parameters
+ * keep their first value, and `filter[key]=value` (OpenAPI deepObject) becomes `filter: { key: value }`.
  */
-function batchEnvelope(batchRequest: ZodType): ZodType {
-  const loose = z.array(z.unknown());
-  if (batchRequest instanceof z.ZodObject) {
-    return batchRequest.extend({ upsert: loose.optional(), delete: loose.optional() });
-  }
-  return batchRequest;
-}
-
-function parseParameters(
-  parameters: CompiledParameter[],
-  values: Record<string, unknown>,
-  errors: FieldError[],
-): Record<string, unknown> {
+function queryObject(schema: ZodType | undefined, raw: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const parameter of parameters) {
-    let value = values[parameter.name];
-    if (parameter.deepObject) {
-      const prefix = `${parameter.name}[`;
-      const entries = Object.entries(values).filter(([key]) => key.startsWith(prefix) && key.endsWith(']'));
-      if (entries.length === 0) continue;
-      value = Object.fromEntries(
-        entries.map(([key, v]) => [key.slice(prefix.length, -1), Array.isArray(v) ? v[0] : v]),
-      );
-    }
-    if (value === undefined || value === '') {
-      if (parameter.required) {
-        errors.push({ field: parameter.name, rule: 'required', message: 'is required', zh: '为必填参数' });
-      }
+  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, ZodType>) : {};
+  for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    const text = Array.isArray(value) ? value[0] : value;
+    const deep = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\]$/.exec(name);
+    if (deep && deep[1]! in shape) {
+      const group = (out[deep[1]!] ??= {}) as Record<string, unknown>;
+      group[deep[2]!] = text;
       continue;
     }
-    if (Array.isArray(value)) value = value[0];
-    if (parameter.numeric && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
-      value = Number(value);
-    const result = parameter.schema.safeParse(value);
-    if (result.success) out[parameter.name] = result.data;
-    else errors.push(...issuesOf(result.error, parameter.name, value));
+    if (!(name in shape)) continue;
+    out[name] =
+      typeof text === 'string' && /^-?\d{1,15}$/.test(text) && expectsNumber(shape[name]!)
+        ? Number(text)
+        : text;
   }
   return out;
 }
 
-function issuesOf(error: z.ZodError, root: string, value?: unknown): FieldError[] {
-  return error.issues.slice(0, 20).map((issue) => ({
-    field: [root, ...issue.path.map(String)].join('.').replace(/^body\./, ''),
-    rule: issue.code,
-    ...(value !== undefined ? { value: String(value).slice(0, 200) } : {}),
-    message: issue.message,
-    zh: zhOf(issue),
-  }));
+function expectsNumber(schema: ZodType): boolean {
+  return schema.safeParse(1).success && !schema.safeParse('1').success;
+}
+
+function parseWith(
+  schema: ZodType | undefined,
+  value: unknown,
+  root: string,
+  errors: FieldError[],
+): Record<string, unknown> {
+  if (!schema) return {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as Record<string, unknown>;
+  errors.push(...issuesOf(result.error, root, value));
+  return {};
+}
+
+function issuesOf(error: z.ZodError, root: string, input?: unknown): FieldError[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : root;
+    const value =
+      root !== 'body' && input && typeof input === 'object'
+        ? (input as Record<string, unknown>)[String(issue.path[0])]
+        : undefined;
+    return {
+      field,
+      rule: issue.code,
+      ...(value !== undefined ? { value: String(value).slice(0, 200) } : {}),
+      message: issue.message,
+      zh: zhOf(issue),
+    };
+  });
 }
 
 function zhOf(issue: z.core.$ZodIssue): string {
@@ -256,15 +192,4 @@ function zhOf(issue: z.core.$ZodIssue): string {
     default:
       return '不符合接口规范';
   }
-}
-
-/** Looks up the generated zod schema of a component. */
-function zodComponent(name: string): ZodType | undefined {
-  const table = generated as unknown as Record<string, unknown>;
-  const candidates = [
-    table[`${name}Schema`],
-    table[name],
-    (table.schemas as Record<string, unknown> | undefined)?.[name],
-  ];
-  return candidates.find((candidate): candidate is ZodType => candidate instanceof z.ZodType);
 }

@@ -1,14 +1,9 @@
+import type { Jwk, Jwks } from '../../generated';
 import { base64UrlToBytes } from './base64url';
 import { canonicalJson } from './canonical-json';
 
-/** One public key of `GET /v1/.well-known/receipt-keys` (a JWK of type OKP, curve Ed25519). */
-export interface ReceiptPublicKey {
-  kid: string;
-  kty: string;
-  crv: string;
-  x: string;
-  use?: string;
-}
+/** One public key of `GET /v1/.well-known/receipt-keys` (the spec's `Jwk`: OKP, Ed25519). */
+export type ReceiptPublicKey = Jwk;
 
 export type ReceiptVerification =
   | { valid: true; kid: string }
@@ -32,7 +27,7 @@ export interface VerifyReceiptOptions {
  */
 export async function verifyReceipt(
   receipt: unknown,
-  keys: { keys: ReceiptPublicKey[] } | ReceiptPublicKey[],
+  keys: Jwks | Jwk[],
   options: VerifyReceiptOptions = {},
 ): Promise<ReceiptVerification> {
   if (typeof receipt !== 'object' || receipt === null || Array.isArray(receipt)) return invalid('malformed');
@@ -44,7 +39,7 @@ export async function verifyReceipt(
 
   const keyList = Array.isArray(keys) ? keys : keys.keys;
   const jwk = keyList.find((key) => key.kid === signed.kid);
-  if (jwk?.kty !== 'OKP' || jwk.crv !== 'Ed25519') return invalid('unknown_key');
+  if (!jwk) return invalid('unknown_key');
 
   let message: Uint8Array;
   try {

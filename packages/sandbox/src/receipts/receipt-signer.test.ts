@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyReceipt } from '@unsilo/sdk';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open-database';
+import { loadReceiptSigner } from './receipt-signer';
+
+const dir = mkdtempSync(join(tmpdir(), 'unsilo-receipts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('receipt signer', () => {
+  const fields = {
+    resource: '307001030801/000012',
+    batchId: 'b1',
+    idempotencyKey: 'k1',
+    count: 1,
+    accepted: 1,
+    rejected: 0,
+    hash: 'a'.repeat(64),
+    serverTime: '2026-11-26T08:00:00.000Z',
+  };
+
+  it('signs receipts that the SDK verifies with the published JWKS', async () => {
+    const db = openDatabase({ memory: true });
+    const signer = loadReceiptSigner(db, Date.now);
+    const receipt = signer.sign(fields);
+    expect(receipt).toMatchObject({ ...fields, kid: signer.kid, alg: 'Ed25519' });
+    expect(signer.jwks().keys).toEqual([
+      expect.objectContaining({ kid: signer.kid, kty: 'OKP', crv: 'Ed25519', use: 'sig' }),
+    ]);
+    expect(await verifyReceipt(receipt, signer.jwks())).toEqual({ valid: true, kid: signer.kid });
+    db.close();
+  });
+
+  it('keeps its key in the database, so receipts verify after a restart', async () => {
+    const file = join(dir, 'sandbox.db');
+    const first = openDatabase({ dataFile: file });
+    const before = loadReceiptSigner(first, Date.now);
+    const receipt = before.sign(fields);
+    first.close();
+
+    const second = openDatabase({ dataFile: file });
+    const after = loadReceiptSigner(second, Date.now);
+    expect(after.kid).toBe(before.kid);
+    expect(await verifyReceipt(receipt, after.jwks())).toEqual({ valid: true, kid: before.kid });
+    second.close();
+  });
+
+  it('uses a fresh key per new exchange: one exchange cannot vouch for another', async () => {
+    const a = openDatabase({ memory: true });
+    const b = openDatabase({ memory: true });
+    const receipt = loadReceiptSigner(a, Date.now).sign(fields);
+    const otherKeys = loadReceiptSigner(b, Date.now).jwks();
+    expect((await verifyReceipt(receipt, otherKeys)).valid).toBe(false);
+    a.close();
+    b.close();
+  });
+});
