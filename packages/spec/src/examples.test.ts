@@ -188,8 +188,10 @@ describe('JSON Schema files', () => {
     expect(withField({ transform: ['trim'] })).toBe(false);
     expect(withField({ from: 'XM', transform: ['titlecase'] })).toBe(false);
     expect(withField({ from: 'MZ', codes: { codeset: 'GB/T 3304', by: 'name' } })).toBe(true);
-    expect(withField({ concat: ['XING', 'MING'], separator: '' })).toBe(true);
-    expect(withField({ from: 'XM', codes: { codeset: 'GB/T 3304' } })).toBe(false);
+    expect(withField({ from: 'MZ', codes: { codeset: 'GB/T 3304', by: 'label' } })).toBe(false);
+    expect(withField({ from: ['XING', 'MING'], separator: '' })).toBe(true);
+    expect(withField({ from: 'XM', transform: 'trim', check: { length: { max: 50 } } })).toBe(true);
+    expect(withField({ default: '0' })).toBe(true);
     expect(validate({ ...mapping, source: { format: 'csv', encoding: 'big5' } })).toBe(false);
   });
 

@@ -614,6 +614,11 @@ export interface components {
              * @description 与本资源相关的其他信息资源代码。 / Codes of related resources.
              */
             related?: components["schemas"]["ResourceCode"][];
+            /**
+             * 关联业务事项
+             * @description 该资源支撑的业务事项（可选）。 / The business matters the resource supports (optional).
+             */
+            businessMatters?: string[];
         };
         /**
          * 字段映射 / Field mapping
@@ -1361,6 +1366,11 @@ export interface components {
              * @example 11330100MB0000019K
              */
             code: string;
+            /**
+             * 下设机构
+             * @description 实际负责该资源的内设或下设机构（可选）。 / The internal or subordinate unit responsible for the resource (optional).
+             */
+            unit?: string;
         };
         /**
          * 信息资源分类
@@ -1472,32 +1482,40 @@ export interface components {
              * @description 有条件开放时填写开放条件。 / The condition for conditional opening.
              */
             condition?: string;
+            /**
+             * 开放主题分类
+             * @description 开放目录的主题分类（可选）。 / Open-data topic (optional).
+             */
+            topic?: string;
         };
         /**
          * 转换
-         * @description trim 去首尾空白；upper/lower 大小写；halfwidth 全角转半角；collapse-spaces 合并连续空白；digits 只保留数字；idcard18 将 15 位身份证号升为 18 位；{date: [格式…]} 按格式解析日期并输出 YYYY-MM-DD；{replace: {pattern, with}} 正则替换；{padStart: {length, char}} 左侧补齐；{slice: [起, 止]} 截取。 / Value transforms.
+         * @description trim 去首尾空白；upper/lower 大小写；halfwidth 全角转半角；idcard18 将 15 位身份证号升为 18 位；number 规范数值（{number: {decimalSeparator}} 指定小数点）；{date: [格式…]} 按格式（YYYY、M、MM、D、DD 及字面字符，或 excel 序列日期）依次尝试解析并输出 YYYY-MM-DD；{default: 值} 空值时填入；{replace: {pattern, with, flags}} 正则替换（默认 flags 为 g）。 / Value transforms.
          */
-        MappingTransform: ("trim" | "upper" | "lower" | "halfwidth" | "collapse-spaces" | "digits" | "idcard18") | {
-            /** @description 可接受的源日期格式（YYYY、M、MM、D、DD 及字面字符），依次尝试。 / Accepted source date formats, tried in order. */
+        MappingTransform: ("trim" | "upper" | "lower" | "halfwidth" | "idcard18" | "number") | {
+            /** @description 可接受的源日期格式，依次尝试；excel 表示 Excel 序列日期。 / Accepted source date formats, tried in order; `excel` reads Excel serial dates. */
             date: string | string[];
         } | {
+            number: {
+                /** @description 小数点字符，默认 “.”。 / Decimal separator (default "."). */
+                decimalSeparator?: string;
+            };
+        } | {
+            /** @description 空值时填入的值。 / Value for an empty input. */
+            default: string | number;
+        } | {
             replace: {
-                /** @description 正则表达式（全局匹配）。 / Regular expression, applied globally. */
+                /** @description 正则表达式。 / Regular expression. */
                 pattern: string;
+                /** @description 替换文本（可用 $1 等引用分组）。 / Replacement ($1… refer to groups). */
                 with: string;
+                /** @description 正则标志，默认 g。 / RegExp flags (default g). */
+                flags?: string;
             };
-        } | {
-            padStart: {
-                length: number;
-                /** @default 0 */
-                char: string;
-            };
-        } | {
-            slice: number[];
         };
         /**
          * 代码转换
-         * @description 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by: name} 按名称查代码集。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code, either a table or a code-set lookup by name; an uncovered value rejects the row.
+         * @description 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by} 通过代码集转换（by: name 按名称/别名或代码，默认；code 仅接受代码本身）。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code: a table, or a code-set lookup (`by: name`, the default, accepts labels and codes; `code` only codes). An uncovered value rejects the row.
          */
         MappingCodeTranslation: {
             [key: string]: string;
@@ -1508,17 +1526,18 @@ export interface components {
              */
             codeset: string;
             /**
-             * @description name：按代码的名称（label）及别名查找。 / Look codes up by their label and aliases.
-             * @constant
+             * @description name：按名称（及英文名）或代码查找；code：只接受代码。 / `name`: labels or codes; `code`: codes only.
+             * @default name
+             * @enum {unknown}
              */
-            by: "name";
+            by: "name" | "code";
         };
         /**
          * 校验
-         * @description idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
+         * @description idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: n 或 {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
          */
         MappingCheck: ("idcard" | "uscc" | "orgcode" | "region" | "phone" | "date") | {
-            length: {
+            length: number | {
                 min?: number;
                 max?: number;
             };
@@ -1562,53 +1581,45 @@ export interface components {
         };
         /**
          * 字段规则
-         * @description 取值方式三选一：from（源列）、value（常量）或 concat（拼接）；随后依次执行 transform、codes 和 check。 / Exactly one of from, value or concat; then transform, codes and check run in order.
+         * @description 取值方式：from（源列；列表表示按 separator 拼接多列，空值跳过）或 value（常量），或仅有 default；随后依次执行 transform、codes 和 check。 / Read from a column (a list concatenates columns with `separator`, skipping empty ones) or a constant `value`, or only a `default`; then transform, codes and check run in order.
          */
         MappingFieldRule: {
             /**
              * 源列
-             * @description 源文件中的列名（CSV/XLSX 表头或 NDJSON 字段名）。 / Source column name.
+             * @description 源文件中的列名（CSV/XLSX 表头或 NDJSON 字段名）；列表表示按 separator 拼接多列。 / Source column, or a list of columns concatenated with `separator`.
              */
-            from?: string;
-            /**
-             * 常量
-             * @description 固定写入的值。 / A constant value.
-             */
-            value?: string | number | boolean | null;
-            /**
-             * 拼接
-             * @description 按顺序拼接若干源列（字符串）或常量（{value}）。 / Concatenate source columns (strings) and constants ({value}).
-             */
-            concat?: (string | {
-                value: string | number;
-            })[];
+            from?: string | string[];
             /**
              * 拼接分隔符
-             * @description concat 各部分之间的分隔符，默认空字符串。 / Separator between concat parts (default empty).
+             * @description from 为多列时的分隔符，默认空字符串。 / Separator between concatenated columns (default empty).
              */
             separator?: string;
             /**
-             * 缺省值
-             * @description 源值为空时使用的值。 / Value used when the source value is empty.
+             * 常量
+             * @description 写入每条记录的固定值。 / A constant written to every record.
              */
-            default?: string | number | boolean | null;
+            value?: string | number | boolean;
             /**
-             * 必填
-             * @description 为 true 时空值导致该行被拒收。 / When true an empty value rejects the row.
+             * 缺省值
+             * @description 源值（转换后）为空时使用的值。 / Used when the value is empty after the transforms.
              */
-            required?: boolean;
+            default?: string | number | boolean;
             /**
              * 转换
-             * @description 依次执行的转换。 / Transforms applied in order.
+             * @description 依次执行的转换（一个或列表）。 / Transform(s) applied in order.
              */
-            transform?: components["schemas"]["MappingTransform"][];
+            transform?: components["schemas"]["MappingTransform"] | components["schemas"]["MappingTransform"][];
             codes?: components["schemas"]["MappingCodeTranslation"];
             /**
              * 校验
-             * @description 转换后对值执行的校验，不通过则该行被拒收并记录原因。 / Validators run on the final value; a failure rejects the row.
+             * @description 转换和代码转换之后执行的校验（一个或列表），不通过则该行被拒收并记录原因。 / Validator(s) run on the final value; a failure rejects the row.
              */
-            check?: components["schemas"]["MappingCheck"][];
-        } & (unknown | unknown | unknown);
+            check?: components["schemas"]["MappingCheck"] | components["schemas"]["MappingCheck"][];
+        } | {
+            value?: never;
+        } | {
+            from?: never;
+        } | unknown;
         /**
          * 跨字段校核
          * @description idcard-consistent：性别与身份证号第 17 位一致、出生日期与第 7–14 位一致。 / idcard-consistent: sex agrees with the ID's 17th digit, birth date with digits 7–14.

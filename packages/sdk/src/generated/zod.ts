@@ -552,7 +552,8 @@ export const zOpenType = z.enum([
  */
 export const zResourceProvider = z.object({
     name: z.string().min(1).max(200),
-    code: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/)
+    code: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/),
+    unit: z.string().max(200).optional()
 });
 
 /**
@@ -628,7 +629,8 @@ export const zShareAttributes = z.object({
  */
 export const zOpenAttributes = z.object({
     type: zOpenType,
-    condition: z.string().max(500).optional()
+    condition: z.string().max(500).optional(),
+    topic: z.string().max(100).optional()
 });
 
 /**
@@ -652,7 +654,8 @@ export const zCatalogEntry = z.object({
     updateCycle: zUpdateCycle,
     updateCycleNote: z.string().max(200).optional(),
     publishedAt: z.iso.date(),
-    related: z.array(zResourceCode).optional()
+    related: z.array(zResourceCode).optional(),
+    businessMatters: z.array(z.string().min(1).max(200)).optional()
 });
 
 /**
@@ -673,16 +676,15 @@ export const zResource = z.object({
 /**
  * 转换
  *
- * trim 去首尾空白；upper/lower 大小写；halfwidth 全角转半角；collapse-spaces 合并连续空白；digits 只保留数字；idcard18 将 15 位身份证号升为 18 位；{date: [格式…]} 按格式解析日期并输出 YYYY-MM-DD；{replace: {pattern, with}} 正则替换；{padStart: {length, char}} 左侧补齐；{slice: [起, 止]} 截取。 / Value transforms.
+ * trim 去首尾空白；upper/lower 大小写；halfwidth 全角转半角；idcard18 将 15 位身份证号升为 18 位；number 规范数值（{number: {decimalSeparator}} 指定小数点）；{date: [格式…]} 按格式（YYYY、M、MM、D、DD 及字面字符，或 excel 序列日期）依次尝试解析并输出 YYYY-MM-DD；{default: 值} 空值时填入；{replace: {pattern, with, flags}} 正则替换（默认 flags 为 g）。 / Value transforms.
  */
 export const zMappingTransform = z.union([
     z.literal('trim'),
     z.literal('upper'),
     z.literal('lower'),
     z.literal('halfwidth'),
-    z.literal('collapse-spaces'),
-    z.literal('digits'),
     z.literal('idcard18'),
+    z.literal('number'),
     z.object({
         date: z.union([
             z.string().min(1),
@@ -690,39 +692,42 @@ export const zMappingTransform = z.union([
         ])
     }),
     z.object({
+        number: z.object({
+            decimalSeparator: z.string().length(1).optional()
+        })
+    }),
+    z.object({
+        default: z.union([
+            z.string(),
+            z.number()
+        ])
+    }),
+    z.object({
         replace: z.object({
             pattern: z.string().min(1),
-            with: z.string()
+            with: z.string(),
+            flags: z.string().regex(/^[dgimsuy]*$/).optional()
         })
-    }),
-    z.object({
-        padStart: z.object({
-            length: z.int().gte(1),
-            char: z.string().length(1).optional().default('0')
-        })
-    }),
-    z.object({
-        slice: z.array(z.int()).min(1).max(2)
     })
 ]);
 
 /**
  * 代码转换
  *
- * 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by: name} 按名称查代码集。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code, either a table or a code-set lookup by name; an uncovered value rejects the row.
+ * 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by} 通过代码集转换（by: name 按名称/别名或代码，默认；code 仅接受代码本身）。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code: a table, or a code-set lookup (`by: name`, the default, accepts labels and codes; `code` only codes). An uncovered value rejects the row.
  */
 export const zMappingCodeTranslation = z.union([
     z.record(z.string(), z.string()),
     z.object({
         codeset: z.string().min(1),
-        by: z.literal('name')
+        by: z.enum(['name', 'code']).optional().default('name')
     })
 ]);
 
 /**
  * 校验
  *
- * idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
+ * idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: n 或 {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
  */
 export const zMappingCheck = z.union([
     z.literal('idcard'),
@@ -732,10 +737,13 @@ export const zMappingCheck = z.union([
     z.literal('phone'),
     z.literal('date'),
     z.object({
-        length: z.object({
-            min: z.int().gte(0).optional(),
-            max: z.int().gte(1).optional()
-        })
+        length: z.union([
+            z.int().gte(0),
+            z.object({
+                min: z.int().gte(0).optional(),
+                max: z.int().gte(0).optional()
+            })
+        ])
     }),
     z.object({
         pattern: z.string().min(1)
@@ -767,29 +775,35 @@ export const zMappingSource = z.object({
     sample: z.string().min(1).optional()
 });
 
-export const zMappingFieldRule = z.intersection(z.unknown(), z.object({
-    from: z.string().min(1).optional(),
+export const zMappingFieldRule = z.intersection(z.union([
+    z.object({}),
+    z.object({}),
+    z.unknown()
+]), z.object({
+    from: z.union([
+        z.string().min(1),
+        z.array(z.string().min(1)).min(1)
+    ]).optional(),
+    separator: z.string().optional(),
     value: z.union([
         z.string(),
         z.number(),
         z.boolean()
-    ]).nullish(),
-    concat: z.array(z.union([z.string().min(1), z.object({
-            value: z.union([
-                z.string(),
-                z.number()
-            ])
-        })])).min(1).optional(),
-    separator: z.string().optional(),
+    ]).optional(),
     default: z.union([
         z.string(),
         z.number(),
         z.boolean()
-    ]).nullish(),
-    required: z.boolean().optional(),
-    transform: z.array(zMappingTransform).optional(),
+    ]).optional(),
+    transform: z.union([
+        zMappingTransform,
+        z.array(zMappingTransform)
+    ]).optional(),
     codes: zMappingCodeTranslation.optional(),
-    check: z.array(zMappingCheck).optional()
+    check: z.union([
+        zMappingCheck,
+        z.array(zMappingCheck)
+    ]).optional()
 }));
 
 /**
