@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { register as check } from './check';
+import { register as lint } from './lint';
 import { register as map } from './map';
 import { register as publish } from './publish';
 import { register as sync } from './sync';
 
 /** Each command lives in its own file and registers itself on the program. */
-export const commands: Array<(program: Command) => void> = [map, publish, sync];
+export const commands: Array<(program: Command) => void> = [lint, check, map, publish, sync];

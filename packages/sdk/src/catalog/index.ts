@@ -2,6 +2,9 @@
  * `@unsilo/sdk/catalog`: parse and lint 政务信息资源目录 entries. Pure (no Node-only APIs), so the CLI, the
  * language server, webviews and the sandbox run the very same rules.
  */
+
+export { validateOrgcode } from '../identifiers/orgcode';
+export { type IdentifierCheck, validateUscc } from '../identifiers/uscc';
 export { type ConfigProblem, type ParsedConfig, parseConfig } from './config';
 export { isCatalogEntryText } from './detect';
 export { applyFixes } from './edits';

@@ -1,0 +1,64 @@
+import { type IdentifierCheck, validateOrgcode, validateUscc } from '@unsilo/sdk/catalog';
+import type { Command } from 'commander';
+import { CliError } from '../util/cli-error';
+import { type Lang, resolveLang } from '../util/lang';
+
+/** One entry per identifier kind: adding a kind (e.g. `idcard`) is one line here. */
+export const checkers: Record<
+  string,
+  { zh: string; en: string; validate: (value: string) => IdentifierCheck }
+> = {
+  uscc: {
+    zh: '统一社会信用代码（GB 32100）',
+    en: 'unified social credit code (GB 32100)',
+    validate: validateUscc,
+  },
+  orgcode: { zh: '组织机构代码（GB 11714）', en: 'organisation code (GB 11714)', validate: validateOrgcode },
+};
+
+interface CheckOptions {
+  format: string;
+  lang?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description('校验标识符 / validate identifiers')
+    .argument('<kind>', Object.keys(checkers).join(' | '))
+    .argument('<values...>', '要校验的值 / values to validate')
+    .option('--format <format>', 'text | json', 'text')
+    .option('--lang <lang>', 'zh | en')
+    .action((kind: string, values: string[], options: CheckOptions) => {
+      const checker = checkers[kind];
+      if (!checker) {
+        throw new CliError(
+          'usage',
+          `未知类型 / unknown kind "${kind}" (${Object.keys(checkers).join(', ')})`,
+        );
+      }
+      if (options.format !== 'text' && options.format !== 'json') {
+        throw new CliError('usage', `--format must be text or json (got ${options.format})`);
+      }
+      const results = values.map((value) => ({ value, ...checker.validate(value) }));
+      const lang = resolveLang(options.lang);
+      process.stdout.write(
+        options.format === 'json' ? `${JSON.stringify(results)}\n` : formatText(results, lang),
+      );
+      process.exitCode = results.every((result) => result.valid) ? 0 : 1;
+    });
+}
+
+function formatText(results: Array<IdentifierCheck & { value: string }>, lang: Lang): string {
+  return results
+    .map((result) => {
+      if (result.valid) {
+        const normalized = result.normalized !== result.value ? ` → ${result.normalized}` : '';
+        return `✔ ${result.value}${normalized}`;
+      }
+      const reason = result.reason ? `${result.reason[lang]} [${result.reason.code}]` : '';
+      return `✖ ${result.value}  ${reason}`;
+    })
+    .map((line) => `${line}\n`)
+    .join('');
+}
