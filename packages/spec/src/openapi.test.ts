@@ -149,7 +149,11 @@ describe('operations of the contract', () => {
       'Idempotent-Replayed',
     );
     const conflict = jsonMedia(deref((op.responses as JsonObject)['409']))[0]![1];
-    expect(mediaExamples(conflict).map(([, e]) => (e as JsonObject).code)).toEqual(['idempotency.conflict']);
+    expect(mediaExamples(conflict).map(([, e]) => (e as JsonObject).code)).toEqual([
+      'idempotency.conflict',
+      'catalog.key_undeclared',
+      'catalog.invalid_transition',
+    ]);
   });
 
   it('declares both security schemes and leaves token, keys and health open', () => {

@@ -245,7 +245,7 @@ export interface paths {
         put?: never;
         /**
          * 批量推送记录 / Push a batch of records
-         * @description Upserts records (by the entry's `key`) and deletes keys of one resource, at most 5,000 operations (413 `request.too_large`), in one transaction. Every record is validated against the entry (types, lengths, code sets, `check` validators — 多元校核): rejected records are listed with reasons, the accepted ones commit. `Idempotency-Key` is required (400 `idempotency.key_required`): the same key and body replay the first answer with `Idempotent-Replayed: true`; the same key with another body is a 409 `idempotency.conflict`. The answer carries a signed receipt. Provider only; a withdrawn resource refuses batches (409 `catalog.invalid_transition`).
+         * @description Upserts records (by the entry's `key`) and deletes keys of one resource, at most 5,000 operations (413 `request.too_large`), in one transaction. Every record is validated against the entry (types, lengths, code sets, `check` validators — 多元校核): rejected records are listed with reasons, the accepted ones commit. `Idempotency-Key` is required (400 `idempotency.key_required`): the same key and body replay the first answer with `Idempotent-Replayed: true`; the same key with another body is a 409 `idempotency.conflict`. The answer carries a signed receipt. Provider only; a withdrawn resource refuses batches (409 `catalog.invalid_transition`), and so does an entry without a record `key` (409 `catalog.key_undeclared`).
          */
         post: operations["batchRecords"];
         delete?: never;
@@ -1753,8 +1753,8 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 幂等键已用于另一请求体 / The Idempotency-Key was used with another body. */
-        IdempotencyConflict: {
+        /** @description 幂等键冲突、资源已撤销或未声明记录主键 / Idempotency-Key reused with another body, resource withdrawn, or no record key declared. */
+        BatchConflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -2139,10 +2139,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description 提供方的统一社会信用代码 / Provider credit code.
+                 * @description 提供方部门 ID 或统一社会信用代码 / Provider department id or credit code.
                  * @example 11330100MB0000019K
                  */
-                provider?: components["schemas"]["CreditCode"];
+                provider?: string;
                 /**
                  * @description 资源状态 / Life-cycle status.
                  * @example published
@@ -2588,7 +2588,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["IdempotencyConflict"];
+            409: components["responses"]["BatchConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

@@ -1008,7 +1008,7 @@ export const zListResourcesHeaders = z.object({
 });
 
 export const zListResourcesQuery = z.object({
-    provider: zCreditCode.optional(),
+    provider: z.string().min(1).max(64).optional(),
     status: zResourceStatus.optional(),
     shareType: zShareType.optional(),
     q: z.string().min(1).max(200).optional(),
