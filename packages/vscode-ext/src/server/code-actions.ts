@@ -1,0 +1,106 @@
+import { applyFixes, type Diagnostic as CatalogDiagnostic } from '@unsilo/sdk/catalog';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileLintResult } from './diagnostics';
+import { docsUrlOf } from './diagnostics';
+import { sameRange, toLspDiagnostic, toLspEdit, toLspRange } from './lsp-convert';
+import type { Lang } from './settings';
+
+export const FIX_ALL_KIND = CodeActionKind.SourceFixAll;
+
+function wants(params: CodeActionParams, kind: string): boolean {
+  const only = params.context.only;
+  return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/**
+ * Quick fixes come from the linter's own fixes, so the editor offers exactly what `unsilo lint` would apply.
+ * They are only offered while the document still has the text they were computed on.
+ */
+export function codeActions(
+  document: TextDocument,
+  result: FileLintResult | undefined,
+  params: CodeActionParams,
+  lang: Lang,
+): CodeAction[] {
+  if (!result || result.text !== document.getText()) return [];
+  const actions: CodeAction[] = [];
+  if (wants(params, CodeActionKind.QuickFix)) {
+    for (const d of result.diagnostics) {
+      if (d.fixes.length === 0) continue;
+      const range = toLspRange(d.range);
+      const asked = params.context.diagnostics.some((c) => c.code === d.rule && sameRange(c.range, range));
+      const touches = overlaps(range, params.range);
+      if (!asked && !touches) continue;
+      const lspDiagnostic: Diagnostic = toLspDiagnostic(d, lang, docsUrlOf(d.rule));
+      d.fixes.forEach((fix, i) => {
+        actions.push({
+          title: fix.title[lang],
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [lspDiagnostic],
+          isPreferred: i === 0,
+          edit: { changes: { [document.uri]: fix.edits.map((e) => toLspEdit(document, e)) } },
+        });
+      });
+    }
+  }
+  const fixable = result.diagnostics.filter((d) => d.fixes.length > 0);
+  const fixAll = fixAllAction(document, fixable, lang);
+  if (
+    fixAll &&
+    (wants(params, FIX_ALL_KIND) || (wants(params, CodeActionKind.QuickFix) && fixable.length > 1))
+  ) {
+    actions.push(
+      wants(params, FIX_ALL_KIND) && params.context.only
+        ? fixAll
+        : { ...fixAll, kind: CodeActionKind.QuickFix },
+    );
+  }
+  return actions;
+}
+
+/** "Fix all in file": the first fix of every fixable diagnostic, applied as `unsilo lint --fix` applies them. */
+export function fixAllAction(
+  document: TextDocument,
+  fixable: CatalogDiagnostic[],
+  lang: Lang,
+): CodeAction | undefined {
+  if (fixable.length === 0) return undefined;
+  const text = document.getText();
+  const fixed = applyFixes(
+    text,
+    fixable.flatMap((d) => (d.fixes[0] ? [d.fixes[0]] : [])),
+  );
+  if (fixed === text) return undefined;
+  return {
+    title:
+      lang === 'zh'
+        ? `修复本文件中所有可自动修复的问题（${fixable.length}）`
+        : `Fix all auto-fixable problems in this file (${fixable.length})`,
+    kind: FIX_ALL_KIND,
+    edit: {
+      changes: {
+        [document.uri]: [
+          {
+            range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) },
+            newText: fixed,
+          },
+        ],
+      },
+    },
+  };
+}
+
+function overlaps(
+  a: { start: { line: number; character: number }; end: { line: number; character: number } },
+  b: typeof a,
+) {
+  const before = (p: typeof a.start, q: typeof a.start) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

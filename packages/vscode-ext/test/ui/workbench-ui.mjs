@@ -1,0 +1,104 @@
+// UI test in the real workbench (code-server + chromium): what a user sees, not what the API returns.
+// 1. a faulty catalogue file shows its rule ids in the Problems panel;
+// 2. the mapping preview opens from the editor-title button and its rejects table (inside the webview's
+//    nested iframes) lists the rejected rows, with sample data shown as text, never as markup.
+// Screenshots go to .artifacts/vscode/.
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+
+const EXPECTED_RULES = [
+  'date/format',
+  'schema/enum',
+  'name/whitespace',
+  'items/codeset-unknown',
+  'related/unresolved',
+];
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+async function poll(what, fn, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+}
+
+async function quickOpen(page, name) {
+  await page.keyboard.press(`${mod}+P`);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(name);
+  // Wait for the row of this very file: the list first shows recently opened files.
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await row.click();
+  await poll(
+    `editor tab ${name}`,
+    async () => (await page.locator(`.tab[aria-label*="${name}"]`).count()) > 0,
+  );
+}
+
+export async function runUiTest(page, { artifacts, log }) {
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+  await poll(
+    'explorer',
+    async () => (await page.locator('.explorer-folders-view .monaco-list-row').count()) > 0,
+    60_000,
+  );
+  log('workbench ready');
+
+  await quickOpen(page, 'faulty.yaml');
+  await poll(
+    'error squiggles in the editor',
+    async () => (await page.locator('.squiggly-error').count()) > 0,
+    60_000,
+  );
+  await page.keyboard.press(`${mod}+Shift+M`);
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  const text = await poll('expected rule ids in the Problems panel', async () => {
+    const all = (await rows.allInnerTexts()).join('\n');
+    return EXPECTED_RULES.every((r) => all.includes(r)) ? all : undefined;
+  });
+  log(`Problems panel: ${await rows.count()} rows`);
+  for (const rule of EXPECTED_RULES)
+    assert.ok(text.includes(rule), `${rule} not listed in the Problems panel`);
+  await page.screenshot({ path: join(artifacts, 'problems-panel.png') });
+
+  await quickOpen(page, 'population.mapping.yaml');
+  const button = page.locator('.editor-actions a.action-label[aria-label*="Preview Field Mapping"]');
+  await button.first().waitFor({ state: 'visible', timeout: 30_000 });
+  await button.first().click();
+  log('preview requested from the editor-title button');
+
+  const webview = page.frameLocator('iframe.webview').first().frameLocator('iframe#active-frame');
+  const rejectRows = webview.locator('#rejects-table tbody tr');
+  await rejectRows.first().waitFor({ state: 'visible', timeout: 60_000 });
+  const rejects = await rejectRows.allInnerTexts();
+  log(`rejects table: ${rejects.length} rows`);
+  assert.ok(rejects.length >= 3, `expected at least 3 reject lines, got ${rejects.length}`);
+  assert.ok(
+    rejects.some((r) => r.includes('codes') && r.includes('9')),
+    'the uncovered legacy code 9 is a reject reason',
+  );
+  assert.ok(
+    rejects.some((r) => r.includes('<img src=x onerror=alert(3)>')),
+    'sample markup is shown as text',
+  );
+  const injected = await webview.locator('img').count();
+  assert.equal(injected, 0, 'no <img> from sample data became an element');
+  const scripts = await webview.locator('script').count();
+  assert.equal(scripts, 1, "only the page's own nonce'd script exists");
+  const uncovered = await webview.locator('#uncovered-table tbody tr').allInnerTexts();
+  assert.ok(
+    uncovered.some((r) => r.includes('xb') && r.includes('9')),
+    'uncovered code 9 of xb listed with its count',
+  );
+  await page.screenshot({ path: join(artifacts, 'mapping-preview.png') });
+}
