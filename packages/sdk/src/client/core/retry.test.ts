@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, toKyRetry } from './retry';
+import { backoffDelay, parseRetryAfter, sleep, toRetryPolicy } from './retry';
 
 describe('parseRetryAfter', () => {
   it('reads delta-seconds', () => {
@@ -19,17 +19,35 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('toKyRetry', () => {
-  it('retries the transient statuses with exponential delays and full jitter', () => {
-    const retry = toKyRetry(undefined);
-    expect(retry.limit).toBe(2);
-    expect(retry.statusCodes).toEqual([408, 425, 429, 500, 502, 503, 504]);
-    expect(retry.jitter).toBe(true);
-    expect([1, 2, 3].map((attempt) => retry.delay?.(attempt))).toEqual([300, 600, 1200]);
+describe('retry policy', () => {
+  it('defaults to two retries on the transient statuses', () => {
+    const policy = toRetryPolicy(undefined);
+    expect(policy.limit).toBe(2);
+    expect([...policy.statusCodes]).toEqual([408, 425, 429, 500, 502, 503, 504]);
+    expect(policy.retryOnTimeout).toBe(false);
   });
 
-  it('accepts a number as the limit and false as no retries', () => {
-    expect(toKyRetry(5).limit).toBe(5);
-    expect(toKyRetry(false).limit).toBe(0);
+  it('accepts a number as the limit and false as no retries, and refuses nonsense', () => {
+    expect(toRetryPolicy(5).limit).toBe(5);
+    expect(toRetryPolicy(false).limit).toBe(0);
+    expect(() => toRetryPolicy(-1)).toThrow(/non-negative/);
+    expect(() => toRetryPolicy(1.5)).toThrow(/non-negative/);
+  });
+
+  it('doubles the backoff ceiling per retry, caps it, and draws the delay below it (full jitter)', () => {
+    const policy = toRetryPolicy({ delay: 100, backoffLimit: 350 });
+    const ceiling = (retry: number) => backoffDelay(policy, retry, () => 1);
+    expect([1, 2, 3, 4].map(ceiling)).toEqual([100, 200, 350, 350]);
+    expect(backoffDelay(policy, 3, () => 0)).toBe(0);
+    expect(backoffDelay(policy, 2, () => 0.5)).toBe(100);
+  });
+});
+
+describe('sleep', () => {
+  it('rejects with the reason as soon as the signal aborts', async () => {
+    const controller = new AbortController();
+    const waiting = sleep(10_000, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
   });
 });

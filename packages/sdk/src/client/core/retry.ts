@@ -1,9 +1,7 @@
-import { isHTTPError, type RetryOptions as KyRetryOptions } from 'ky';
-
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
   limit?: number;
-  /** Base delay of the first retry (ms); doubles each time, then full jitter. Default 300. */
+  /** Base delay of the first retry (ms); doubles with each retry, then full jitter. Default 300. */
   delay?: number;
   /** Upper bound of one backoff delay (ms). Default 20,000. */
   backoffLimit?: number;
@@ -18,10 +16,41 @@ export interface RetryOptions {
   retryOnTimeout?: boolean;
 }
 
+export interface RetryPolicy {
+  limit: number;
+  delay: number;
+  backoffLimit: number;
+  statusCodes: ReadonlySet<number>;
+  maxRetryAfter: number;
+  retryOnTimeout: boolean;
+}
+
 export const defaultRetryStatusCodes = [408, 425, 429, 500, 502, 503, 504] as const;
 
-/** Methods the HTTP semantics make safe to repeat. POST joins them only with an Idempotency-Key. */
-const idempotentMethods = ['get', 'head', 'put', 'delete', 'options'];
+export function toRetryPolicy(options: RetryOptions | number | false | undefined): RetryPolicy {
+  const config: RetryOptions =
+    options === false ? { limit: 0 } : typeof options === 'number' ? { limit: options } : (options ?? {});
+  const limit = config.limit ?? 2;
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new TypeError(`retry.limit must be a non-negative integer, got ${limit} (重试次数必须是非负整数)`);
+  }
+  return {
+    limit,
+    delay: config.delay ?? 300,
+    backoffLimit: config.backoffLimit ?? 20_000,
+    statusCodes: new Set(config.statusCodes ?? defaultRetryStatusCodes),
+    maxRetryAfter: config.maxRetryAfter ?? 60_000,
+    retryOnTimeout: config.retryOnTimeout ?? false,
+  };
+}
+
+/**
+ * Exponential backoff with full jitter: a random delay between 0 and base·2^(retry−1), capped.
+ * Full jitter spreads the retries of many clients hit by the same outage.
+ */
+export function backoffDelay(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
+  return random() * Math.min(policy.backoffLimit, policy.delay * 2 ** (retry - 1));
+}
 
 /** Delay in ms asked for by a `Retry-After` value (delta-seconds or an HTTP date), if valid. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
@@ -32,29 +61,21 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export function toKyRetry(options: RetryOptions | number | false | undefined): KyRetryOptions {
-  if (options === false) return { limit: 0 };
-  const config: RetryOptions = typeof options === 'number' ? { limit: options } : (options ?? {});
-  const statusCodes = [...(config.statusCodes ?? defaultRetryStatusCodes)];
-  const base = config.delay ?? 300;
-  const maxRetryAfter = config.maxRetryAfter ?? 60_000;
-  return {
-    limit: config.limit ?? 2,
-    methods: [...idempotentMethods, 'post'],
-    statusCodes,
-    // Every retried status honours Retry-After; jitter is skipped when the server names a time.
-    afterStatusCodes: statusCodes,
-    maxRetryAfter,
-    backoffLimit: config.backoffLimit ?? 20_000,
-    delay: (attempt) => base * 2 ** (attempt - 1),
-    jitter: true,
-    retryOnTimeout: config.retryOnTimeout ?? false,
-    shouldRetry: ({ error }) => {
-      if (isHTTPError(error)) {
-        const asked = parseRetryAfter(error.response.headers.get('retry-after'));
-        if (asked !== undefined && asked > maxRetryAfter) return false;
-      }
-      return undefined;
-    },
-  };
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

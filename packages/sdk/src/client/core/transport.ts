@@ -1,5 +1,4 @@
-import type { KyInstance, Options as KyOptions } from 'ky';
-import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import type { z } from 'zod';
 import { ExchangeAbortError } from '../errors/ExchangeAbortError';
 import type { ExchangeErrorContext } from '../errors/ExchangeError';
 import { ExchangeHttpError } from '../errors/ExchangeHttpError';
@@ -8,7 +7,7 @@ import { ExchangeTimeoutError } from '../errors/ExchangeTimeoutError';
 import { ExchangeValidationError, type ResponseIssue } from '../errors/ExchangeValidationError';
 import type { ProblemDetails } from '../operations';
 import type { Authenticator } from './auth';
-import { type RetryOptions, toKyRetry } from './retry';
+import { backoffDelay, parseRetryAfter, type RetryOptions, sleep, toRetryPolicy } from './retry';
 import { fillPath, joinBaseUrl, redactUrl, toQueryString } from './url';
 
 /** What the client needs to know about one operation of the contract (from the generated map). */
@@ -16,23 +15,14 @@ export interface OperationDescriptor {
   operationId: string;
   method: string;
   path: string;
-  /** Response body schemas by status code ("default" allowed). */
-  responses: Record<string, ResponseSchema | undefined>;
+  /** Response body schemas by status code; null for a status without a body. */
+  responses: Readonly<Record<string, z.ZodType | null | undefined>>;
   /** Sent without credentials (token issuance, health, receipt keys). */
   anonymous: boolean;
   /** The contract requires an Idempotency-Key header. */
   idempotencyKey: boolean;
-}
-
-export interface ResponseSchema {
-  safeParse(
-    data: unknown,
-  ):
-    | { success: true; data: unknown }
-    | {
-        success: false;
-        error: { issues: ReadonlyArray<{ path: PropertyKey[]; code: string; message: string }> };
-      };
+  /** A POST that changes nothing when repeated (token issuance), so it is retried like a GET. */
+  repeatable?: boolean;
 }
 
 /** Per-call options every client method accepts. */
@@ -87,46 +77,70 @@ export interface TransportOptions {
   onRequest: ((event: RequestEvent) => void) | undefined;
 }
 
-/** State of one call shared with the retry hook through ky's `context`. */
-interface CallState {
-  attempts: number;
-  response: Response | undefined;
-  prepareRetry(request: Request): Promise<void>;
-}
-
-const callKey = 'unsiloCall';
-
 export type Transport = (
   operation: OperationDescriptor,
   input: CallInput,
   options: RequestOptions | undefined,
 ) => Promise<CallResult>;
 
+/** How one attempt ended when no response was read. */
+type AttemptFailure = { kind: 'timeout' } | { kind: 'aborted' } | { kind: 'network'; cause: unknown };
+
+interface AttemptResult {
+  response: Response;
+  text: string;
+}
+
+/**
+ * One attempt: a fetch with its own timer covering the response headers AND the body, tied to the
+ * caller's signal. Resolves with the whole body read, or rejects with an AttemptFailure.
+ */
+async function attempt(
+  fetchFn: typeof globalThis.fetch,
+  url: string,
+  init: RequestInit,
+  timeout: number,
+  signal: AbortSignal | undefined,
+): Promise<AttemptResult> {
+  if (signal?.aborted) throw { kind: 'aborted' } satisfies AttemptFailure;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    init.signal = controller.signal;
+    const response = await fetchFn(url, init);
+    return { response, text: await response.text() };
+  } catch (error) {
+    if (timedOut) throw { kind: 'timeout' } satisfies AttemptFailure;
+    if (signal?.aborted) throw { kind: 'aborted' } satisfies AttemptFailure;
+    throw { kind: 'network', cause: error } satisfies AttemptFailure;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
 export function createTransport(options: TransportOptions, getAuthenticator: () => Authenticator): Transport {
-  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const api: KyInstance = ky.create({
-    timeout: options.timeout,
-    retry: toKyRetry(options.retry),
-    // 304 answers a conditional GET; it is a result, not an error.
-    throwHttpErrors: (status) => status !== 304,
-    hooks: {
-      beforeRetry: [
-        async ({ request, options: kyOptions }) => {
-          await (kyOptions.context[callKey] as CallState).prepareRetry(request);
-        },
-      ],
-    },
-  });
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const clientPolicy = toRetryPolicy(options.retry);
 
   return async function send(operation, input, callOptions = {}) {
     const pathWithQuery = fillPath(operation.path, input.path) + toQueryString(input.query);
-    const url = joinBaseUrl(options.baseUrl, pathWithQuery);
+    // A custom token URL arrives as an absolute path; everything else hangs off the base URL.
+    const url = /^https?:\/\//i.test(pathWithQuery)
+      ? pathWithQuery
+      : joinBaseUrl(options.baseUrl, pathWithQuery);
     const method = operation.method.toUpperCase();
     const requestId = callOptions.requestId ?? globalThis.crypto.randomUUID();
     const context: ExchangeErrorContext = {
       operationId: operation.operationId,
       method,
-      url: redactUrl(url),
+      url: url.includes('?') ? redactUrl(url) : url,
       requestId,
     };
 
@@ -140,8 +154,11 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
       headers['content-type'] = 'application/json';
     }
     if (options.headers) Object.assign(headers, options.headers);
-    for (const [name, value] of Object.entries(input.headers ?? {})) {
-      if (value !== undefined) headers[name] = value;
+    if (input.headers) {
+      for (const name in input.headers) {
+        const value = input.headers[name];
+        if (value !== undefined) headers[name] = value;
+      }
     }
     if (callOptions.headers) Object.assign(headers, callOptions.headers);
     headers['x-request-id'] = requestId;
@@ -152,76 +169,94 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
       idempotencyKey = globalThis.crypto.randomUUID();
       headers['Idempotency-Key'] = idempotencyKey;
     }
-    const retriable = method !== 'POST' || idempotencyKey !== undefined;
+    const retriable = method !== 'POST' || idempotencyKey !== undefined || operation.repeatable === true;
+    const policy = callOptions.retry === undefined ? clientPolicy : toRetryPolicy(callOptions.retry);
+    const retryLimit = retriable ? policy.limit : 0;
 
     const auth = operation.anonymous ? undefined : getAuthenticator();
     const signable = { method, pathWithQuery, body };
     const timeout = callOptions.timeout ?? options.timeout;
-    const state: CallState = {
-      attempts: 0,
-      response: undefined,
-      async prepareRetry(request) {
-        state.attempts += 1;
-        if (auth) await auth.apply(request.headers, signable);
-        options.onRequest?.({ ...eventBase, attempt: state.attempts });
-      },
-    };
-    const eventBase = { operationId: operation.operationId, method, url: context.url ?? '', requestId };
-    const kyOptions: KyOptions = {
-      method,
-      headers,
-      body,
-      timeout,
-      signal: callOptions.signal,
-      context: { [callKey]: state },
-      fetch: async (request: Parameters<typeof baseFetch>[0], init?: RequestInit) => {
-        const response = await baseFetch(request, init);
-        state.response = response;
-        return response;
-      },
-      ...(retriable
-        ? callOptions.retry === undefined
-          ? {}
-          : { retry: toKyRetry(callOptions.retry) }
-        : { retry: { limit: 0 } }),
-    };
+    const signal = callOptions.signal;
+    const validate = callOptions.validateResponse ?? options.validateResponses;
 
+    let retries = 0;
     let refreshedToken = false;
-    for (;;) {
-      state.attempts += 1;
+    for (let attempts = 1; ; attempts += 1) {
+      // Credentials are applied per attempt: a signature's nonce is single-use and a token may
+      // have been refreshed while this call waited.
       const token = auth ? await auth.apply(headers, signable) : undefined;
-      options.onRequest?.({ ...eventBase, attempt: state.attempts });
+      options.onRequest?.({
+        operationId: operation.operationId,
+        method,
+        url: context.url ?? url,
+        requestId,
+        attempt: attempts,
+      });
+      const failureContext = { ...context, attempts };
+      let outcome: AttemptResult;
       try {
-        const text = await api(url, kyOptions).text();
-        const response = state.response as Response;
-        return finish(operation, response, text, requestId, idempotencyKey, context, state.attempts, {
-          validate: callOptions.validateResponse ?? options.validateResponses,
-        });
-      } catch (error) {
-        const mapped = toExchangeError(
-          error,
-          { ...context, attempts: state.attempts },
-          timeout,
-          callOptions.signal,
-        );
-        // A refused token (expired early, revoked, server restarted) is dropped and the call is made
-        // once more with a fresh one; a second refusal is the caller's to see.
-        if (
-          token !== undefined &&
-          auth !== undefined &&
-          !refreshedToken &&
-          mapped instanceof ExchangeHttpError &&
-          mapped.status === 401 &&
-          mapped.code === 'auth.invalid_token'
-        ) {
-          auth.refuse(token);
-          refreshedToken = true;
+        outcome = await attempt(fetchFn, url, { method, headers, body }, timeout, signal);
+      } catch (thrown) {
+        const failure = thrown as AttemptFailure;
+        if (failure.kind === 'aborted')
+          throw new ExchangeAbortError(failureContext, { cause: signal?.reason });
+        const retryable = failure.kind === 'network' || policy.retryOnTimeout;
+        if (retryable && retries < retryLimit) {
+          retries += 1;
+          await pause(backoffDelay(policy, retries), signal, failureContext);
           continue;
         }
-        throw mapped;
+        if (failure.kind === 'timeout') throw new ExchangeTimeoutError(timeout, failureContext);
+        throw new ExchangeNetworkError(lowLevelReason(failure.cause), failureContext, {
+          cause: sanitizedCause(failure.cause),
+        });
       }
+
+      const { response, text } = outcome;
+      if (response.ok || response.status === 304) {
+        return finish(operation, response, text, requestId, idempotencyKey, failureContext, validate);
+      }
+
+      if (retries < retryLimit && policy.statusCodes.has(response.status)) {
+        const asked = parseRetryAfter(response.headers.get('retry-after'));
+        // A server asking for a longer pause than the caller accepts gets no retry: the error
+        // surfaces now rather than the call hanging for minutes.
+        if (asked === undefined || asked <= policy.maxRetryAfter) {
+          retries += 1;
+          await pause(asked ?? backoffDelay(policy, retries), signal, failureContext);
+          continue;
+        }
+      }
+
+      const error = toHttpError(response, text, failureContext);
+      // A refused token (expired early, revoked, server restarted) is dropped and the call is made
+      // once more with a fresh one; a second refusal is the caller's to see.
+      if (
+        token !== undefined &&
+        auth &&
+        !refreshedToken &&
+        error.status === 401 &&
+        error.code === 'auth.invalid_token'
+      ) {
+        auth.refuse(token);
+        refreshedToken = true;
+        continue;
+      }
+      throw error;
     }
   };
+}
+
+async function pause(
+  ms: number,
+  signal: AbortSignal | undefined,
+  context: ExchangeErrorContext,
+): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    throw new ExchangeAbortError(context, { cause: signal?.reason });
+  }
 }
 
 function findHeader(headers: Record<string, string>, lowerName: string): string | undefined {
@@ -238,8 +273,7 @@ function finish(
   sentRequestId: string,
   idempotencyKey: string | undefined,
   context: ExchangeErrorContext,
-  attempts: number,
-  { validate }: { validate: boolean },
+  validate: boolean,
 ): CallResult {
   const requestId = response.headers.get('x-request-id') ?? sentRequestId;
   let data: unknown;
@@ -250,19 +284,18 @@ function finish(
       throw new ExchangeValidationError(
         response.status,
         [{ path: '', code: 'invalid_json', message: 'Response body is not JSON (响应体不是 JSON)' }],
-        { ...context, requestId, attempts },
+        { ...context, requestId },
       );
     }
   }
   if (validate && response.status !== 304) {
-    const schema = operation.responses[String(response.status)] ?? operation.responses.default;
+    const schema = operation.responses[String(response.status)];
     if (schema) {
       const result = schema.safeParse(data);
       if (!result.success) {
         throw new ExchangeValidationError(response.status, result.error.issues.map(toIssue), {
           ...context,
           requestId,
-          attempts,
         });
       }
       data = result.data;
@@ -278,38 +311,25 @@ function finish(
   };
 }
 
-function toIssue(issue: { path: PropertyKey[]; code: string; message: string }): ResponseIssue {
+function toIssue(issue: z.core.$ZodIssue): ResponseIssue {
   return { path: issue.path.map(String).join('.'), code: issue.code, message: issue.message };
 }
 
-/** Turns whatever ky or fetch threw into one of the client's errors, keeping no request internals. */
-function toExchangeError(
-  error: unknown,
-  context: ExchangeErrorContext,
-  timeout: number,
-  signal: AbortSignal | undefined,
-): unknown {
-  if (signal?.aborted) return new ExchangeAbortError(context, { cause: signal.reason });
-  if (isHTTPError(error)) {
-    const response = error.response;
-    const problem = asProblem(error.data, response);
-    const requestId =
-      response.headers.get('x-request-id') ??
-      (typeof problem.requestId === 'string' ? problem.requestId : undefined) ??
-      context.requestId;
-    return new ExchangeHttpError(response.status, problem, { ...context, requestId });
+function toHttpError(response: Response, text: string, context: ExchangeErrorContext): ExchangeHttpError {
+  let data: unknown = text;
+  if (text !== '' && /json/i.test(response.headers.get('content-type') ?? '')) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // Not JSON after all: keep the text as the detail.
+    }
   }
-  if (isTimeoutError(error)) return new ExchangeTimeoutError(timeout, context);
-  if (isNetworkError(error)) {
-    return new ExchangeNetworkError(lowLevelReason(error.cause), context, {
-      cause: sanitizedCause(error.cause),
-    });
-  }
-  // The body stream broke after the headers arrived ("terminated" in undici).
-  if (error instanceof TypeError && (error.message === 'terminated' || error.message === 'fetch failed')) {
-    return new ExchangeNetworkError(lowLevelReason(error), context, { cause: sanitizedCause(error) });
-  }
-  return error;
+  const problem = asProblem(data, response);
+  const requestId =
+    response.headers.get('x-request-id') ??
+    (typeof problem.requestId === 'string' ? problem.requestId : undefined) ??
+    context.requestId;
+  return new ExchangeHttpError(response.status, problem, { ...context, requestId });
 }
 
 function asProblem(data: unknown, response: Response): ProblemDetails {

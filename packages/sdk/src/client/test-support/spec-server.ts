@@ -57,7 +57,14 @@ const require = createRequire(import.meta.url);
 let cachedSpec: Json | undefined;
 
 export function loadSpec(): Json {
-  cachedSpec ??= JSON.parse(readFileSync(require.resolve('@unsilo/spec/openapi.json'), 'utf8')) as Json;
+  if (cachedSpec) return cachedSpec;
+  let file: string;
+  try {
+    file = require.resolve('@unsilo/spec/openapi.json');
+  } catch {
+    throw new Error('packages/spec/dist/openapi.json is missing: run `npm run build -w packages/spec` first');
+  }
+  cachedSpec = JSON.parse(readFileSync(file, 'utf8')) as Json;
   return cachedSpec;
 }
 
@@ -264,7 +271,7 @@ export class SpecServer {
     if (!route) return problem(404, 'not_found', 'No such operation', requestId);
     const faultIndex = this.#faults.findIndex((entry) => entry.operationId === route.operationId);
     if (faultIndex !== -1) {
-      const [{ fault }] = this.#faults.splice(faultIndex, 1) as [{ fault: Fault }];
+      const fault = this.#faults.splice(faultIndex, 1)[0]!.fault;
       if ('reset' in fault) {
         res.socket?.destroy();
         return undefined;

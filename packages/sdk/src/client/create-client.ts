@@ -1,0 +1,118 @@
+import { type Authenticator, createAuthenticator, type ExchangeAuth } from './core/auth';
+import { defaultValidateResponses } from './core/environment';
+import type { RetryOptions } from './core/retry';
+import { type CallInput, createTransport, type RequestEvent, type RequestOptions } from './core/transport';
+import { describeOperation } from './descriptors';
+import type { OperationId, SuccessBody } from './operations';
+import { Audit } from './resources/audit';
+import { type Call, type ExchangeResponse, single } from './resources/caller';
+import { CatalogResources } from './resources/catalog';
+import { CodeSets } from './resources/codesets';
+import { Departments } from './resources/departments';
+import { Quality } from './resources/quality';
+import { Records } from './resources/records';
+import { ShareRequests } from './resources/share-requests';
+
+export interface ExchangeClientOptions {
+  /** Where the exchange listens, e.g. `http://127.0.0.1:7300` (paths add `/v1/...`). */
+  baseUrl: string;
+  auth?: ExchangeAuth;
+  /** Per-attempt timeout in ms. Default 30,000. */
+  timeout?: number;
+  /** Retry policy, a retry limit, or `false`. Default: 2 retries with backoff and jitter. */
+  retry?: RetryOptions | number | false;
+  /** Check every answer against the contract's schemas. Default: on unless NODE_ENV is `production`. */
+  validateResponses?: boolean;
+  /** A fetch implementation (tests, proxies, instrumentation). Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Called before every attempt, with no credentials in sight: handy for logging and tracing. */
+  onRequest?: (event: RequestEvent) => void;
+}
+
+export interface ExchangeClient {
+  readonly catalog: CatalogResources;
+  readonly records: Records;
+  readonly codesets: CodeSets;
+  readonly departments: Departments;
+  readonly shareRequests: ShareRequests;
+  readonly quality: Quality;
+  readonly audit: Audit;
+  /** The Ed25519 public keys that sign batch receipts (JWKS). */
+  receiptKeys(options?: RequestOptions): Promise<ExchangeResponse<SuccessBody<'getReceiptKeys'>>>;
+  health(options?: RequestOptions): Promise<ExchangeResponse<SuccessBody<'getHealth'>>>;
+  /** Any operation of the contract by its operationId: the escape hatch under the methods above. */
+  request<O extends OperationId>(
+    operationId: O,
+    input?: CallInput,
+    options?: RequestOptions,
+  ): Promise<ExchangeResponse<SuccessBody<O>>>;
+}
+
+function checkBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError(`baseUrl "${baseUrl}" is not an absolute URL (baseUrl 不是有效的绝对地址)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`baseUrl must be http or https, got ${url.protocol} (baseUrl 必须是 http 或 https)`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new TypeError(
+      'baseUrl must not carry a query, fragment or credentials (baseUrl 不能包含查询串、片段或凭据)',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+export function createExchangeClient(options: ExchangeClientOptions): ExchangeClient {
+  const baseUrl = checkBaseUrl(options.baseUrl);
+  let authenticator: Authenticator | undefined;
+  const transport = createTransport(
+    {
+      baseUrl,
+      timeout: options.timeout ?? 30_000,
+      retry: options.retry,
+      validateResponses: options.validateResponses ?? defaultValidateResponses(),
+      fetch: options.fetch,
+      headers: options.headers,
+      onRequest: options.onRequest,
+    },
+    () => authenticator as Authenticator,
+  );
+  authenticator = createAuthenticator(options.auth, async (auth) => {
+    const operation = describeOperation('issueToken');
+    const result = await transport(
+      { ...operation, repeatable: true, ...(auth.tokenUrl ? { path: auth.tokenUrl } : {}) },
+      {
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: auth.clientId,
+          client_secret: auth.clientSecret,
+        }),
+      },
+      undefined,
+    );
+    const token = result.data as SuccessBody<'issueToken'>;
+    return { accessToken: token.access_token, expiresIn: token.expires_in };
+  });
+
+  const call: Call = (operationId, input, callOptions) =>
+    transport(describeOperation(operationId), input, callOptions);
+
+  return {
+    catalog: new CatalogResources(call),
+    records: new Records(call),
+    codesets: new CodeSets(call),
+    departments: new Departments(call),
+    shareRequests: new ShareRequests(call),
+    quality: new Quality(call),
+    audit: new Audit(call),
+    receiptKeys: (requestOptions) => single(call, 'getReceiptKeys', {}, requestOptions),
+    health: (requestOptions) => single(call, 'getHealth', {}, requestOptions),
+    request: (operationId, input = {}, requestOptions) => single(call, operationId, input, requestOptions),
+  };
+}
