@@ -16,3 +16,4 @@ export type {
 export type { ExchangeResponse, IfMatchOptions, NotModified } from './resources/caller';
 export type { Resource } from './resources/catalog';
 export type { BatchOptions, BatchResponse } from './resources/records';
+export * from './receipts';
