@@ -204,3 +204,30 @@ describe('JSON Schema files', () => {
     expect(validate({ rules: { 'code/format': 'off' }, ignore: ['drafts/**'] })).toBe(true);
   });
 });
+
+describe('code set files', () => {
+  // The lead's data files are what the exchange serves at /v1/codesets; the contract's schemas must describe
+  // every member they carry, or generated clients would silently drop it.
+  const index = readJson('codesets/index.json').codesets as JsonObject[];
+  const schemas = (bundle.components as JsonObject).schemas as JsonObject;
+  const known = (name: string) => new Set(Object.keys((deref(schemas[name]).properties ?? {}) as JsonObject));
+  const summaryKeys = known('CodeSetSummary');
+  const codeKeys = known('Code');
+
+  it.each(index.map((entry) => [entry.id as string, entry] as const))(
+    '%s conforms to CodeSet',
+    (_, entry) => {
+      const set = readJson(`codesets/${entry.file as string}`);
+      const validate = compileRef('bundle#/components/schemas/CodeSet');
+      expect(validate(set), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      const { file: _file, ...summary } = entry;
+      expect(compileRef('bundle#/components/schemas/CodeSetSummary')(summary)).toBe(true);
+      expect(Object.keys(summary).filter((k) => !summaryKeys.has(k))).toEqual([]);
+      expect(Object.keys(set).filter((k) => k !== 'codes' && !summaryKeys.has(k))).toEqual([]);
+      const extra = new Set(
+        (set.codes as JsonObject[]).flatMap((c) => Object.keys(c)).filter((k) => !codeKeys.has(k)),
+      );
+      expect([...extra]).toEqual([]);
+    },
+  );
+});

@@ -1086,6 +1086,8 @@ export interface components {
             status: components["schemas"]["CodeSetStatus"];
             /** @description 代码个数 / Number of codes. */
             count?: number;
+            /** @description 核实情况等说明 / Notes, e.g. what is confirmed against the standard text. */
+            note?: string;
         };
         /** @description 代码集及其代码 / A code set with its codes. */
         CodeSet: components["schemas"]["CodeSetSummary"] & {
@@ -1101,6 +1103,15 @@ export interface components {
             labelEn?: string;
             /** @description 别名（用于按名称转换）/ Aliases, for translation by name. */
             aliases?: string[];
+            /** @description 字母代码（如 GB/T 3304 的罗马字母代码）/ Alphabetic code, e.g. of GB/T 3304. */
+            alpha?: string;
+            /**
+             * @description 行政区划层级（GB/T 2260）/ Division level (GB/T 2260).
+             * @enum {string}
+             */
+            level?: "province" | "prefecture" | "county";
+            /** @description 是否已与标准文本核实 / Whether the code is confirmed against the standard text. */
+            confirmed?: boolean;
         } & {
             [key: string]: unknown;
         };

@@ -259,7 +259,8 @@ export const zCodeSetSummary = z.object({
     version: z.string(),
     source: z.string(),
     status: zCodeSetStatus,
-    count: z.int().gte(0).optional()
+    count: z.int().gte(0).optional(),
+    note: z.string().optional()
 });
 
 /**
@@ -269,7 +270,14 @@ export const zCode = z.object({
     code: z.string(),
     label: z.string(),
     labelEn: z.string().optional(),
-    aliases: z.array(z.string()).optional()
+    aliases: z.array(z.string()).optional(),
+    alpha: z.string().optional(),
+    level: z.enum([
+        'province',
+        'prefecture',
+        'county'
+    ]).optional(),
+    confirmed: z.boolean().optional()
 });
 
 /**
