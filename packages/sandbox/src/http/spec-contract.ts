@@ -128,8 +128,9 @@ function queryObject(schema: ZodType | undefined, raw: unknown): Record<string, 
     const text = Array.isArray(value) ? value[0] : value;
     const deep = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\]$/.exec(name);
     if (deep && deep[1]! in shape) {
-      const group = (out[deep[1]!] ??= {}) as Record<string, unknown>;
+      const group = (out[deep[1]!] ?? {}) as Record<string, unknown>;
       group[deep[2]!] = text;
+      out[deep[1]!] = group;
       continue;
     }
     if (!(name in shape)) continue;
