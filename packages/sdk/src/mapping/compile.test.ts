@@ -130,7 +130,7 @@ fields:
   xm: { from: XM }
   xingbie: { from: XB }
   xb: { from: XB, codes: { "0": "1", "1": "3" } }
-  csrq: { from: CSRQ, transform: [{ date: "YYYY-QQ" }], check: [luhn] }
+  csrq: { from: CSRQ, transform: [{ date: "YYYY-QQ" }], check: [{ pattern: "(" }] }
 checks:
   - idcard-consistent: { idcard: gmsfhm, sex: xb }
 `;
@@ -143,11 +143,35 @@ checks:
         ['mapping/key-unmapped', 5],
         ['mapping/code-not-in-codeset', 9],
         ['mapping/bad-transform', 10],
-        ['mapping/unknown-check', 10],
+        ['mapping/bad-check', 10],
         ['mapping/check-field-unmapped', 12],
       ]),
     );
     for (const d of loaded.diagnostics) expect(d.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('validates against the JSON Schema and reports each problem once, where it is', () => {
+    const yaml = `apiVersion: unsilo/v1
+kind: FieldMapping
+resource: "307001030801/000012"
+source: { format: csv, encoding: big5 }
+fields:
+  xm: { from: XM, transform: [trimm] }
+  xb: { from: XB, value: "1" }
+  csrq: { from: CSRQ, check: [luhn], colour: red }
+`;
+    const loaded = loadMapping(yaml, populationEntry);
+    expect(loaded.compiled).toBeUndefined();
+    expect(
+      loaded.diagnostics.map((d) => [d.code, d.path.join('.'), d.range?.start.line, d.range?.start.column]),
+    ).toEqual([
+      ['mapping/schema', 'source.encoding', 4, 34],
+      ['mapping/schema', 'fields.xm.transform.0', 6, 31],
+      ['mapping/schema', 'fields.xb.value', 7, 19],
+      ['mapping/schema', 'fields.csrq.check.0', 8, 31],
+      ['mapping/schema', 'fields.csrq.colour', 8, 38],
+    ]);
+    expect(loaded.diagnostics[0]?.zh).toContain('应为以下之一');
   });
 
   it('reports YAML syntax errors with a position instead of throwing', () => {

@@ -91,7 +91,7 @@ export function compileMapping(
   const codesets = options.codesets ?? standardCodesets;
   const diagnostics: MappingDiagnostic[] = entry ? checkMappingAgainstEntry(mapping, entry, codesets) : [];
   const items = new Map<string, TargetItem>((entry?.items ?? []).map((i) => [i.key, i]));
-  const needed = entry ? requiredKeys(mapping, entry) : { key: mapping.key ?? [], required: [] };
+  const needed = entry ? requiredKeys(mapping, entry) : { key: mapping.key ?? [], required: [] as string[] };
   const mustFill = new Set([...needed.key, ...needed.required]);
 
   const programs: FieldProgram[] = [];

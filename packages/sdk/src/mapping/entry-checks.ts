@@ -12,7 +12,7 @@ export function requiredKeys(
 ): { key: string[]; required: string[] } {
   const items = entry.items ?? [];
   return {
-    key: mapping.key ?? [],
+    key: mapping.key ?? (Array.isArray(entry.key) ? entry.key : []),
     required: items.filter((i) => i.required === true).map((i) => i.key),
   };
 }

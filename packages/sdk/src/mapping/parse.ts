@@ -51,7 +51,9 @@ export function parseMapping(text: string): ParsedMapping {
     );
     return { diagnostics, locate };
   }
-  for (const d of validateMappingSchema(value)) diagnostics.push(withRange(d, locate));
+  const schemaProblems = validateMappingSchema(value, locate).map((d) => withRange(d, locate));
+  const at = (d: MappingDiagnostic) => (d.range ? d.range.start.line * 100_000 + d.range.start.column : 0);
+  diagnostics.push(...schemaProblems.sort((a, b) => at(a) - at(b)));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, locate };
   return { mapping: value as FieldMapping, diagnostics, locate };
 }

@@ -112,6 +112,8 @@ export interface TargetItem {
 export interface TargetEntry {
   code: string;
   name?: string;
+  /** Item keys identifying a record, when the entry declares them (a mapping's own `key` wins). */
+  key?: string[];
   items?: TargetItem[];
 }
 
