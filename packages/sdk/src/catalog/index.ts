@@ -9,6 +9,7 @@ export { type ConfigProblem, type ParsedConfig, parseConfig } from './config';
 export { isCatalogEntryText } from './detect';
 export { applyFixes } from './edits';
 export { type CatalogElement, catalogElements, childKeys, elementAt, elementKey } from './elements';
+export { stringifyEntry } from './emit';
 export { type LintOptions, type LintTextOptions, lintText, lintWorkspace } from './engine';
 export { formatMessage } from './messages';
 export { CatalogFile, MAX_ALIAS_COUNT, type ParsedEntry, parseCatalogFile } from './parse';

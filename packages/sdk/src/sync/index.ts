@@ -43,6 +43,7 @@ export {
 export { parseRetryAfter, withRetry } from './retry';
 export { SnapshotState } from './snapshot-state';
 export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';
+export * from './xlsx-catalog/index';
 export type {
   BatchBody,
   BatchOutcome,
