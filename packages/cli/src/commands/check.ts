@@ -1,4 +1,5 @@
 import { type IdentifierCheck, validateOrgcode, validateUscc } from '@unsilo/sdk/catalog';
+import { validateIdcard } from '@unsilo/sdk/mapping';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { type Lang, resolveLang } from '../util/lang';
@@ -14,6 +15,11 @@ export const checkers: Record<
     validate: validateUscc,
   },
   orgcode: { zh: '组织机构代码（GB 11714）', en: 'organisation code (GB 11714)', validate: validateOrgcode },
+  idcard: {
+    zh: '公民身份号码（GB 11643）',
+    en: 'citizen ID number (GB 11643)',
+    validate: (value) => validateIdcard(value),
+  },
 };
 
 interface CheckOptions {

@@ -35,6 +35,10 @@ describe('validateIdcard', () => {
     expect(result.reason?.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('points a 15-digit number to its 18-character form', () => {
+    expect(validateIdcard('610104620927690', today).reason?.en).toContain('610104196209276908');
+  });
+
   it('reads region, birth date and sex from the digits', () => {
     expect(idcardFacts('11010519491231002X')).toEqual({
       region: '110105',

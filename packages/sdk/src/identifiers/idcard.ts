@@ -67,6 +67,14 @@ function normalize(value: string): string {
 export function validateIdcard(value: string, today: Date = new Date()): IdentifierCheck {
   const id = normalize(String(value ?? ''));
   if (id.length === 0) return invalid('idcard.empty', '公民身份号码为空', 'the ID number is empty');
+  if (id.length === 15 && /^\d{15}$/.test(id)) {
+    const upgraded = upgradeIdcard15(id)!;
+    return invalid(
+      'idcard.legacy-15',
+      `这是 15 位旧号码（GB 11643-1989），对应的 18 位号码为 ${upgraded}`,
+      `a 15-digit number (GB 11643-1989); its 18-character form is ${upgraded}`,
+    );
+  }
   if (id.length !== 18) {
     return invalid(
       'idcard.length',

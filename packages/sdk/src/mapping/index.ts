@@ -3,6 +3,10 @@
  * target catalogue entry, compile them once into a row function, preview them, and check records server-side.
  * Pure: no Node-only APIs, so the CLI, the language server, a webview and the sandbox share it.
  */
+
+export { idcardCheckChar, idcardFacts, upgradeIdcard15, validateIdcard } from '../identifiers/idcard';
+export { validatePhone } from '../identifiers/phone';
+export { checkRegion, regionName } from '../identifiers/region';
 export { type CheckRecordOptions, checkRecord, type RecordCheck } from './check-record';
 export {
   type Codeset,
