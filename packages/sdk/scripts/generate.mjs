@@ -68,7 +68,18 @@ await createClient({
   input: ${JSON.stringify(specFile)},
   output: { path: ${JSON.stringify(join(work, 'out'))}, clean: true },
   parser: { transforms: { readWrite: false } },
-  plugins: [{ name: 'zod', definitions: true, requests: true, responses: true, metadata: false, dates: { offset: true } }],
+  plugins: [{
+    name: 'zod', definitions: true, requests: true, responses: true, metadata: false, dates: { offset: true },
+    // zod objects strip unknown members by default. Keep the spec's intent instead: open objects
+    // (additionalProperties: true, e.g. problem extension members) keep them, closed ones refuse them.
+    $resolvers: {
+      object(ctx) {
+        const extra = ctx.schema.additionalProperties?.type;
+        if (!Object.keys(ctx.schema.properties ?? {}).length || (extra !== 'unknown' && extra !== 'never')) return undefined;
+        return ctx.$(ctx.symbols.z).attr(extra === 'unknown' ? 'looseObject' : 'strictObject').call(ctx.nodes.shape(ctx));
+      },
+    },
+  }],
   logs: { level: 'silent' },
 });
 `,

@@ -71,6 +71,23 @@ describe('generated zod schemas', () => {
     ).toBe(false);
   });
 
+  it('keep members of open objects and refuse members of closed ones, as the spec says', () => {
+    const problem = {
+      type: 'urn:unsilo:problem:access.not_shared',
+      title: 'Not shared',
+      status: 403,
+      code: 'access.not_shared',
+      requestId: 'r-1',
+      basis: '《中华人民共和国个人信息保护法》第二十八条',
+    };
+    expect(zProblem.parse(problem)).toEqual(problem);
+    const body = operationMap.batchRecords.request.body;
+    expect(body.safeParse({ upsert: [], deletes: [] }).success).toBe(false);
+    expect(
+      zUnsiloConfig.safeParse({ exchange: { url: 'http://127.0.0.1:7300', clientSecret: 'x' } }).success,
+    ).toBe(false);
+  });
+
   it('parse the JSON Schema files’ examples', () => {
     const example = (file: string) => (readJson(`schemas/${file}.schema.json`).examples as Json[])[0];
     expect(zCatalogEntry.safeParse(example('catalog-entry')).success).toBe(true);

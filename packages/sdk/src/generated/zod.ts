@@ -58,7 +58,7 @@ export const zTextRange = z.object({
 /**
  * 一条明细 / One detail of a problem.
  */
-export const zProblemDetailItem = z.object({
+export const zProblemDetailItem = z.looseObject({
     rule: z.string().optional(),
     severity: z.enum([
         'error',
@@ -76,7 +76,7 @@ export const zProblemDetailItem = z.object({
 /**
  * RFC 9457 问题详情 / RFC 9457 problem details.
  */
-export const zProblem = z.object({
+export const zProblem = z.looseObject({
     type: z.string(),
     title: z.string(),
     status: z.int().gte(400).lte(599),
@@ -266,7 +266,7 @@ export const zCodeSetSummary = z.object({
 /**
  * 一个代码 / One code.
  */
-export const zCode = z.object({
+export const zCode = z.looseObject({
     code: z.string(),
     label: z.string(),
     labelEn: z.string().optional(),
@@ -320,7 +320,7 @@ export const zRecordKey = z.record(z.string(), z.union([
 /**
  * 一批操作（最多 5000 个）/ A batch of at most 5,000 operations.
  */
-export const zBatchRequest = z.object({
+export const zBatchRequest = z.strictObject({
     upsert: z.array(zDataRecord).max(5000).optional(),
     delete: z.array(zRecordKey).max(5000).optional()
 });
@@ -421,7 +421,7 @@ export const zShareRequestStatus = z.enum([
 /**
  * 共享申请 / A request to read a conditionally shared resource.
  */
-export const zShareRequestCreate = z.object({
+export const zShareRequestCreate = z.strictObject({
     resource: zResourceCode,
     purpose: z.string().min(1).max(1000)
 });
@@ -452,7 +452,7 @@ export const zShareRequestList = z.object({
 /**
  * 拒绝理由 / Why the request is refused.
  */
-export const zRefuseRequest = z.object({
+export const zRefuseRequest = z.strictObject({
     reason: z.string().min(1).max(1000)
 });
 
@@ -693,25 +693,25 @@ export const zMappingTransform = z.union([
     z.literal('halfwidth'),
     z.literal('idcard18'),
     z.literal('number'),
-    z.object({
+    z.strictObject({
         date: z.union([
             z.string().min(1),
             z.array(z.string().min(1)).min(1)
         ])
     }),
-    z.object({
-        number: z.object({
+    z.strictObject({
+        number: z.strictObject({
             decimalSeparator: z.string().length(1).optional()
         })
     }),
-    z.object({
+    z.strictObject({
         default: z.union([
             z.string(),
             z.number()
         ])
     }),
-    z.object({
-        replace: z.object({
+    z.strictObject({
+        replace: z.strictObject({
             pattern: z.string().min(1),
             with: z.string(),
             flags: z.string().regex(/^[dgimsuy]*$/).optional()
@@ -726,7 +726,7 @@ export const zMappingTransform = z.union([
  */
 export const zMappingCodeTranslation = z.union([
     z.record(z.string(), z.string()),
-    z.object({
+    z.strictObject({
         codeset: z.string().min(1),
         by: z.enum(['name', 'code']).optional().default('name')
     })
@@ -744,16 +744,16 @@ export const zMappingCheck = z.union([
     z.literal('region'),
     z.literal('phone'),
     z.literal('date'),
-    z.object({
+    z.strictObject({
         length: z.union([
             z.int().gte(0),
-            z.object({
+            z.strictObject({
                 min: z.int().gte(0).optional(),
                 max: z.int().gte(0).optional()
             })
         ])
     }),
-    z.object({
+    z.strictObject({
         pattern: z.string().min(1)
     })
 ]);
@@ -763,7 +763,7 @@ export const zMappingCheck = z.union([
  *
  * 输入文件的格式与编码。 / Format and encoding of the input.
  */
-export const zMappingSource = z.object({
+export const zMappingSource = z.strictObject({
     format: z.enum([
         'csv',
         'ndjson',
@@ -787,7 +787,7 @@ export const zMappingFieldRule = z.intersection(z.union([
     z.object({}),
     z.object({}),
     z.unknown()
-]), z.object({
+]), z.strictObject({
     from: z.union([
         z.string().min(1),
         z.array(z.string().min(1)).min(1)
@@ -819,8 +819,8 @@ export const zMappingFieldRule = z.intersection(z.union([
  *
  * idcard-consistent：性别与身份证号第 17 位一致、出生日期与第 7–14 位一致。 / idcard-consistent: sex agrees with the ID's 17th digit, birth date with digits 7–14.
  */
-export const zMappingCrossCheck = z.object({
-    'idcard-consistent': z.object({
+export const zMappingCrossCheck = z.strictObject({
+    'idcard-consistent': z.strictObject({
         idcard: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
         sex: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
         birthDate: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional()
@@ -832,7 +832,7 @@ export const zMappingCrossCheck = z.object({
  *
  * 把遗留系统导出文件（CSV、NDJSON、XLSX）的行转换为某一目录资源的标准记录。 / Turns rows of a legacy export into records of one catalogue resource.
  */
-export const zFieldMapping = z.object({
+export const zFieldMapping = z.strictObject({
     apiVersion: z.literal('unsilo/v1'),
     kind: z.literal('FieldMapping'),
     resource: zResourceCode,
@@ -859,7 +859,7 @@ export const zRuleSeverity = z.enum([
  *
  * 工作区根目录的 unsilo.config.yaml：规则级别、允许名单、忽略的文件和交换平台地址。密钥不写入此文件。 / unsilo.config.yaml at the workspace root; never holds secrets.
  */
-export const zUnsiloConfig = z.object({
+export const zUnsiloConfig = z.strictObject({
     rules: z.object({
         'schema/required': zRuleSeverity.optional(),
         'schema/unknown-field': zRuleSeverity.optional(),
@@ -887,11 +887,11 @@ export const zUnsiloConfig = z.object({
         'single-source/conflict': zRuleSeverity.optional(),
         'yaml/syntax': zRuleSeverity.optional()
     }).optional(),
-    allow: z.object({
+    allow: z.strictObject({
         providerCodes: z.array(z.string().regex(/^[0-9A-Z]{18}$/)).optional()
     }).optional(),
     ignore: z.array(z.string().min(1)).optional(),
-    exchange: z.object({
+    exchange: z.strictObject({
         url: z.url().regex(/^https?:\/\//).optional(),
         clientId: z.string().min(1).max(128).optional()
     }).optional()
