@@ -303,7 +303,7 @@ export interface paths {
         };
         /**
          * 查询数据质量 / Get data quality
-         * @description Completeness per item, reject rate over all batches, and freshness against the declared update cycle: a resource is `stale` when no batch arrived within its cycle (e.g. `daily` and nothing for more than a day); `staleSince` says since when. Readable by the provider and authorities.
+         * @description Completeness per item, reject rate over all batches, and freshness against the declared update cycle: a resource is `stale` when no batch arrived within its cycle (e.g. `daily` and nothing for more than a day); `staleSince` says since when. Readable by the provider, by authorities, and by whoever may read the resource's records.
          */
         get: operations["getQuality"];
         put?: never;
@@ -2747,7 +2747,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ReadForbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
