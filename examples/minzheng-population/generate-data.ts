@@ -96,7 +96,8 @@ export async function writePopulationCsv(
   for (const row of iterable) {
     chunk += csvLine(row);
     if (chunk.length > 256 * 1024) {
-      if (!out.write(iconv.encode(chunk, 'gbk'))) await new Promise((r) => out.once('drain', r));
+      if (!out.write(iconv.encode(chunk, 'gbk')))
+        await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }

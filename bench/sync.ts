@@ -1,0 +1,205 @@
+// End-to-end sync throughput: a GBK CSV of BENCH_ROWS rows (default 1,000,000) pushed by `unsilo sync` into a
+// sandbox exchange over loopback. The sandbox runs in its own child process (file-backed SQLite, as a
+// department would run it); `unsilo sync` runs in another, whose peak RSS is read from /proc while it runs.
+// Baseline, measured in the same run: the mapping alone (read + decode + map every row of the same file, no
+// network) in a third process. The ratio says how much of the mapping's speed survives the trip to the
+// exchange.
+//
+//   node --conditions=source --import tsx bench/sync.ts          (BENCH_ROWS=200000 for a shorter run)
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const example = join(root, 'examples/minzheng-population');
+const mappingFile = join(example, 'population.mapping.yaml');
+const RESOURCE = '307002010101/000001';
+const credentials = { clientId: 'minzheng-demo', clientSecret: 'minzheng-demo-secret-8b4d0c3f' };
+
+const role = process.argv[2];
+if (role === '--sandbox') await sandboxChild(process.argv[3]!);
+else if (role === '--map-only') await mapOnlyChild(process.argv[3]!, process.argv[4]!);
+else await main();
+
+/** Child: a sandbox exchange on a SQLite file; prints its URL, runs until killed. */
+async function sandboxChild(dataFile: string) {
+  const { startSandbox } = await import('@unsilo/sandbox');
+  const sandbox = await startSandbox({ dataFile });
+  process.stdout.write(`${JSON.stringify({ url: sandbox.url })}\n`);
+  process.on('SIGTERM', () => {
+    void sandbox.close().then(() => process.exit(0));
+  });
+}
+
+/** Child: read and map every row of the file, nothing sent; prints rows/s and peak RSS. */
+async function mapOnlyChild(input: string, entryFile: string) {
+  const { compileMapping, parseMapping } = await import('@unsilo/sdk/mapping');
+  const { readSource, isReject } = await import('@unsilo/sdk/sync');
+  const parsed = parseMapping(await readFile(mappingFile, 'utf8'));
+  const entry = JSON.parse(await readFile(entryFile, 'utf8'));
+  const compiled = compileMapping(parsed.mapping!, entry).compiled!;
+  const started = performance.now();
+  let rows = 0;
+  let rejected = 0;
+  for await (const item of readSource(input, 'csv', { encoding: 'gbk' })) {
+    rows += 1;
+    if (isReject(item) || compiled.mapRow(item.values, item.row).errors) rejected += 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(
+    `${JSON.stringify({ rows, rejected, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
+}
+
+async function main() {
+  const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+  const dir = await mkdtemp(join(tmpdir(), 'unsilo-bench-sync-'));
+  const children: ChildProcess[] = [];
+  try {
+    const { writePopulationCsv } = await import('../examples/minzheng-population/generate-data');
+    const input = join(dir, 'population.csv');
+    let t = performance.now();
+    await writePopulationCsv(input, rows);
+    console.log(
+      `generated ${rows.toLocaleString('en')} rows of GBK CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+
+    const sandbox = spawnChild(['--sandbox', join(dir, 'exchange.db')]);
+    children.push(sandbox.child);
+    const { url } = JSON.parse(await sandbox.firstLine) as { url: string };
+    const { createExchangeClient } = await import('@unsilo/sdk');
+    const { publishCatalog } = await import('@unsilo/sdk/sync');
+    const client = createExchangeClient({
+      baseUrl: url,
+      auth: { type: 'clientCredentials', ...credentials },
+    });
+    await publishCatalog({ dir: join(example, 'catalog'), client });
+    const entry = (await client.catalog.get(RESOURCE)).data.entry;
+    await writeFile(join(dir, 'entry.json'), JSON.stringify(entry));
+
+    const mapOnly = spawnChild(['--map-only', input, join(dir, 'entry.json')]);
+    const mapped = JSON.parse(await mapOnly.firstLine) as {
+      rows: number;
+      seconds: number;
+      peakRssMb: number;
+    };
+    await mapOnly.exit;
+    const mapRate = mapped.rows / mapped.seconds;
+    console.log(
+      `mapping only: ${mapped.rows.toLocaleString('en')} rows in ${mapped.seconds.toFixed(1)} s = ${Math.round(mapRate).toLocaleString('en')} rows/s, peak RSS ${mapped.peakRssMb.toFixed(0)} MB`,
+    );
+
+    // The built CLI when there is one (as users run it), else the sources through tsx.
+    const built = join(root, 'packages/cli/dist/bin.js');
+    const launcher = existsSync(built)
+      ? [built]
+      : ['--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
+    console.log(`running ${existsSync(built) ? 'the built CLI (dist)' : 'the CLI from sources (tsx)'}`);
+    t = performance.now();
+    const cli = spawn(
+      process.execPath,
+      [...launcher, 'sync', '-m', mappingFile, '-i', input, '--format', 'json'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          UNSILO_EXCHANGE_URL: url,
+          UNSILO_CLIENT_ID: credentials.clientId,
+          UNSILO_CLIENT_SECRET: credentials.clientSecret,
+        },
+        stdio: ['ignore', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'],
+      },
+    );
+    children.push(cli);
+    let peakKb = 0;
+    const poll = setInterval(() => {
+      readFile(`/proc/${cli.pid}/status`, 'utf8').then(
+        (status) => {
+          const hwm = /VmHWM:\s+(\d+)/.exec(status);
+          if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+        },
+        () => {},
+      );
+    }, 100);
+    let out = '';
+    cli.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    const code = await new Promise<number | null>((resolve) => cli.on('close', resolve));
+    clearInterval(poll);
+    const seconds = (performance.now() - t) / 1000;
+    if (code !== 0) throw new Error(`unsilo sync exited ${code}: ${out}`);
+    const summary = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      read: number;
+      accepted: number;
+      durationMs: number;
+    };
+    if (summary.accepted !== rows) throw new Error(`accepted ${summary.accepted} of ${rows}`);
+    const syncRate = rows / (summary.durationMs / 1000);
+    const peakMb = peakKb / 1024;
+    console.log(
+      `unsilo sync: ${rows.toLocaleString('en')} rows accepted in ${(summary.durationMs / 1000).toFixed(1)} s (process ${seconds.toFixed(1)} s) = ${Math.round(syncRate).toLocaleString('en')} rows/s end to end, peak RSS ${peakMb.toFixed(0)} MB`,
+    );
+
+    const scale = rows / 1_000_000;
+    console.log(
+      JSON.stringify({
+        area: 'sync',
+        figures: [
+          {
+            name: `sync ${rows.toLocaleString('en')} rows CSV → sandbox, rows/s`,
+            value: Math.round(syncRate),
+            unit: 'rows/s',
+            baseline: `mapping only ${Math.round(mapRate)} rows/s`,
+            ratio: Number((syncRate / mapRate).toFixed(3)),
+            target: `≥ 25000 rows/s (1,000,000 rows ≤ 40 s)`,
+          },
+          {
+            name: `sync ${rows.toLocaleString('en')} rows wall time`,
+            value: Number((summary.durationMs / 1000).toFixed(1)),
+            unit: 's',
+            baseline: `mapping only ${mapped.seconds.toFixed(1)} s`,
+            ratio: Number((summary.durationMs / 1000 / mapped.seconds).toFixed(3)),
+            target: `≤ ${(40 * scale).toFixed(0)} s`,
+          },
+          {
+            name: 'sync process peak RSS',
+            value: Math.round(peakMb),
+            unit: 'MB',
+            baseline: `mapping only ${mapped.peakRssMb.toFixed(0)} MB`,
+            ratio: Number((peakMb / mapped.peakRssMb).toFixed(3)),
+            target: '≤ 250 MB',
+          },
+        ],
+      }),
+    );
+  } finally {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function spawnChild(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const firstLine = new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      buffer += d;
+      const at = buffer.indexOf('\n');
+      if (at >= 0) resolve(buffer.slice(0, at));
+    });
+    child.on('close', (code) => reject(new Error(`child ${args[0]} exited ${code}`)));
+  });
+  const exit = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  return { child, firstLine, exit };
+}
