@@ -83,8 +83,12 @@ async function main() {
 
   // Fresh state every run: code-server, VS Code's IPC sockets and Chromium all write under one folder.
   const state = mkdtempSync(join(tmpdir(), 'unsilo-vscode-'));
-  const workspace = join(state, 'workspace');
-  cpSync(join(extensionRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
+  // Each run gets its own copy of the fixture workspace: the suite edits and saves files.
+  const freshWorkspace = (name) => {
+    const dir = join(state, name);
+    cpSync(join(extensionRoot, 'test/fixtures/workspace'), dir, { recursive: true });
+    return dir;
+  };
   for (const d of ['tmp', 'xdg/config', 'xdg/data', 'xdg/cache', 'user', 'extensions', 'chrome'])
     mkdirSync(join(state, d), { recursive: true });
   mkdirSync(artifacts, { recursive: true });
@@ -116,7 +120,6 @@ async function main() {
     XDG_DATA_HOME: join(state, 'xdg/data'),
     XDG_CACHE_HOME: join(state, 'xdg/cache'),
     // The extension host inherits code-server's environment: this is how the suite gets its settings.
-    UNSILO_TEST_WORKSPACE: workspace,
   };
   const serverLog = join(state, 'code-server.log');
   log(`starting code-server on ${host} (state in ${state})`);
@@ -180,7 +183,7 @@ async function main() {
       ],
     });
     const remote = (p) => `vscode-remote://${host}${p}`;
-    const workbenchUrl = (payload) =>
+    const workbenchUrl = (workspace, payload) =>
       `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     if (runSuite) {
@@ -196,7 +199,7 @@ async function main() {
       page.on('pageerror', (e) => log('[pageerror]', e.message));
       log('running the mocha suite in the extension host…');
       await page.goto(
-        workbenchUrl([
+        workbenchUrl(freshWorkspace('workspace-suite'), [
           ['extensionDevelopmentPath', remote(extensionRoot)],
           ['extensionTestsPath', remote(join(extensionRoot, 'out/test/suite/index.js'))],
         ]),
@@ -213,7 +216,9 @@ async function main() {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       page.on('pageerror', (e) => log('[pageerror]', e.message));
       log('running the UI test…');
-      await page.goto(workbenchUrl([['extensionDevelopmentPath', remote(extensionRoot)]]));
+      await page.goto(
+        workbenchUrl(freshWorkspace('workspace-ui'), [['extensionDevelopmentPath', remote(extensionRoot)]]),
+      );
       try {
         await withTimeout(runUiTest(page, { artifacts, log }), timeoutMs, 'the UI test');
         results.ui = 0;

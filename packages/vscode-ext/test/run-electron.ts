@@ -1,6 +1,6 @@
 // Runs the integration suite in a VS Code downloaded by @vscode/test-electron (machines with internet access).
 // Without internet use `npm run test:vscode`, which runs the same suite in code-server.
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
@@ -8,7 +8,9 @@ import { runTests } from '@vscode/test-electron';
 async function main(): Promise<void> {
   const extensionDevelopmentPath = resolve(__dirname, '../..');
   const extensionTestsPath = resolve(__dirname, 'suite/index.js');
-  const workspace = resolve(extensionDevelopmentPath, 'test/fixtures/workspace');
+  // The suite edits and saves files: it works on a copy of the fixture workspace.
+  const workspace = mkdtempSync(join(tmpdir(), 'unsilo-vscode-ws-'));
+  cpSync(resolve(extensionDevelopmentPath, 'test/fixtures/workspace'), workspace, { recursive: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'unsilo-vscode-user-'));
   await runTests({
     version: process.env.VSCODE_VERSION ?? '1.100.3',
@@ -20,7 +22,6 @@ async function main(): Promise<void> {
       '--disable-workspace-trust',
       `--user-data-dir=${userDataDir}`,
     ],
-    extensionTestsEnv: { UNSILO_TEST_WORKSPACE: workspace },
   });
 }
 

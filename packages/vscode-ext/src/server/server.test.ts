@@ -41,7 +41,7 @@ describe('diagnostics', () => {
       severity: 1,
       range: { start: { line: 2, character: 6 } },
       codeDescription: { href: expect.stringMatching(/^https:\/\/.+#codeduplicate$/) },
-      message: expect.stringContaining('catalog/population.yaml'),
+      message: expect.stringContaining('catalog/marriage-archive.yaml'),
     });
     // the mapping file and the config are not catalogue files
     expect(session.diagnostics.has(uriOf('mappings/population.mapping.yaml'))).toBe(false);
@@ -75,11 +75,11 @@ describe('diagnostics', () => {
     session = await startSession({ root });
     const civil = uriOf('catalog/civil-affairs.yaml');
     expect(codes(civil)).toContain('code/duplicate');
-    const population = uriOf('catalog/population.yaml');
-    const text = read('catalog/population.yaml');
-    session.open(population, text);
+    const archive = uriOf('catalog/marriage-archive.yaml');
+    const text = read('catalog/marriage-archive.yaml');
+    session.open(archive, text);
     const cleared = session.nextDiagnostics(civil, (d) => !d.some((x) => x.code === 'code/duplicate'));
-    session.change(population, text.replace('307001030801/000012', '307001030801/000077'), 2);
+    session.change(archive, text.replace('307001030803/000001', '307001030803/000077'), 2);
     await cleared;
   });
 

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { type LintConfig, parseConfig } from '@unsilo/sdk/catalog';
+import { isCatalogEntryText, type LintConfig, parseConfig } from '@unsilo/sdk/catalog';
 
 export type UnsiloFileKind = 'InformationResource' | 'FieldMapping';
 
@@ -9,8 +9,10 @@ const KIND = /^kind:[ \t]*["']?(InformationResource|FieldMapping)["']?[ \t]*(?:#
 
 /** Catalogue and mapping files are recognised by content (`apiVersion: unsilo/v1` + `kind`), whatever their name. */
 export function unsiloKindOf(text: string): UnsiloFileKind | undefined {
+  // The linter's own test first, so the editor and `unsilo lint` agree on what a catalogue file is.
+  if (isCatalogEntryText(text)) return 'InformationResource';
   if (!API_VERSION.test(text)) return undefined;
-  return KIND.exec(text)?.[1] as UnsiloFileKind | undefined;
+  return KIND.exec(text)?.[1] === 'FieldMapping' ? 'FieldMapping' : undefined;
 }
 
 export const CONFIG_FILE = 'unsilo.config.yaml';
@@ -167,7 +169,8 @@ async function readText(fsPath: string): Promise<string | undefined> {
   try {
     const info = await stat(fsPath);
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    return await readFile(fsPath, 'utf8');
+    // A byte-order mark is dropped, as the CLI does.
+    return (await readFile(fsPath, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }

