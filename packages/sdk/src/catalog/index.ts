@@ -13,6 +13,13 @@ export { stringifyEntry } from './emit';
 export { type LintOptions, type LintTextOptions, lintText, lintWorkspace } from './engine';
 export { formatMessage } from './messages';
 export { CatalogFile, MAX_ALIAS_COUNT, type ParsedEntry, parseCatalogFile } from './parse';
+export {
+  type CatalogStats,
+  catalogStats,
+  type ProviderStats,
+  type ResourceStats,
+  type ShareBucket,
+} from './report';
 export { RULE_DOCS_BASE, type RuleInfo } from './rule';
 export { rules } from './rules/index';
 export type * from './types';
