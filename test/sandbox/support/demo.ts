@@ -6,6 +6,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from '@unsilo/sandbox';
+import type { CatalogEntry } from '@unsilo/sdk/schemas';
 
 /** The demo seed's departments and their credentials (the seed file is where secrets live). */
 export const demoSeed = readSeedFile(demoSeedFile);
@@ -25,7 +26,7 @@ export function credentialsOf(department: DemoDepartment): {
 
 /** A clock the test moves by hand. */
 export class TestClock {
-  constructor(public ms = Date.parse('2026-11-26T08:00:00.000Z')) {}
+  constructor(public ms = Date.now()) {}
   now = (): Date => new Date(this.ms);
   advance(ms: number): void {
     this.ms += ms;
@@ -93,18 +94,15 @@ export function entryFor(
   department: DemoDepartment,
   sequence: number,
   shareType: ShareType = 'unconditional',
-) {
+): CatalogEntry {
   const { code: providerCode, name } = credentialsOf(department);
-  const share =
+  const method = { class: 'platform', type: 'api' } as const;
+  const share: CatalogEntry['share'] =
     shareType === 'none'
       ? { type: 'none', condition: '《中华人民共和国个人信息保护法》第二十八条' }
       : shareType === 'conditional'
-        ? {
-            type: 'conditional',
-            condition: '仅用于户籍核验业务，须经提供方审批',
-            method: { class: 'platform', type: 'api' },
-          }
-        : { type: 'unconditional', method: { class: 'platform', type: 'api' } };
+        ? { type: 'conditional', condition: '仅用于户籍核验业务，须经提供方审批', method }
+        : { type: 'unconditional', method };
   return {
     apiVersion: 'unsilo/v1',
     kind: 'InformationResource',

@@ -1,3 +1,4 @@
+import { zTokenRequest } from '@unsilo/sdk/schemas';
 import type { OperationHandlers } from '../http/operation';
 import { Problem } from '../problems/problem';
 import type { Services } from '../services';
@@ -15,11 +16,24 @@ export function authRoutes(services: Services): OperationHandlers {
       headers: { 'cache-control': 'public, max-age=300' },
     }),
     issueToken: ({ body, request }) => {
-      const form = body as { grant_type?: unknown; client_id?: unknown; client_secret?: unknown };
-      if (form.grant_type !== 'client_credentials') {
-        throw new Problem('auth.unsupported_grant_type', 'Only grant_type=client_credentials is supported');
+      if ((body as { grant_type?: unknown } | undefined)?.grant_type !== 'client_credentials') {
+        throw new Problem('auth.unsupported_grant_type', 'Only grant_type=client_credentials is supported', {
+          zh: '仅支持 grant_type=client_credentials',
+        });
       }
-      const issued = tokens.issue(String(form.client_id ?? ''), String(form.client_secret ?? ''));
+      const form = zTokenRequest.safeParse(body);
+      if (!form.success) {
+        throw new Problem('request.invalid', 'client_id and client_secret are required', {
+          zh: '缺少 client_id 或 client_secret',
+          errors: form.error.issues.map((issue) => ({
+            field: issue.path.join('.'),
+            rule: issue.code,
+            message: issue.message,
+            zh: '缺少或不符合要求',
+          })),
+        });
+      }
+      const issued = tokens.issue(form.data.client_id, form.data.client_secret);
       request.caller = {
         department: departments.get(issued.owner.departmentId)!,
         clientId: issued.owner.clientId,
