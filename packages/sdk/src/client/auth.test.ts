@@ -113,8 +113,8 @@ describe('HMAC signing', () => {
   it('signs GETs with their query and POSTs with their body, as the server verifies them', async () => {
     server = await startServer();
     const client = hmacClient(server);
-    await client.catalog.list({ status: 'published', q: '人口', limit: 10 } as never).firstPage();
-    await client.records.batch(resourceCode, { upsert: [{ xm: '张三' }] } as never);
+    await client.catalog.list({ status: 'published', q: '人口', limit: 10 }).firstPage();
+    await client.records.batch(resourceCode, { upsert: [{ xm: '张三' }] });
     const [list] = server.requestsFor('listResources');
     expect(list?.url).toContain('?status=published&q=%E4%BA%BA%E5%8F%A3&limit=10');
     expect(list?.headers['x-client-id']).toBe(department.clientId);
@@ -124,7 +124,7 @@ describe('HMAC signing', () => {
   it('re-signs every retried attempt with a fresh nonce', async () => {
     server = await startServer();
     server.inject('batchRecords', { status: 503 }, { status: 502 });
-    await hmacClient(server).records.batch(resourceCode, { upsert: [] } as never);
+    await hmacClient(server).records.batch(resourceCode, { upsert: [] });
     const nonces = server.requestsFor('batchRecords').map((request) => request.headers['x-nonce']);
     expect(nonces).toHaveLength(3);
     expect(new Set(nonces).size).toBe(3);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExchangeError } from './errors/ExchangeError';
 import { ExchangeHttpError } from './errors/ExchangeHttpError';
 import { ExchangeValidationError } from './errors/ExchangeValidationError';
+import type { QueryParams, Schemas } from './operations';
 import { clientFor, department, resourceCode, startServer } from './test-support/fixtures';
 import type { SpecServer } from './test-support/spec-server';
 
@@ -39,7 +40,9 @@ describe('error shapes', () => {
   it('carries the problem details, status, code, request id and operation', async () => {
     server.inject('createResource', { status: 422, body: lintProblem });
     const error = await clientFor(server)
-      .catalog.create({} as never, { requestId: 'req-create-1' })
+      .catalog.create((server.example('getResource') as Schemas['Resource']).entry, {
+        requestId: 'req-create-1',
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExchangeHttpError);
     expect(error).toBeInstanceOf(ExchangeError);
@@ -117,7 +120,7 @@ describe('error shapes', () => {
   it('redacts secret-looking query values in the URL it reports', async () => {
     server.inject('listAuditEvents', { status: 400 });
     const error = await clientFor(server)
-      .audit.list({ resource: 'x', access_token: 'leaked-token' } as never)
+      .audit.list({ resource: resourceCode, access_token: 'leaked-token' } as QueryParams<'listAuditEvents'>)
       .firstPage()
       .catch((e: unknown) => e);
     expect((error as ExchangeError).url).toContain('access_token=REDACTED');

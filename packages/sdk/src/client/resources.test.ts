@@ -1,5 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createExchangeClient } from './create-client';
+import type { Schemas } from './operations';
+import type { ExchangeResponse } from './resources/caller';
 import { clientFor, resourceCode, startServer } from './test-support/fixtures';
 import type { SpecServer } from './test-support/spec-server';
 
@@ -23,9 +25,9 @@ describe('catalogue resources', () => {
     const { data, etag } = await client.catalog.get(resourceCode);
     expect(data).toEqual(server.example('getResource'));
     expect(etag).toBe((server.example('getResource') as { etag: string }).etag);
-    await client.catalog.update(resourceCode, data.entry as never, { ifMatch: etag as string });
+    await client.catalog.update(resourceCode, data.entry, { ifMatch: etag as string });
     await client.catalog.submit(resourceCode, { ifMatch: 'W/"2"' });
-    await client.catalog.withdraw(resourceCode, { reason: '数据已迁移' } as never, { ifMatch: 'W/"3"' });
+    await client.catalog.withdraw(resourceCode, { reason: '数据已迁移' }, { ifMatch: 'W/"3"' });
     expect(server.requestsFor('updateResource')[0]?.headers['if-match']).toBe(etag);
     expect(server.requestsFor('submitResource')[0]?.headers['if-match']).toBe('W/"2"');
     const [withdraw] = server.requestsFor('withdrawResource');
@@ -59,7 +61,7 @@ describe('catalogue resources', () => {
 describe('records', () => {
   it('sends record filters in the deepObject style', async () => {
     await clientFor(server)
-      .records.query(resourceCode, { filter: { xb: '1', xzqh: '330100' }, limit: 50 } as never)
+      .records.query(resourceCode, { filter: { xb: '1', xzqh: '330100' }, limit: 50 })
       .firstPage();
     const [request] = server.requestsFor('queryRecords');
     expect(decodeURIComponent(request?.url ?? '')).toBe(
@@ -74,9 +76,13 @@ describe('records', () => {
       body: server.example('batchRecords'),
       headers: { 'idempotent-replayed': 'true' },
     }));
-    const result = await clientFor(server).records.batch(resourceCode, { upsert: [] } as never, {
-      idempotencyKey: 'k-1',
-    });
+    const result = await clientFor(server).records.batch(
+      resourceCode,
+      { upsert: [] },
+      {
+        idempotencyKey: 'k-1',
+      },
+    );
     expect(result).toMatchObject({ replayed: true, idempotencyKey: 'k-1', status: 200 });
     expect(result.data).toEqual(server.example('batchRecords'));
   });
@@ -87,10 +93,10 @@ describe('other namespaces', () => {
     const client = clientFor(server);
     await client.departments.get('dept-1');
     await client.codesets.get('gbt-2261-1');
-    await client.shareRequests.create({ resource: resourceCode, purpose: '低保资格核查' } as never);
+    await client.shareRequests.create({ resource: resourceCode, purpose: '低保资格核查' });
     await client.shareRequests.get('sr-1');
     await client.shareRequests.approve('sr-1');
-    await client.shareRequests.refuse('sr-2', { reason: '用途不明确' } as never);
+    await client.shareRequests.refuse('sr-2', { reason: '用途不明确' });
     await client.quality.get(resourceCode);
     for (const operationId of [
       'getDepartment',
@@ -144,5 +150,23 @@ describe('other namespaces', () => {
   it('refuses a base URL that is not absolute http(s)', () => {
     expect(() => createExchangeClient({ baseUrl: 'localhost:7300' })).toThrow(/baseUrl/);
     expect(() => createExchangeClient({ baseUrl: 'http://u:p@host' })).toThrow(/credentials/);
+  });
+});
+
+describe('types', () => {
+  it('come from the generated contract, with no generics to write', () => {
+    const client = createExchangeClient({ baseUrl: 'http://127.0.0.1:7300' });
+    const get = (code: string) => client.catalog.get(code);
+    expectTypeOf(get).returns.resolves.toEqualTypeOf<ExchangeResponse<Schemas['Resource']>>();
+    expectTypeOf(client.catalog.create).parameter(0).toEqualTypeOf<Schemas['CatalogEntry']>();
+    expectTypeOf(client.catalog.list().firstPage).returns.resolves.toHaveProperty('items');
+    expectTypeOf<
+      Awaited<ReturnType<ReturnType<typeof client.catalog.list>['firstPage']>>['items'][number]
+    >().toEqualTypeOf<Schemas['ResourceSummary']>();
+    expectTypeOf(client.records.batch).parameter(1).toEqualTypeOf<Schemas['BatchRequest']>();
+    expectTypeOf(client.records.batch)
+      .returns.resolves.toHaveProperty('data')
+      .toEqualTypeOf<Schemas['BatchResult']>();
+    expectTypeOf(client.health).returns.resolves.toHaveProperty('data').toEqualTypeOf<Schemas['Health']>();
   });
 });

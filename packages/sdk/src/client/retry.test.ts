@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExchangeHttpError } from './errors/ExchangeHttpError';
 import { ExchangeNetworkError } from './errors/ExchangeNetworkError';
+import type { RequestBody, Schemas } from './operations';
 import { clientFor, resourceCode, startServer } from './test-support/fixtures';
 import type { SpecServer } from './test-support/spec-server';
 
@@ -12,7 +13,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const batch = { upsert: [{ sfzh: '110101199003074514', xm: '张三' }] };
+const batch: RequestBody<'batchRecords'> = { upsert: [{ sfzh: '110101199003074514', xm: '张三' }] };
 
 describe('retries', () => {
   it('retries 503 and 502 until an answer comes', async () => {
@@ -87,18 +88,19 @@ describe('retries', () => {
 
 describe('idempotency', () => {
   it('never retries a POST that carries no Idempotency-Key', async () => {
+    const entry = (server.example('getResource') as Schemas['Resource']).entry;
     server.inject('createResource', { status: 503 });
-    await expect(clientFor(server).catalog.create({} as never)).rejects.toMatchObject({ status: 503 });
+    await expect(clientFor(server).catalog.create(entry)).rejects.toMatchObject({ status: 503 });
     expect(server.requestsFor('createResource')).toHaveLength(1);
 
     server.inject('createResource', { reset: true });
-    await expect(clientFor(server).catalog.create({} as never)).rejects.toBeInstanceOf(ExchangeNetworkError);
+    await expect(clientFor(server).catalog.create(entry)).rejects.toBeInstanceOf(ExchangeNetworkError);
     expect(server.requestsFor('createResource')).toHaveLength(2);
   });
 
   it('generates one Idempotency-Key per batch and reuses it on every attempt', async () => {
     server.inject('batchRecords', { status: 503 }, { reset: true });
-    const result = await clientFor(server).records.batch(resourceCode, batch as never);
+    const result = await clientFor(server).records.batch(resourceCode, batch);
     const keys = server.requestsFor('batchRecords').map((request) => request.headers['idempotency-key']);
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);
@@ -111,9 +113,9 @@ describe('idempotency', () => {
   it("uses the caller's key as given, and a new key for each new call", async () => {
     const client = clientFor(server);
     server.inject('batchRecords', { status: 500 });
-    await client.records.batch(resourceCode, batch as never, { idempotencyKey: 'sync-2026-11-26-0001' });
-    await client.records.batch(resourceCode, batch as never);
-    await client.records.batch(resourceCode, batch as never);
+    await client.records.batch(resourceCode, batch, { idempotencyKey: 'sync-2026-11-26-0001' });
+    await client.records.batch(resourceCode, batch);
+    await client.records.batch(resourceCode, batch);
     const keys = server.requestsFor('batchRecords').map((request) => request.headers['idempotency-key']);
     expect(keys.slice(0, 2)).toEqual(['sync-2026-11-26-0001', 'sync-2026-11-26-0001']);
     expect(new Set(keys.slice(2)).size).toBe(2);
