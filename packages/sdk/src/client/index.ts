@@ -13,7 +13,7 @@ export type {
   RequestBody,
   SuccessBody,
 } from './operations';
+export * from './receipts';
 export type { ExchangeResponse, IfMatchOptions, NotModified } from './resources/caller';
 export type { Resource } from './resources/catalog';
 export type { BatchOptions, BatchResponse } from './resources/records';
-export * from './receipts';
