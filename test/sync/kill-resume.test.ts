@@ -12,8 +12,13 @@ import { exchangeCounts, mappingFile, minzheng, sandboxWithPopulation } from './
 const ROWS = 30_000;
 const bin = fileURLToPath(new URL('../../packages/cli/src/bin.ts', import.meta.url));
 
-/** `unsilo sync` as a child process, killed with SIGKILL once it has read `killAt` rows (if given). */
-function syncProcess(args: string[], env: NodeJS.ProcessEnv, killAt?: number) {
+/** `unsilo sync` as a child process, sent `signals` once it has read `killAt` rows (if given). */
+function syncProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  killAt?: number,
+  signals: NodeJS.Signals[] = ['SIGKILL'],
+) {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', bin, 'sync', ...args],
@@ -25,6 +30,7 @@ function syncProcess(args: string[], env: NodeJS.ProcessEnv, killAt?: number) {
   let stdout = '';
   let stderr = '';
   let buffered = '';
+  let sent = false;
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     stdout += d;
   });
@@ -37,7 +43,10 @@ function syncProcess(args: string[], env: NodeJS.ProcessEnv, killAt?: number) {
     for (const line of lines) {
       if (!line.startsWith('{')) continue;
       const event = JSON.parse(line) as { read?: number };
-      if ((event.read ?? 0) >= killAt && child.exitCode === null) child.kill('SIGKILL');
+      if ((event.read ?? 0) >= killAt && child.exitCode === null && !sent) {
+        sent = true;
+        for (const signal of signals) child.kill(signal);
+      }
     }
   });
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
@@ -106,4 +115,55 @@ describe('unsilo sync killed with SIGKILL, then --resume', () => {
       expect(await readFile(join(dir, 'sync', name), 'utf8')).not.toContain(minzheng.clientSecret);
     }
   }, 300_000);
+});
+
+describe('unsilo sync interrupted with Ctrl-C', () => {
+  let dir: string;
+  let sandbox: RunningSandbox;
+  const rows = 12_000;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'unsilo-sigint-'));
+    ({ sandbox } = await sandboxWithPopulation());
+    await writePopulationCsv(join(dir, 'population.csv'), rows);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('stops after the batches in flight on the first Ctrl-C and aborts on the second, resumable both times', async () => {
+    const env = {
+      UNSILO_EXCHANGE_URL: sandbox.url,
+      UNSILO_CLIENT_ID: minzheng.clientId,
+      UNSILO_CLIENT_SECRET: minzheng.clientSecret,
+    };
+    const checkpoint = join(dir, 'sync', 'checkpoint.json');
+    const args = ['-m', mappingFile, '-i', join(dir, 'population.csv'), '--checkpoint', checkpoint];
+    args.push('--batch-size', '250', '--format', 'json');
+
+    const stopped = await syncProcess(args, env, 3_000, ['SIGINT']);
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toMatch(/Stopping after the batches in flight|正在等待进行中的批次完成后停止/);
+    const partial = JSON.parse(stopped.stdout.trim().split('\n').at(-1)!);
+    expect(partial.completed).toBe(false);
+    expect(partial.read).toBe(partial.accepted);
+    expect(partial.read % 250).toBe(0);
+    const saved = JSON.parse(await readFile(checkpoint, 'utf8'));
+    expect(saved.run).toMatchObject({ completed: false, position: partial.read });
+    expect(exchangeCounts(sandbox).records).toBeGreaterThanOrEqual(partial.read);
+
+    const aborted = await syncProcess([...args, '--resume'], env, 7_000, ['SIGINT', 'SIGINT']);
+    expect(aborted.code).toBe(130);
+    JSON.parse(await readFile(checkpoint, 'utf8'));
+
+    const done = await syncProcess([...args, '--resume'], env);
+    expect(done.code, done.stderr).toBe(0);
+    expect(JSON.parse(done.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      completed: true,
+      read: rows,
+      accepted: rows,
+    });
+    expect(exchangeCounts(sandbox)).toEqual({ records: rows, upserts: rows, deletes: 0, changedKeys: rows });
+  }, 180_000);
 });
