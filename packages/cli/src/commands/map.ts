@@ -334,7 +334,7 @@ async function runMapping(
           rejected += `${JSON.stringify({ row: item.row, errors: outcome.errors, source: item.values })}\n`;
         } else {
           summary.accepted++;
-          accepted += `${JSON.stringify(outcome.record)}\n`;
+          accepted += `${compiled.stringify(outcome.record!)}\n`;
         }
       }
       if (accepted) await Promise.race([write(out, accepted), failed]);

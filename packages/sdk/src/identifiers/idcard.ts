@@ -51,6 +51,17 @@ function invalid(code: string, zh: string, en: string): IdentifierCheck {
   return { valid: false, reason: { code, zh, en } };
 }
 
+/** 17 ASCII digits and a digit or `X`: nothing to normalize (the common case, checked without allocating). */
+function isPlain18(value: string): boolean {
+  if (typeof value !== 'string' || value.length !== 18) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const last = value.charCodeAt(17);
+  return (last >= 48 && last <= 57) || last === 88;
+}
+
 /** Trims, turns full-width digits and `Ｘ` half-width and upper-cases `x`. */
 function normalize(value: string): string {
   return value
@@ -65,7 +76,7 @@ function normalize(value: string): string {
  * `idcard.empty|length|charset|checksum|province|birth-date`.
  */
 export function validateIdcard(value: string, today: Date = new Date()): IdentifierCheck {
-  const id = normalize(String(value ?? ''));
+  const id = isPlain18(value) ? value : normalize(String(value ?? ''));
   if (id.length === 0) return invalid('idcard.empty', '公民身份号码为空', 'the ID number is empty');
   if (id.length === 15 && /^\d{15}$/.test(id)) {
     const upgraded = upgradeIdcard15(id)!;

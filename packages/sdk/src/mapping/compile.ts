@@ -35,6 +35,8 @@ export interface CompiledMapping {
   readonly sourceColumns: readonly string[];
   /** Maps one source row; `row` is its 1-based data row. Synchronous and not re-entrant. */
   mapRow(values: Readonly<Record<string, string | undefined>>, row: number): RowOutcome;
+  /** `JSON.stringify(record)` for this mapping's records, specialised for their fixed keys (same output, faster). */
+  stringify(record: TargetRecord): string;
   /** Diagnostics for source columns the mapping reads but the input's header lacks. */
   checkColumns(header: readonly string[]): MappingDiagnostic[];
 }
@@ -139,6 +141,7 @@ export function compileMapping(
       if (sink.warnings) outcome.warnings = sink.warnings;
       return outcome;
     },
+    stringify: compileStringify(fields),
     checkColumns(header) {
       const present = new Set(header);
       const out: MappingDiagnostic[] = [];
@@ -160,6 +163,29 @@ export function compileMapping(
     },
   };
   return { compiled, diagnostics };
+}
+
+// Strings without quotes, backslashes, control characters or surrogates serialize as themselves in quotes.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonValue(value: RecordValue): string {
+  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  return value ? 'true' : 'false';
+}
+
+function compileStringify(fields: readonly string[]): (record: TargetRecord) => string {
+  const keys = [...fields];
+  const quoted = keys.map((k) => `${JSON.stringify(k)}:`);
+  return (record) => {
+    let out = '';
+    for (let i = 0; i < keys.length; i++) {
+      const value = record[keys[i]!];
+      if (value === undefined) continue;
+      out += (out === '' ? '{' : ',') + quoted[i] + jsonValue(value);
+    }
+    return out === '' ? '{}' : `${out}}`;
+  };
 }
 
 function runField(

@@ -195,6 +195,7 @@ export class CsvParser {
     const header = this.header;
     if (!header) {
       this.header = uniqueColumns(fields);
+      this.build = recordBuilder(this.header) ?? this.build;
       return;
     }
     const row = ++this.row;
@@ -216,10 +217,15 @@ export class CsvParser {
         return;
       }
     }
-    const values: Record<string, string> = {};
-    for (let c = 0; c < n; c++) values[header[c]!] = fields[c]!;
-    out.push({ row, values });
+    out.push({ row, values: this.build(fields) });
   }
+
+  private build: (fields: string[]) => Record<string, string> = (fields) => {
+    const header = this.header!;
+    const values: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) values[header[c]!] = fields[c]!;
+    return values;
+  };
 
   private reject(line: number, rule: string, text: string, en: string, zh: string, out: SourceItem[]): void {
     if (!this.header) {
@@ -255,6 +261,24 @@ function countLines(buf: string, start: number, end: number): number {
     i = buf.indexOf('\n', i + 1);
   }
   return n;
+}
+
+/**
+ * A constructor specialised for the header, so every row object has the same shape (fast property access in
+ * the mapping that reads it). Names are embedded as JSON string literals; `__proto__` falls back to the plain
+ * loop. Returns `undefined` where code generation is not allowed.
+ */
+function recordBuilder(
+  header: readonly string[],
+): ((fields: string[]) => Record<string, string>) | undefined {
+  if (header.includes('__proto__') || header.length > 500) return undefined;
+  try {
+    const body = header.map((name, i) => `this[${JSON.stringify(name)}] = f[${i}];`).join('\n');
+    const Row = new Function('f', body) as unknown as new (f: string[]) => Record<string, string>;
+    return (fields) => new Row(fields);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Header names made unique (`XM`, `XM_2`) and non-empty (`column_3`). */

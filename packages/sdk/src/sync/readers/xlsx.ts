@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { ByteSource, ReaderOptions, SourceItem } from './types';
 
 /** A cell as text: dates as ISO (date only at midnight), rich text joined, formulas by their result. */
@@ -36,6 +35,8 @@ export async function* readXlsxBatches(
   options: Pick<ReaderOptions, 'sheet'> = {},
 ): AsyncGenerator<SourceItem[]> {
   const input = typeof source === 'string' ? source : Readable.from(source);
+  // Loaded on first use: exceljs is large, and most runs read CSV.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, {
     worksheets: 'emit',
     sharedStrings: 'cache',
