@@ -15,18 +15,28 @@ interface GeneratedRoute {
 /**
  * The batch envelope: the generated `BatchRequest` with each record loosened to "any JSON value", so a bad record
  * is rejected on its own by `checkRecord` in the batch result instead of failing the whole batch (and 5,000
- * records do not each pay for a zod parse). Everything else about the envelope — its members, the 5,000 limit
- * per array — stays the generated schema's.
+ * records do not each pay for a zod parse). The 5,000-operation limit is the handler's (413, counted over both
+ * arrays); the envelope's members stay the generated schema's.
  */
 const batchEnvelope = zBatchRequest
   .extend({
-    upsert: z.array(z.unknown()).max(5000).optional(),
-    delete: z.array(z.unknown()).max(5000).optional(),
+    upsert: z.array(z.unknown()).optional(),
+    delete: z.array(z.unknown()).optional(),
   })
   .strict();
 
 /** Operations whose body is a catalogue entry: judged by the catalogue linter (422 with diagnostics). */
 const entryBodies = new Set<OperationId>(['createResource', 'updateResource']);
+
+/** Which problem a malformed path parameter gets, by path prefix. */
+const notFoundCodes: Array<
+  [string, 'resource.not_found' | 'department.not_found' | 'codeset.not_found' | 'share_request.not_found']
+> = [
+  ['/v1/catalog/resources/', 'resource.not_found'],
+  ['/v1/departments/', 'department.not_found'],
+  ['/v1/codesets/', 'codeset.not_found'],
+  ['/v1/share-requests/', 'share_request.not_found'],
+];
 
 /**
  * The token endpoint answers a wrong grant type with its own code (`auth.unsupported_grant_type`, as OAuth
@@ -77,8 +87,21 @@ export function specContract(
     routes,
     parseRequest(operationId, parts) {
       const route = map[operationId]!;
+      const pathErrors: FieldError[] = [];
+      const params = parseWith(route.request.path, parts.params ?? {}, 'path', pathErrors);
+      if (pathErrors.length > 0) {
+        // A path that cannot name anything names nothing: 404, as for a well-formed id that does not exist.
+        const problem =
+          notFoundCodes.find(([prefix]) => route.path.startsWith(prefix))?.[1] ?? 'route.not_found';
+        throw new Problem(
+          problem,
+          `No such object: ${pathErrors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+          {
+            errors: pathErrors,
+          },
+        );
+      }
       const errors: FieldError[] = [];
-      const params = parseWith(route.request.path, parts.params ?? {}, 'path', errors);
       const query = parseWith(
         route.request.query,
         queryObject(route.request.query, parts.query),

@@ -33,7 +33,7 @@ export class Problem extends Error {
       title: known.title,
       status: this.status,
       detail: this.detail ?? known.title,
-      instance,
+      instance: uriReference(instance),
       code: this.code,
       requestId,
       zh: this.options.zh ?? known.zh,
@@ -45,4 +45,10 @@ export class Problem extends Error {
 
 export function problemType(code: string): string {
   return `urn:unsilo:problem:${code}`;
+}
+
+/** The request path as a valid URI reference (no query; anything outside RFC 3986's path characters escaped). */
+function uriReference(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, (c) => encodeURIComponent(c));
 }
