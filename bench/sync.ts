@@ -6,7 +6,7 @@
 // exchange.
 //
 //   node --conditions=source --import tsx bench/sync.ts          (BENCH_ROWS=200000 for a shorter run)
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -92,12 +92,13 @@ async function main() {
       `mapping only: ${mapped.rows.toLocaleString('en')} rows in ${mapped.seconds.toFixed(1)} s = ${Math.round(mapRate).toLocaleString('en')} rows/s, peak RSS ${mapped.peakRssMb.toFixed(0)} MB`,
     );
 
-    // The built CLI when there is one (as users run it), else the sources through tsx.
+    // The built CLI when it works (as users run it; `npm run bench` builds first), else the sources via tsx.
     const built = join(root, 'packages/cli/dist/bin.js');
-    const launcher = existsSync(built)
+    const useBuilt = existsSync(built) && spawnSync(process.execPath, [built, 'sync', '--help']).status === 0;
+    const launcher = useBuilt
       ? [built]
       : ['--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
-    console.log(`running ${existsSync(built) ? 'the built CLI (dist)' : 'the CLI from sources (tsx)'}`);
+    console.log(`running ${useBuilt ? 'the built CLI (dist)' : 'the CLI from sources (tsx)'}`);
     t = performance.now();
     const cli = spawn(
       process.execPath,

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ExchangeError, ExchangeHttpError } from '@unsilo/sdk';
 import { compileMapping, parseMapping } from '@unsilo/sdk/mapping';
@@ -112,6 +112,19 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
   const source = parsed.mapping.source;
   const checkpoint =
     flags.checkpoint ?? resolve('.unsilo/sync', `${mapping.resource.replace(/[^0-9A-Za-z]+/g, '-')}.json`);
+  const input = await stat(flags.input).then(
+    (s) => ({ path: resolve(flags.input), size: s.size, mtimeMs: s.mtimeMs }),
+    (error: Error) => {
+      throw new CliError(
+        'io.read',
+        say(
+          lang,
+          `cannot read ${flags.input}: ${error.message}`,
+          `无法读取 ${flags.input}：${error.message}`,
+        ),
+      );
+    },
+  );
   const total = source.format === 'xlsx' ? undefined : await countLines(flags.input, source.format === 'csv');
 
   const stop = new AbortController();
@@ -143,6 +156,7 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
       }),
       push: createClientPusher(client, { timeoutMs: timeout }),
       mode,
+      input,
       ...(flags.watermark ? { watermark: flags.watermark } : {}),
       checkpoint,
       resume: flags.resume === true,

@@ -15,6 +15,12 @@ export interface SyncCounts {
   retries: number;
 }
 
+export interface InputIdentity {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /** The progress of one run, enough to continue it after a crash. */
 export interface RunState {
   id: string;
@@ -31,6 +37,8 @@ export interface RunState {
   counts: SyncCounts;
   /** In incremental mode: the highest watermark among the run's accepted rows so far. */
   pendingWatermark?: WatermarkValue;
+  /** The input the run reads (a file's path, size and modification time): a resume must read the same. */
+  input?: InputIdentity;
   /** The rejects file and its length when this checkpoint was written. */
   rejects?: { file: string; bytes: number };
 }

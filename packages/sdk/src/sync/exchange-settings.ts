@@ -88,11 +88,20 @@ async function findConfig(start: string): Promise<{ path: string; text: string }
 }
 
 /** A typed exchange client for these settings: OAuth client credentials when an id and secret are known. */
-export function clientFromSettings(settings: ExchangeSettings, options: { timeout?: number } = {}): ExchangeClient {
+export function clientFromSettings(
+  settings: ExchangeSettings,
+  options: { timeout?: number } = {},
+): ExchangeClient {
   return createExchangeClient({
     baseUrl: settings.baseUrl,
     ...(settings.clientId && settings.clientSecret
-      ? { auth: { type: 'clientCredentials', clientId: settings.clientId, clientSecret: settings.clientSecret } }
+      ? {
+          auth: {
+            type: 'clientCredentials',
+            clientId: settings.clientId,
+            clientSecret: settings.clientSecret,
+          },
+        }
       : {}),
     ...(options.timeout ? { timeout: options.timeout } : {}),
   });

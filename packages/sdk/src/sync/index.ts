@@ -3,6 +3,7 @@ export { AppendLog, syncDirectory, writeFileAtomic } from './atomic-file';
 export { compareWatermarks } from './change-filter';
 export {
   type Checkpoint,
+  type InputIdentity,
   loadCheckpoint,
   type RunState,
   receiptsPathFor,
@@ -43,7 +44,6 @@ export {
 export { parseRetryAfter, withRetry } from './retry';
 export { SnapshotState } from './snapshot-state';
 export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';
-export * from './xlsx-catalog/index';
 export type {
   BatchBody,
   BatchOutcome,
@@ -59,3 +59,4 @@ export type {
   SyncProgress,
   SyncSummary,
 } from './types';
+export * from './xlsx-catalog/index';

@@ -89,9 +89,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let commitChain: Promise<void> = Promise.resolve();
   let readCount = counts.read;
 
+  // Acknowledged batches waiting for their commit still hold their rows: they count against the window too.
+  let queuedCommits = 0;
   const commitReady = (ready: PipelineBatch[]) => {
     for (const batch of ready) {
+      queuedCommits += 1;
       commitChain = commitChain.then(async () => {
+        queuedCommits -= 1;
         if (commitFailed) return;
         applyOutcome(batch, counts, filter);
         if (batch.deletes.length > 0) deletesCommitted += batch.deletes.length;
@@ -139,7 +143,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
 
   const waitForSlot = async () => {
-    while (inFlight.size >= concurrency) await Promise.race(inFlight.values());
+    for (;;) {
+      if (inFlight.size >= concurrency) await Promise.race(inFlight.values());
+      else if (queuedCommits >= concurrency) await commitChain.catch(() => {});
+      else return;
+    }
   };
 
   let nextIndex = options.firstBatch;

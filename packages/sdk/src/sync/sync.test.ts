@@ -215,6 +215,20 @@ describe('sync', () => {
     expect(exchange.applied).toHaveLength(50);
   });
 
+  it('refuses to resume over an input that changed since the interrupted run', async () => {
+    const exchange = memoryExchange();
+    const stop = new AbortController();
+    stop.abort();
+    const options = { mapping, push: exchange.push, checkpoint: join(dir, 'cp.json') };
+    const input = { path: '/data/export.csv', size: 1_000, mtimeMs: 1 };
+    await sync({ ...options, source: rowsOf(people(10)), stop: stop.signal, input });
+    await expect(
+      sync({ ...options, source: rowsOf(people(10)), resume: true, input: { ...input, size: 1_001 } }),
+    ).rejects.toMatchObject({ code: 'sync.input_changed' });
+    const resumed = await sync({ ...options, source: rowsOf(people(10)), resume: true, input });
+    expect(resumed).toMatchObject({ resumed: true, completed: true, accepted: 10 });
+  });
+
   it('incremental mode skips rows at or below the stored watermark', async () => {
     const exchange = memoryExchange();
     const options = {

@@ -14,6 +14,7 @@ import {
 import {
   type Checkpoint,
   emptyCounts,
+  type InputIdentity,
   loadCheckpoint,
   type RunState,
   receiptsPathFor,
@@ -60,6 +61,8 @@ export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** The expected row count, for an ETA. */
   total?: number;
+  /** The input file, when there is one: a resume refuses a file that changed since the interrupted run. */
+  input?: InputIdentity;
   /** How often the checkpoint is rewritten while running (ms; default 250). It is always written at the end. */
   checkpointIntervalMs?: number;
 }
@@ -116,6 +119,17 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
       );
     }
   }
+  if (resuming && resumable.input && options.input) {
+    const before = resumable.input;
+    const now = options.input;
+    if (before.size !== now.size || before.mtimeMs !== now.mtimeMs) {
+      throw new SyncError(
+        'sync.input_changed',
+        `Cannot resume: ${now.path} changed since the interrupted run (size ${before.size} → ${now.size} bytes). Start a new run without --resume; batches already delivered will be replayed, not duplicated.`,
+        `无法续传：${now.path} 在中断后已被修改（大小 ${before.size} → ${now.size} 字节）。请不带 --resume 重新运行；已送达的批次将重放而不会重复。`,
+      );
+    }
+  }
   const receiptsPath = checkpointPath
     ? (previous?.receipts.file ?? receiptsPathFor(checkpointPath))
     : undefined;
@@ -143,6 +157,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
         nextBatch: 0,
         deletesCommitted: 0,
         counts: emptyCounts(),
+        ...(options.input ? { input: options.input } : {}),
       };
   if (rejectsPath) run.rejects = { file: rejectsPath, bytes: resuming ? (resumable.rejects?.bytes ?? 0) : 0 };
 
