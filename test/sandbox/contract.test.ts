@@ -12,6 +12,7 @@ import { codePath, entryFor, recordsFor, startDemo, tokenFor } from './support/d
  * independent of the zod schemas the server checks itself with.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: walking an arbitrary JSON document
 type Json = Record<string, any>;
 const specFile = fileURLToPath(new URL('../../packages/spec/dist/openapi.json', import.meta.url));
 const spec = JSON.parse(readFileSync(specFile, 'utf8')) as Json;
@@ -55,7 +56,7 @@ interface Step {
   body?: unknown | ((ctx: Json) => unknown);
   /** Raw body text, sent with the given content type. */
   raw?: { type: string; text: string };
-  then?: (body: Json, response: Response, ctx: Json) => void;
+  after?: (body: Json, response: Response, ctx: Json) => void;
 }
 
 const A = entryFor('gongan', 1, 'conditional');
@@ -110,9 +111,9 @@ const steps: Step[] = [
   { op: 'getDepartment', status: 200, path: { departmentId: 'dashuju' } },
   { op: 'getDepartment', status: 404, path: { departmentId: 'nobody' } },
   { op: 'getDepartment', status: 404, path: { departmentId: '..%2F..%2Fetc%2Fpasswd' } },
-  { op: 'createResource', status: 201, body: A, then: keep('etagA') },
-  { op: 'createResource', status: 201, body: B, then: keep('etagB') },
-  { op: 'createResource', status: 201, body: C, then: keep('etagC') },
+  { op: 'createResource', status: 201, body: A, after: keep('etagA') },
+  { op: 'createResource', status: 201, body: B, after: keep('etagB') },
+  { op: 'createResource', status: 201, body: C, after: keep('etagC') },
   { op: 'createResource', status: 409, body: A },
   { op: 'createResource', status: 403, as: 'minzheng', body: entryFor('gongan', 9) },
   { op: 'createResource', status: 422, body: { ...entryFor('gongan', 9), share: { type: 'conditional' } } },
@@ -160,7 +161,7 @@ const steps: Step[] = [
     path: { code: a },
     body: { ...A, summary: `${A.summary}（更新）` },
     headers: ifMatch('etagA'),
-    then: keep('etagA'),
+    after: keep('etagA'),
   },
   { op: 'publishResource', status: 409, as: 'dashuju', path: { code: a }, headers: ifMatch('etagA') },
   { op: 'submitResource', status: 428, path: { code: a } },
@@ -172,7 +173,7 @@ const steps: Step[] = [
     path: { code: codePath('307001030801/999999') },
     headers: ifMatch('etagA'),
   },
-  { op: 'submitResource', status: 200, path: { code: a }, headers: ifMatch('etagA'), then: keep('etagA') },
+  { op: 'submitResource', status: 200, path: { code: a }, headers: ifMatch('etagA'), after: keep('etagA') },
   { op: 'registerResource', status: 403, as: 'minzheng', path: { code: a }, headers: ifMatch('etagA') },
   {
     op: 'registerResource',
@@ -180,7 +181,7 @@ const steps: Step[] = [
     as: 'dashuju',
     path: { code: a },
     headers: ifMatch('etagA'),
-    then: keep('etagA'),
+    after: keep('etagA'),
   },
   { op: 'registerResource', status: 409, as: 'dashuju', path: { code: a }, headers: ifMatch('etagA') },
   { op: 'registerResource', status: 428, as: 'dashuju', path: { code: a } },
@@ -220,7 +221,7 @@ const steps: Step[] = [
     as: 'dashuju',
     path: { code: a },
     headers: ifMatch('etagA'),
-    then: keep('etagA'),
+    after: keep('etagA'),
   },
   {
     op: 'withdrawResource',
@@ -265,7 +266,7 @@ const steps: Step[] = [
     path: { code: codePath(C.code) },
     body: { reason: '停用' },
     headers: ifMatch('etagC'),
-    then: keep('etagC'),
+    after: keep('etagC'),
   },
   {
     op: 'withdrawResource',
@@ -355,7 +356,7 @@ const steps: Step[] = [
     status: 201,
     as: 'minzheng',
     body: { resource: A.code, purpose: '低保核验' },
-    then: (body, _r, ctx) => {
+    after: (body, _r, ctx) => {
       ctx.sr1 = body.id;
     },
   },
@@ -364,7 +365,7 @@ const steps: Step[] = [
     status: 201,
     as: 'renshe',
     body: { resource: A.code, purpose: '社保核验' },
-    then: (body, _r, ctx) => {
+    after: (body, _r, ctx) => {
       ctx.sr2 = body.id;
     },
   },
