@@ -454,8 +454,8 @@ describe('contract: every operation of the spec, answered as documented', () => 
       const label = `#${index} ${step.op} → ${response.status} (expected ${step.status})`;
       failures.push(...checkAnswer(operation, response, text).map((problem) => `${label}: ${problem}`));
       if (response.status !== step.status) failures.push(`${label}: ${text.slice(0, 300)}`);
-      if (step.then && response.status === step.status)
-        step.then(text ? JSON.parse(text) : {}, response, ctx);
+      if (step.after && response.status === step.status)
+        step.after(text ? JSON.parse(text) : {}, response, ctx);
     }
     expect(failures).toEqual([]);
   });
