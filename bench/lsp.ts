@@ -69,7 +69,7 @@ const codeOf = (n: number) =>
   `3070010308${String(1 + (n % 99)).padStart(2, '0')}/${String(n).padStart(6, '0')}`;
 
 async function bundleServer(): Promise<string> {
-  const outfile = join(work, 'server.js');
+  const outfile = join(work, 'server.cjs');
   await build({
     entryPoints: [join(repoRoot, 'packages/vscode-ext/src/server/main.ts')],
     outfile,

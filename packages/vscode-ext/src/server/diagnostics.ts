@@ -3,6 +3,7 @@ import { type Diagnostic as CatalogDiagnostic, lintWorkspace, parseConfig, rules
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { toLspDiagnostic, toLspRange } from './lsp-convert';
 import type { Lang } from './settings';
+import { compareCliOrder, KeyIndex, workspaceKeysOf } from './workspace-keys';
 import type { WorkspaceModel } from './workspace-model';
 
 export interface FileLintResult {
@@ -19,16 +20,23 @@ export function docsUrlOf(rule: string): string | undefined {
 }
 
 /**
- * Lints the whole workspace (catalogue rules across files need every file) and publishes diagnostics for
- * every catalogue file, open or not. Runs after a pause in typing; a run never overlaps another.
+ * Lints catalogue files and publishes diagnostics for every one of them, open or not.
+ *
+ * Each file is linted with exactly the neighbours its whole-workspace rules depend on (files sharing its code,
+ * name or authoritative item keys, and those declaring its related codes), in the order `unsilo lint` reads
+ * them: the result equals a lint of the whole workspace (the parity test checks it), while an edit costs one
+ * file and its few neighbours instead of the workspace, and no parsed document outlives its lint.
+ * Runs after a pause in typing; runs never overlap.
  */
 export class DiagnosticsService {
   private readonly results = new Map<string, FileLintResult>();
   private readonly published = new Map<string, string>();
+  private readonly index = new KeyIndex();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private dirty = false;
-  /** Called after each publish (tests and the benchmark wait on it). */
+  private everything = true;
+  /** Called after each pass (tests and the benchmark wait on it). */
   onDidLint: ((info: { files: number; ms: number }) => void) | undefined;
 
   constructor(
@@ -42,6 +50,16 @@ export class DiagnosticsService {
     return this.results.get(fsPath);
   }
 
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The configuration changed: every file is linted again. */
+  invalidateAll(): void {
+    this.everything = true;
+  }
+
   schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -50,7 +68,7 @@ export class DiagnosticsService {
     }, delayMs);
   }
 
-  /** Lints now (waiting for a run in progress first) and publishes. */
+  /** Lints what changed (waiting for a pass in progress first) and publishes. */
   async run(): Promise<void> {
     if (this.running) {
       this.dirty = true;
@@ -59,8 +77,7 @@ export class DiagnosticsService {
     this.running = (async () => {
       do {
         this.dirty = false;
-        this.lintAndPublish();
-        await Promise.resolve();
+        await this.pass();
       } while (this.dirty);
     })().finally(() => {
       this.running = undefined;
@@ -74,46 +91,76 @@ export class DiagnosticsService {
     this.publishAll();
   }
 
-  private lintAndPublish(): void {
+  private async pass(): Promise<void> {
     const started = performance.now();
-    const seen = new Set<string>();
-    let count = 0;
-    for (const group of this.model.groups()) {
-      const { diagnostics } = lintWorkspace(
-        group.files.map((f) => ({ path: f.path, text: f.text })),
-        { config: group.config },
-      );
-      const perFile = new Map<string, CatalogDiagnostic[]>();
-      for (const d of diagnostics) {
-        const list = perFile.get(d.file);
-        if (list) list.push(d);
-        else perFile.set(d.file, [d]);
+    const files = this.model.catalogue;
+    const affected = new Set<string>();
+    if (this.everything) {
+      this.everything = false;
+      this.index.clear();
+      for (const [fsPath, file] of files) {
+        this.index.set(fsPath, workspaceKeysOf(file.path, file.text));
+        affected.add(fsPath);
       }
-      for (const file of group.files) {
-        seen.add(file.fsPath);
-        this.results.set(file.fsPath, { text: file.text, diagnostics: perFile.get(file.path) ?? [] });
-        count++;
-      }
-    }
-    for (const fsPath of this.results.keys()) {
-      if (!seen.has(fsPath)) {
-        this.results.delete(fsPath);
-        this.send(fsPath, []);
+    } else {
+      for (const [fsPath, file] of files) {
+        if (this.results.get(fsPath)?.text === file.text) continue;
+        const keys = workspaceKeysOf(file.path, file.text);
+        const previous = this.index.set(fsPath, keys);
+        affected.add(fsPath);
+        if (previous) this.index.neighbours(previous, affected);
+        this.index.neighbours(keys, affected);
       }
     }
-    this.publishAll();
+    for (const fsPath of [...this.results.keys()]) {
+      if (files.has(fsPath)) continue;
+      const previous = this.index.set(fsPath, undefined);
+      if (previous) this.index.neighbours(previous, affected);
+      this.results.delete(fsPath);
+      affected.delete(fsPath);
+      this.send(fsPath, []);
+    }
+    let done = 0;
+    for (const fsPath of affected) {
+      const file = files.get(fsPath);
+      if (!file) continue;
+      this.results.set(fsPath, { text: file.text, diagnostics: this.lintOne(fsPath) });
+      this.publish(fsPath);
+      // A large first pass yields now and then, so that edits and requests are answered meanwhile.
+      if (++done % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     this.publishConfigProblems();
-    this.onDidLint?.({ files: count, ms: performance.now() - started });
+    this.onDidLint?.({ files: done, ms: performance.now() - started });
+  }
+
+  private lintOne(fsPath: string): CatalogDiagnostic[] {
+    const file = this.model.catalogue.get(fsPath);
+    const keys = this.index.keys.get(fsPath);
+    if (!file || !keys) return [];
+    const root = this.model.rootOf(fsPath);
+    const neighbours = this.index.neighbours(keys, new Set([fsPath]));
+    const sources: Array<{ path: string; text: string }> = [];
+    for (const id of neighbours) {
+      const other = this.model.catalogue.get(id);
+      if (other && this.model.rootOf(id) === root) sources.push({ path: other.path, text: other.text });
+    }
+    sources.sort((a, b) => compareCliOrder(a.path, b.path));
+    const config = (root && this.model.configs.get(root)?.config) || {};
+    return lintWorkspace(sources, { config }).diagnostics.filter((d) => d.file === file.path);
+  }
+
+  private publish(fsPath: string): void {
+    const result = this.results.get(fsPath);
+    if (!result) return;
+    const lang = this.lang();
+    this.send(
+      fsPath,
+      result.diagnostics.map((d) => toLspDiagnostic(d, lang, docsUrlOf(d.rule))),
+    );
   }
 
   private publishAll(): void {
-    const lang = this.lang();
-    for (const [fsPath, result] of this.results) {
-      this.send(
-        fsPath,
-        result.diagnostics.map((d) => toLspDiagnostic(d, lang, docsUrlOf(d.rule))),
-      );
-    }
+    for (const fsPath of this.results.keys()) this.publish(fsPath);
   }
 
   /** `unsilo.config.yaml` mistakes (unknown rule ids, bad severities) are shown on the config file itself. */

@@ -65,7 +65,6 @@ export async function startSession(
     accept: (d: Diagnostic[]) => boolean;
     resolve: (d: Diagnostic[]) => void;
   }> = [];
-  let lints = 0;
   const lintWaiters: Array<() => void> = [];
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnostics.set(params.uri, params.diagnostics);
@@ -78,7 +77,6 @@ export async function startSession(
     }
   });
   client.onNotification('unsilo/didLint', () => {
-    lints++;
     for (const resolve of lintWaiters.splice(0)) resolve();
   });
   client.onRequest('workspace/configuration', () => [
@@ -133,12 +131,14 @@ export async function startSession(
       });
     },
     async settled() {
-      const before = lints;
+      // Let the server read what was sent, lint, then round-trip a request: the stream is ordered, so every
+      // diagnostic published before the answer has been received when it arrives.
       await new Promise((r) => setTimeout(r, 30));
       await server.diagnostics.run();
-      if (lints === before) await new Promise<void>((resolve) => lintWaiters.push(resolve));
+      await client.sendRequest('unsilo/catalogEntry', { code: '' });
     },
     dispose() {
+      server.diagnostics.dispose();
       client.dispose();
       serverConnection.dispose();
       toServer.destroy();

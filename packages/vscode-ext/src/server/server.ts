@@ -133,6 +133,7 @@ export function startServer(connection: Connection): ServerHandle {
       if (model.isConfigFile(fsPath)) {
         const root = model.rootOf(fsPath);
         if (root) await model.loadConfig(root);
+        diagnostics.invalidateAll();
         changed = true;
         continue;
       }
@@ -189,6 +190,7 @@ export function startServer(connection: Connection): ServerHandle {
     const started = Date.now();
     await model.scan();
     for (const document of documents.all()) trackDocument(document);
+    diagnostics.invalidateAll();
     await diagnostics.run();
     const summary = { files: model.catalogue.size, errors: 0, warnings: 0, infos: 0, ms: 0 };
     for (const fsPath of model.catalogue.keys()) {
