@@ -130,6 +130,13 @@ describe('HMAC signing', () => {
     expect(new Set(nonces).size).toBe(3);
   });
 
+  it('signs the path as sent, including the prefix of a base URL behind a gateway', async () => {
+    server = await startServer({ basePath: '/exchange' });
+    await hmacClient(server).catalog.get(resourceCode);
+    const [request] = server.requestsFor('getResource');
+    expect(request?.url).toBe('/exchange/v1/catalog/resources/307001030801%2F000012');
+  });
+
   it('is refused by the server when the secret is wrong', async () => {
     server = await startServer();
     const client = clientFor(server, {

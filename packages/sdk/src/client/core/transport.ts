@@ -127,6 +127,9 @@ async function attempt(
 
 export function createTransport(options: TransportOptions, getAuthenticator: () => Authenticator): Transport {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // A gateway may mount the exchange under a path (https://gw/exchange); the signature covers the
+  // path as sent, prefix included.
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
   const clientPolicy = toRetryPolicy(options.retry);
 
   return async function send(operation, input, callOptions = {}) {
@@ -174,7 +177,7 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
     const retryLimit = retriable ? policy.limit : 0;
 
     const auth = operation.anonymous ? undefined : getAuthenticator();
-    const signable = { method, pathWithQuery, body };
+    const signable = { method, pathWithQuery: basePath + pathWithQuery, body };
     const timeout = callOptions.timeout ?? options.timeout;
     const signal = callOptions.signal;
     const validate = callOptions.validateResponse ?? options.validateResponses;

@@ -33,6 +33,8 @@ export interface SpecServerOptions {
   tokenTtlSeconds?: number;
   /** Delay every token answer (ms), to let concurrent callers pile up. */
   tokenDelayMs?: number;
+  /** Serve the API under this path prefix, as behind a gateway (e.g. `/exchange`). */
+  basePath?: string;
 }
 
 export type Handler = (request: RecordedRequest, params: Record<string, string>) => Answer | Promise<Answer>;
@@ -154,6 +156,7 @@ export class SpecServer {
   readonly #clients: Record<string, string>;
   readonly #tokenTtl: number;
   readonly #tokenDelayMs: number;
+  readonly #basePath: string;
   readonly #tokens = new Map<string, { clientId: string; expiresAt: number }>();
   readonly #nonces = new Set<string>();
   readonly #faults: Array<{ operationId: string; fault: Fault }> = [];
@@ -170,11 +173,12 @@ export class SpecServer {
     this.#clients = options.clients ?? {};
     this.#tokenTtl = options.tokenTtlSeconds ?? 3600;
     this.#tokenDelayMs = options.tokenDelayMs ?? 0;
+    this.#basePath = options.basePath ?? '';
   }
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}${this.#basePath}`;
     return this;
   }
 
@@ -222,7 +226,8 @@ export class SpecServer {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = req.url ?? '/';
-    const pathname = url.split('?')[0] ?? '/';
+    const fullPath = url.split('?')[0] ?? '/';
+    const pathname = fullPath.startsWith(this.#basePath) ? fullPath.slice(this.#basePath.length) : fullPath;
     const method = req.method ?? 'GET';
     let route: Route | undefined;
     let params: Record<string, string> = {};
