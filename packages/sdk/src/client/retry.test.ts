@@ -84,6 +84,13 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(ExchangeNetworkError);
     expect((error as ExchangeNetworkError).code).toBe('request.network');
   });
+
+  it('retries a connection dropped in the middle of the body', async () => {
+    server.inject('getHealth', { partialBody: 'reset' });
+    const { data } = await clientFor(server).health();
+    expect(data).toEqual(server.example('getHealth'));
+    expect(server.requestsFor('getHealth')).toHaveLength(2);
+  });
 });
 
 describe('idempotency', () => {

@@ -25,6 +25,13 @@ describe('timeouts', () => {
     expect(server.requestsFor('getHealth')).toHaveLength(1);
   });
 
+  it('covers the body too: a server that stalls mid-body times out instead of hanging', async () => {
+    server.inject('getHealth', { partialBody: 'stall' });
+    await expect(clientFor(server, { timeout: 300, retry: false }).health()).rejects.toMatchObject({
+      code: 'request.timeout',
+    });
+  });
+
   it('takes a per-call timeout over the client one', async () => {
     server.inject('getHealth', { delayMs: 1_000 });
     await expect(clientFor(server, { timeout: 10_000 }).health({ timeout: 100 })).rejects.toMatchObject({
@@ -60,6 +67,19 @@ describe('abort', () => {
     const client = clientFor(server, { retry: { limit: 2, delay: 1 } });
     await expect(client.health({ signal: controller.signal })).rejects.toBeInstanceOf(ExchangeAbortError);
     expect(server.requestsFor('getHealth')).toHaveLength(1);
+  });
+
+  it('stops waiting for a token when the signal fires', async () => {
+    await server.close();
+    server = await startServer({ tokenDelayMs: 2_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    await expect(clientFor(server).departments.me({ signal: controller.signal })).rejects.toBeInstanceOf(
+      ExchangeAbortError,
+    );
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(server.requestsFor('getMe')).toHaveLength(0);
   });
 
   it('does not send anything for an already aborted signal', async () => {

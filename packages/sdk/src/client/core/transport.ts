@@ -187,7 +187,9 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
     for (let attempts = 1; ; attempts += 1) {
       // Credentials are applied per attempt: a signature's nonce is single-use and a token may
       // have been refreshed while this call waited.
-      const token = auth ? await auth.apply(headers, signable) : undefined;
+      const token = auth
+        ? await untilAborted(auth.apply(headers, signable), signal, { ...context, attempts })
+        : undefined;
       options.onRequest?.({
         operationId: operation.operationId,
         method,
@@ -248,6 +250,21 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
       throw error;
     }
   };
+}
+
+/** Stops waiting (for a token, say) when the caller aborts; the shared work itself carries on. */
+function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  context: ExchangeErrorContext,
+): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new ExchangeAbortError(context, { cause: signal.reason }));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ExchangeAbortError(context, { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 async function pause(

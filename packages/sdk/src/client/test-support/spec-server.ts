@@ -15,7 +15,9 @@ import type { AddressInfo } from 'node:net';
 export type Fault =
   | { status: number; retryAfter?: string; code?: string; body?: unknown }
   | { reset: true }
-  | { delayMs: number };
+  | { delayMs: number }
+  /** Send the status line, headers and half the body, then stall (or drop the connection). */
+  | { partialBody: 'stall' | 'reset' };
 
 export interface RecordedRequest {
   operationId: string | undefined;
@@ -279,6 +281,12 @@ export class SpecServer {
       const fault = this.#faults.splice(faultIndex, 1)[0]!.fault;
       if ('reset' in fault) {
         res.socket?.destroy();
+        return undefined;
+      }
+      if ('partialBody' in fault) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"status":"ok","vers');
+        if (fault.partialBody === 'reset') setTimeout(() => res.socket?.destroy(), 20);
         return undefined;
       }
       if ('delayMs' in fault) {
