@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import { ExchangeAbortError } from '../errors/ExchangeAbortError';
 import type { ExchangeErrorContext } from '../errors/ExchangeError';
-import { ExchangeHttpError } from '../errors/ExchangeHttpError';
 import { ExchangeNetworkError } from '../errors/ExchangeNetworkError';
 import { ExchangeTimeoutError } from '../errors/ExchangeTimeoutError';
-import { ExchangeValidationError, type ResponseIssue } from '../errors/ExchangeValidationError';
-import type { ProblemDetails } from '../operations';
+import { pause, untilAborted } from './abort';
+import { type AttemptFailure, type AttemptResult, attempt } from './attempt';
 import type { Authenticator } from './auth';
-import { backoffDelay, parseRetryAfter, type RetryOptions, sleep, toRetryPolicy } from './retry';
+import { lowLevelReason, sanitizedCause } from './network-reason';
+import { toHttpError } from './problem';
+import { readSuccess } from './response';
+import { backoffDelay, parseRetryAfter, type RetryOptions, toRetryPolicy } from './retry';
 import { fillPath, joinBaseUrl, redactUrl, toQueryString } from './url';
 
 /** What the client needs to know about one operation of the contract (from the generated map). */
@@ -82,48 +84,6 @@ export type Transport = (
   input: CallInput,
   options: RequestOptions | undefined,
 ) => Promise<CallResult>;
-
-/** How one attempt ended when no response was read. */
-type AttemptFailure = { kind: 'timeout' } | { kind: 'aborted' } | { kind: 'network'; cause: unknown };
-
-interface AttemptResult {
-  response: Response;
-  text: string;
-}
-
-/**
- * One attempt: a fetch with its own timer covering the response headers AND the body, tied to the
- * caller's signal. Resolves with the whole body read, or rejects with an AttemptFailure.
- */
-async function attempt(
-  fetchFn: typeof globalThis.fetch,
-  url: string,
-  init: RequestInit,
-  timeout: number,
-  signal: AbortSignal | undefined,
-): Promise<AttemptResult> {
-  if (signal?.aborted) throw { kind: 'aborted' } satisfies AttemptFailure;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    init.signal = controller.signal;
-    const response = await fetchFn(url, init);
-    return { response, text: await response.text() };
-  } catch (error) {
-    if (timedOut) throw { kind: 'timeout' } satisfies AttemptFailure;
-    if (signal?.aborted) throw { kind: 'aborted' } satisfies AttemptFailure;
-    throw { kind: 'network', cause: error } satisfies AttemptFailure;
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-  }
-}
 
 export function createTransport(options: TransportOptions, getAuthenticator: () => Authenticator): Transport {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -219,7 +179,7 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
 
       const { response, text } = outcome;
       if (response.ok || response.status === 304) {
-        return finish(operation, response, text, requestId, idempotencyKey, failureContext, validate);
+        return readSuccess(operation, response, text, requestId, idempotencyKey, failureContext, validate);
       }
 
       if (retries < retryLimit && policy.statusCodes.has(response.status)) {
@@ -252,135 +212,9 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
   };
 }
 
-/** Stops waiting (for a token, say) when the caller aborts; the shared work itself carries on. */
-function untilAborted<T>(
-  work: Promise<T>,
-  signal: AbortSignal | undefined,
-  context: ExchangeErrorContext,
-): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new ExchangeAbortError(context, { cause: signal.reason }));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new ExchangeAbortError(context, { cause: signal.reason }));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-async function pause(
-  ms: number,
-  signal: AbortSignal | undefined,
-  context: ExchangeErrorContext,
-): Promise<void> {
-  try {
-    await sleep(ms, signal);
-  } catch {
-    throw new ExchangeAbortError(context, { cause: signal?.reason });
-  }
-}
-
 function findHeader(headers: Record<string, string>, lowerName: string): string | undefined {
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() === lowerName) return value;
   }
   return undefined;
-}
-
-function finish(
-  operation: OperationDescriptor,
-  response: Response,
-  text: string,
-  sentRequestId: string,
-  idempotencyKey: string | undefined,
-  context: ExchangeErrorContext,
-  validate: boolean,
-): CallResult {
-  const requestId = response.headers.get('x-request-id') ?? sentRequestId;
-  let data: unknown;
-  if (text !== '') {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ExchangeValidationError(
-        response.status,
-        [{ path: '', code: 'invalid_json', message: 'Response body is not JSON (响应体不是 JSON)' }],
-        { ...context, requestId },
-      );
-    }
-  }
-  if (validate && response.status !== 304) {
-    const schema = operation.responses[String(response.status)];
-    if (schema) {
-      const result = schema.safeParse(data);
-      if (!result.success) {
-        throw new ExchangeValidationError(response.status, result.error.issues.map(toIssue), {
-          ...context,
-          requestId,
-        });
-      }
-      data = result.data;
-    }
-  }
-  return {
-    status: response.status,
-    data,
-    headers: response.headers,
-    requestId,
-    etag: response.headers.get('etag') ?? undefined,
-    idempotencyKey,
-  };
-}
-
-function toIssue(issue: z.core.$ZodIssue): ResponseIssue {
-  return { path: issue.path.map(String).join('.'), code: issue.code, message: issue.message };
-}
-
-function toHttpError(response: Response, text: string, context: ExchangeErrorContext): ExchangeHttpError {
-  let data: unknown = text;
-  if (text !== '' && /json/i.test(response.headers.get('content-type') ?? '')) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      // Not JSON after all: keep the text as the detail.
-    }
-  }
-  const problem = asProblem(data, response);
-  const requestId =
-    response.headers.get('x-request-id') ??
-    (typeof problem.requestId === 'string' ? problem.requestId : undefined) ??
-    context.requestId;
-  return new ExchangeHttpError(response.status, problem, { ...context, requestId });
-}
-
-function asProblem(data: unknown, response: Response): ProblemDetails {
-  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-    return { ...(data as Record<string, unknown>), status: response.status } as ProblemDetails;
-  }
-  return {
-    type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
-    status: response.status,
-    ...(typeof data === 'string' && data !== '' ? { detail: data.slice(0, 500) } : {}),
-  } as ProblemDetails;
-}
-
-function lowLevelReason(cause: unknown): string | undefined {
-  let current: unknown = cause;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    if (!(current.cause instanceof Error)) return current.message;
-    current = current.cause;
-  }
-  return undefined;
-}
-
-/** A plain Error with the low-level message and code only: no Request, headers or bodies attached. */
-function sanitizedCause(cause: unknown): Error | undefined {
-  if (!(cause instanceof Error)) return undefined;
-  const copy = new Error(cause.message);
-  copy.name = cause.name;
-  const reason = lowLevelReason(cause);
-  if (reason) (copy as Error & { code?: string }).code = reason;
-  return copy;
 }

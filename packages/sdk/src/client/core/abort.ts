@@ -1,0 +1,31 @@
+import { ExchangeAbortError } from '../errors/ExchangeAbortError';
+import type { ExchangeErrorContext } from '../errors/ExchangeError';
+import { sleep } from './retry';
+
+/** Stops waiting (for a token, say) when the caller aborts; the shared work itself carries on. */
+export function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  context: ExchangeErrorContext,
+): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new ExchangeAbortError(context, { cause: signal.reason }));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ExchangeAbortError(context, { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Waits between attempts; an abort while waiting ends the call. */
+export async function pause(
+  ms: number,
+  signal: AbortSignal | undefined,
+  context: ExchangeErrorContext,
+): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    throw new ExchangeAbortError(context, { cause: signal?.reason });
+  }
+}

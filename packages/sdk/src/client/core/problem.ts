@@ -1,0 +1,37 @@
+import type { ExchangeErrorContext } from '../errors/ExchangeError';
+import { ExchangeHttpError } from '../errors/ExchangeHttpError';
+import type { ProblemDetails } from '../operations';
+
+/** The error for a non-2xx answer, from its RFC 9457 body or, failing that, from its status. */
+export function toHttpError(
+  response: Response,
+  text: string,
+  context: ExchangeErrorContext,
+): ExchangeHttpError {
+  let data: unknown = text;
+  if (text !== '' && /json/i.test(response.headers.get('content-type') ?? '')) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // Not JSON after all: keep the text as the detail.
+    }
+  }
+  const problem = asProblem(data, response);
+  const requestId =
+    response.headers.get('x-request-id') ??
+    (typeof problem.requestId === 'string' ? problem.requestId : undefined) ??
+    context.requestId;
+  return new ExchangeHttpError(response.status, problem, { ...context, requestId });
+}
+
+function asProblem(data: unknown, response: Response): ProblemDetails {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    return { ...(data as Record<string, unknown>), status: response.status } as ProblemDetails;
+  }
+  return {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+    ...(typeof data === 'string' && data !== '' ? { detail: data.slice(0, 500) } : {}),
+  } as ProblemDetails;
+}

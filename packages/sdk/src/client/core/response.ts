@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { ExchangeErrorContext } from '../errors/ExchangeError';
+import { ExchangeValidationError, type ResponseIssue } from '../errors/ExchangeValidationError';
+import type { CallResult, OperationDescriptor } from './transport';
+
+/** Reads a successful answer: JSON parsed, checked against the contract's schema when asked. */
+export function readSuccess(
+  operation: OperationDescriptor,
+  response: Response,
+  text: string,
+  sentRequestId: string,
+  idempotencyKey: string | undefined,
+  context: ExchangeErrorContext,
+  validate: boolean,
+): CallResult {
+  const requestId = response.headers.get('x-request-id') ?? sentRequestId;
+  let data: unknown;
+  if (text !== '') {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw new ExchangeValidationError(
+        response.status,
+        [{ path: '', code: 'invalid_json', message: 'Response body is not JSON (响应体不是 JSON)' }],
+        { ...context, requestId },
+      );
+    }
+  }
+  if (validate && response.status !== 304) {
+    const schema = operation.responses[String(response.status)];
+    if (schema) {
+      const result = schema.safeParse(data);
+      if (!result.success) {
+        throw new ExchangeValidationError(response.status, result.error.issues.map(toIssue), {
+          ...context,
+          requestId,
+        });
+      }
+      data = result.data;
+    }
+  }
+  return {
+    status: response.status,
+    data,
+    headers: response.headers,
+    requestId,
+    etag: response.headers.get('etag') ?? undefined,
+    idempotencyKey,
+  };
+}
+
+function toIssue(issue: z.core.$ZodIssue): ResponseIssue {
+  return { path: issue.path.map(String).join('.'), code: issue.code, message: issue.message };
+}
