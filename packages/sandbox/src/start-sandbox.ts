@@ -43,6 +43,8 @@ export interface RunningSandbox {
   /** Client ids of the seeded departments (secrets stay in the seed file). */
   clients: Array<{ departmentId: string; name: string; clientId: string }>;
   selfApprove: boolean;
+  /** The seed file applied at this start (where the demo credentials' secrets are), if one was. */
+  seedFile: string | undefined;
   /** The open database (for tests and tools that inspect it). */
   db: Database;
   close(): Promise<void>;
@@ -56,14 +58,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const now = options.now ? () => options.now!().getTime() : () => Date.now();
     const sealingKey = loadSealingKey(dataFile);
     const hasDepartments = (db.prepare('SELECT count(*) AS n FROM departments').get() as { n: number }).n > 0;
+    const seedFile =
+      typeof options.seed === 'string'
+        ? resolve(options.seed)
+        : options.seed === undefined && !hasDepartments
+          ? demoSeedFile
+          : undefined;
     const seed =
-      typeof options.seed === 'object'
-        ? options.seed
-        : options.seed !== undefined
-          ? readSeedFile(options.seed)
-          : hasDepartments
-            ? undefined
-            : readSeedFile(demoSeedFile);
+      typeof options.seed === 'object' ? options.seed : seedFile ? readSeedFile(seedFile) : undefined;
     if (seed) applySeed(db, seed, sealingKey, new Date(now()).toISOString());
 
     const state: SandboxState = {
@@ -98,6 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       dataFile: dataFile ?? ':memory:',
       clients,
       selfApprove: state.selfApprove,
+      seedFile,
       db,
       async close() {
         if (closed) return;

@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { CliError } from '../util/cli-error';
+import { type Lang, resolveLang } from '../util/lang';
+
+interface SandboxCommandOptions {
+  port: string;
+  host: string;
+  data?: string;
+  memory?: boolean;
+  seed?: string;
+  selfApprove?: boolean;
+  bodyLimit?: string;
+  log?: boolean;
+  lang?: string;
+}
+
+const text = {
+  listening: { zh: '本地交换平台已启动', en: 'Local exchange listening on' },
+  data: { zh: '数据文件', en: 'Data' },
+  memory: { zh: '（内存，退出即丢失）', en: '(in memory, lost on exit)' },
+  clients: { zh: '演示部门的客户端 ID', en: 'Client ids of the seeded departments' },
+  secrets: { zh: '客户端密钥见种子文件', en: 'Client secrets are in the seed file' },
+  secretsEarlier: {
+    zh: '沿用已有数据，客户端密钥见当初使用的种子文件（演示种子：',
+    en: 'Existing data kept; client secrets are in the seed file used then (demo seed: ',
+  },
+  selfApprove: { zh: '提供方可自行注册、发布目录', en: 'Providers register and publish their own entries' },
+  stop: { zh: '按 Ctrl+C 停止', en: 'Press Ctrl+C to stop' },
+} as const;
+
+function t(lang: Lang, key: keyof typeof text): string {
+  return text[key][lang];
+}
+
+export function register(program: Command): void {
+  program
+    .command('sandbox')
+    .description('启动本地共享交换平台（SQLite）/ start the local exchange on SQLite')
+    .option('--port <port>', '端口 / port (0 picks a free one)', '7300')
+    .option('--host <host>', '监听地址 / address to listen on', '127.0.0.1')
+    .option('--data <file>', '数据文件 / SQLite data file (default .unsilo/sandbox.db)')
+    .option('--memory', '只在内存中运行 / keep everything in memory')
+    .option('--seed <file>', '部门与凭据的种子文件 / seed file with departments and credentials')
+    .option('--self-approve', '提供方可自行注册、发布 / providers may register and publish their own entries')
+    .option('--no-self-approve', '注册、发布须由大数据局操作 / only an authority registers and publishes')
+    .option('--body-limit <bytes>', '请求体上限（字节）/ largest request body in bytes')
+    .option(
+      '--log',
+      '以 JSON 行输出访问日志（不含请求头和请求体）/ log requests as JSON lines (no headers or bodies)',
+    )
+    .option('--lang <lang>', 'zh | en')
+    .action(async (options: SandboxCommandOptions, command: Command) => {
+      const lang = resolveLang(options.lang);
+      if (options.data && options.memory) {
+        throw new CliError(
+          'usage.conflict',
+          '--data 与 --memory 不能同时使用 / --data and --memory exclude each other',
+        );
+      }
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new CliError(
+          'usage.port',
+          `--port 应为 0–65535 的整数 / --port must be an integer 0..65535: ${options.port}`,
+        );
+      }
+      const bodyLimit = options.bodyLimit === undefined ? undefined : Number(options.bodyLimit);
+      if (bodyLimit !== undefined && (!Number.isInteger(bodyLimit) || bodyLimit < 1024)) {
+        throw new CliError(
+          'usage.body_limit',
+          '--body-limit 应为不小于 1024 的整数 / --body-limit must be an integer ≥ 1024',
+        );
+      }
+      // Only an explicit flag overrides the seed's own selfApprove setting.
+      const selfApproveSource = command.getOptionValueSource('selfApprove');
+      const { startSandbox, demoSeedFile, SeedError } = await import('@unsilo/sandbox');
+
+      let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+      try {
+        sandbox = await startSandbox({
+          port,
+          host: options.host,
+          ...(options.memory ? { memory: true } : { dataFile: options.data ?? '.unsilo/sandbox.db' }),
+          ...(options.seed ? { seed: options.seed } : {}),
+          ...(selfApproveSource === 'cli' ? { selfApprove: options.selfApprove === true } : {}),
+          ...(bodyLimit ? { bodyLimit } : {}),
+          logger: options.log === true,
+        });
+      } catch (error) {
+        if (error instanceof SeedError) throw new CliError('sandbox.seed_invalid', error.message, 2);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES') {
+          throw new CliError(
+            'sandbox.port_unavailable',
+            `端口 ${port} 不可用 / port ${port} is not available (${code})`,
+            2,
+          );
+        }
+        throw error;
+      }
+
+      const out = process.stdout;
+      out.write(`${t(lang, 'listening')} ${sandbox.url}\n`);
+      out.write(
+        `${t(lang, 'data')}: ${sandbox.dataFile === ':memory:' ? t(lang, 'memory') : sandbox.dataFile}\n`,
+      );
+      out.write(`${t(lang, 'clients')}:\n`);
+      for (const client of sandbox.clients)
+        out.write(`  ${client.clientId.padEnd(16)} ${client.departmentId.padEnd(12)} ${client.name}\n`);
+      out.write(
+        sandbox.seedFile
+          ? `${t(lang, 'secrets')}: ${sandbox.seedFile}\n`
+          : `${t(lang, 'secretsEarlier')}${demoSeedFile})\n`,
+      );
+      if (sandbox.selfApprove) out.write(`${t(lang, 'selfApprove')}\n`);
+      out.write(`${t(lang, 'stop')}\n`);
+
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void sandbox.close().then(resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}
