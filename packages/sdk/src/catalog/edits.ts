@@ -1,6 +1,8 @@
-import { isMap, isScalar, type YAMLMap } from 'yaml';
 import type { CatalogFile } from './parse';
 import type { EntryPath, Fix, LocalizedText, TextEdit } from './types';
+import type { YamlMap, YamlNode } from './yaml-ast';
+
+const isMap = (node: YamlNode | null | undefined): node is YamlMap => node?.kind === 'map';
 
 /** A scalar as YAML text: plain when it reads back as the same string, double-quoted otherwise. */
 export function yamlScalar(value: string): string {
@@ -16,13 +18,13 @@ export function yamlScalar(value: string): string {
 /** Replaces the value at a path (the whole scalar, quotes included). */
 export function replaceValueEdit(file: CatalogFile, path: EntryPath, newText: string): TextEdit | undefined {
   const node = file.node(path);
-  if (!node?.range) return undefined;
+  if (!node) return undefined;
   return { offset: node.range[0], length: node.range[1] - node.range[0], newText };
 }
 
 export function renameKeyEdit(file: CatalogFile, path: EntryPath, newKey: string): TextEdit | undefined {
   const key = file.keyNode(path);
-  if (!key?.range) return undefined;
+  if (!key) return undefined;
   return { offset: key.range[0], length: key.range[1] - key.range[0], newText: newKey };
 }
 
@@ -37,7 +39,7 @@ export function insertKeyEdit(file: CatalogFile, path: EntryPath, valueText: str
     depth--;
   }
   const parent = file.node(path.slice(0, depth));
-  if (!isMap(parent) || !parent.range) return undefined;
+  if (!isMap(parent)) return undefined;
   const missing = path.slice(depth).map(String);
   const text = file.text;
   if (parent.flow) {
@@ -49,7 +51,7 @@ export function insertKeyEdit(file: CatalogFile, path: EntryPath, valueText: str
     );
     let at = close;
     while (at > parent.range[0] && /\s/.test(text[at - 1]!)) at--;
-    return { offset: at, length: 0, newText: parent.items.length > 0 ? `, ${body}` : body };
+    return { offset: at, length: 0, newText: parent.pairs.length > 0 ? `, ${body}` : body };
   }
   const indent = blockIndent(file, parent);
   const unit = detectIndentUnit(file);
@@ -59,14 +61,13 @@ export function insertKeyEdit(file: CatalogFile, path: EntryPath, valueText: str
   });
   const end = lastContentOffset(file, parent);
   const lineEnd = file.index.lineEnd(end);
-  if (parent.items.length === 0) return undefined;
+  if (parent.pairs.length === 0) return undefined;
   return { offset: lineEnd, length: 0, newText: `\n${lines.join('\n')}` };
 }
 
-function blockIndent(file: CatalogFile, map: YAMLMap): number {
-  const first = map.items[0]?.key;
-  if (isScalar(first) && first.range) return file.index.position(first.range[0]).column - 1;
-  return 0;
+function blockIndent(file: CatalogFile, map: YamlMap): number {
+  const first = map.pairs[0]?.key;
+  return first ? file.index.position(first.range[0]).column - 1 : 0;
 }
 
 function detectIndentUnit(file: CatalogFile): number {
@@ -75,10 +76,9 @@ function detectIndentUnit(file: CatalogFile): number {
 }
 
 /** Offset of the last non-space character belonging to a block map (comments after it excluded). */
-function lastContentOffset(file: CatalogFile, map: YAMLMap): number {
-  const last = map.items[map.items.length - 1];
-  const node = (last?.value ?? last?.key) as { range?: [number, number, number] } | undefined;
-  let end = node?.range ? node.range[1] : (map.range?.[1] ?? 0);
+function lastContentOffset(file: CatalogFile, map: YamlMap): number {
+  const last = map.pairs[map.pairs.length - 1];
+  let end = (last?.value ?? last?.key)?.range[1] ?? map.range[1];
   while (end > 0 && /\s/.test(file.text[end - 1] ?? '')) end--;
   return Math.max(0, end - 1);
 }

@@ -1,16 +1,8 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  type Node,
-  parseDocument,
-  type Scalar,
-  type YAMLMap,
-} from 'yaml';
+import { type Document, isAlias, isMap, isSeq, parseDocument } from 'yaml';
+import { parseFastYaml } from './fast-yaml';
 import { TextIndex } from './text-position';
 import type { Diagnostic, EntryPath, LocalizedText, Range } from './types';
+import { findPair, fromYamlDocument, type Span, toPlain, type YamlNode, type YamlScalar } from './yaml-ast';
 
 /** Alias expansions allowed when converting a document: enough for real files, far too few for "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
@@ -33,33 +25,46 @@ const SYNTAX_HINTS: Partial<Record<string, string>> = {
 
 export type ParsedEntry = Record<string, unknown>;
 
-/** One catalogue file: the YAML document with positions, the plain entry, and its syntax diagnostics. */
+/** One catalogue file: its YAML tree with positions, the plain entry, and its syntax diagnostics. */
 export class CatalogFile {
   readonly index: TextIndex;
-  readonly document: Document.Parsed | undefined;
+  /** The YAML tree (maps, sequences, scalars with offsets); null for an empty or unreadable file. */
+  readonly root: YamlNode | null = null;
   /** The plain value of the file when it is valid YAML and a mapping; undefined otherwise. */
   readonly entry: ParsedEntry | undefined;
   /** `yaml/syntax` diagnostics (empty for a well-formed file). */
   readonly diagnostics: Diagnostic[] = [];
+  private readonly nodeCache = new Map<string, YamlNode | null>();
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
     this.index = new TextIndex(text);
-    let document: Document.Parsed | undefined;
+    const fast = parseFastYaml(text);
+    if (fast !== undefined) {
+      this.root = fast;
+      const value = toPlain(fast);
+      this.entry = isObject(value) ? value : undefined;
+      return;
+    }
+    const { root, value } = this.parseComplete();
+    this.root = root;
+    this.entry = isObject(value) ? value : undefined;
+  }
+
+  /** The complete YAML parser, for what the fast one does not cover and for precise syntax errors. */
+  private parseComplete(): { root: YamlNode | null; value: unknown } {
+    let document: Document.Parsed;
     try {
-      document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+      document = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
     } catch (error) {
       this.syntax(0, 0, {
         zh: `YAML 无法解析：${messageOf(error)}`,
         en: `the YAML cannot be parsed: ${messageOf(error)}`,
       });
-      this.document = undefined;
-      this.entry = undefined;
-      return;
+      return { root: null, value: undefined };
     }
-    this.document = document;
     for (const error of document.errors.slice(0, MAX_SYNTAX_DIAGNOSTICS)) {
       const hint = SYNTAX_HINTS[error.code];
       const detail = error.message.split('\n')[0] ?? error.message;
@@ -68,10 +73,7 @@ export class CatalogFile {
         en: `YAML syntax error: ${detail}`,
       });
     }
-    if (document.errors.length > 0) {
-      this.entry = undefined;
-      return;
-    }
+    if (document.errors.length > 0) return { root: null, value: undefined };
     let value: unknown;
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -82,13 +84,9 @@ export class CatalogFile {
         zh: `YAML 别名展开超过 ${MAX_ALIAS_COUNT} 次，文件被拒绝（${messageOf(error)}）`,
         en: `YAML aliases expand more than ${MAX_ALIAS_COUNT} times; the file is refused (${messageOf(error)})`,
       });
-      this.entry = undefined;
-      return;
+      return { root: null, value: undefined };
     }
-    this.entry =
-      value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? (value as ParsedEntry)
-        : undefined;
+    return { root: fromYamlDocument(document), value };
   }
 
   private syntax(start: number, end: number, message: LocalizedText): void {
@@ -102,52 +100,40 @@ export class CatalogFile {
     });
   }
 
-  private readonly nodeCache = new Map<string, Node | undefined>();
-
-  /** The YAML node at a path (aliases resolved), or undefined when any segment is absent. */
-  node(path: EntryPath): Node | undefined {
+  /** The node at a path, or undefined when any segment is absent (null for `key:` with no value). */
+  node(path: EntryPath): YamlNode | null | undefined {
     const cacheKey = path.join('\u0001');
     if (this.nodeCache.has(cacheKey)) return this.nodeCache.get(cacheKey);
-    const node = this.findNode(path);
-    this.nodeCache.set(cacheKey, node);
-    return node;
-  }
-
-  private findNode(path: EntryPath): Node | undefined {
-    let node: unknown = this.document?.contents;
+    let node: YamlNode | null | undefined = this.root;
     for (const segment of path) {
-      node = this.resolve(node);
-      if (isMap(node)) {
-        node = findPair(node, segment)?.value ?? undefined;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        node = node.items[segment];
+      if (!node) return undefined;
+      if (node.kind === 'map') {
+        const pair = findPair(node, segment);
+        node = pair ? pair.value : undefined;
+      } else if (node.kind === 'seq' && typeof segment === 'number') {
+        node = segment < node.items.length ? node.items[segment] : undefined;
       } else {
         return undefined;
       }
-      if (node === undefined || node === null) return undefined;
     }
-    return this.resolve(node) as Node | undefined;
+    this.nodeCache.set(cacheKey, node ?? null);
+    return node;
   }
 
-  /** The key node of the last segment of a path (for map keys), if present. */
-  keyNode(path: EntryPath): Scalar | undefined {
+  /** The key scalar of the last segment of a path, if that key exists. */
+  keyNode(path: EntryPath): YamlScalar | undefined {
     if (path.length === 0) return undefined;
     const parent = this.node(path.slice(0, -1));
-    const segment = path[path.length - 1]!;
-    if (isMap(parent)) {
-      const key = findPair(parent, segment)?.key;
-      return isScalar(key) ? key : undefined;
-    }
-    return undefined;
+    return parent?.kind === 'map' ? findPair(parent, path[path.length - 1]!)?.key : undefined;
   }
 
   /** Whether the key exists (even with an empty value). */
   has(path: EntryPath): boolean {
-    if (path.length === 0) return this.document !== undefined;
+    if (path.length === 0) return this.root !== null;
     const parent = this.node(path.slice(0, -1));
     const segment = path[path.length - 1]!;
-    if (isMap(parent)) return findPair(parent, segment) !== undefined;
-    if (isSeq(parent)) return typeof segment === 'number' && segment < parent.items.length;
+    if (parent?.kind === 'map') return findPair(parent, segment) !== undefined;
+    if (parent?.kind === 'seq') return typeof segment === 'number' && segment < parent.items.length;
     return false;
   }
 
@@ -163,37 +149,34 @@ export class CatalogFile {
 
   /**
    * The scalar at a path as the user wrote it: numbers keep their digits (a provider code of 18 digits
-   * must not become a float), strings are trimmed of nothing. Undefined for absent or non-scalar values.
+   * must not become a float). Undefined for absent, empty or non-scalar values.
    */
   string(path: EntryPath): string | undefined {
     const node = this.node(path);
-    if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+    if (node?.kind !== 'scalar' || node.value === null || node.value === undefined) return undefined;
     if (typeof node.value === 'string') return node.value;
-    if (typeof node.value === 'number' || typeof node.value === 'bigint') {
-      return node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value);
-    }
+    if (typeof node.value === 'number' && node.style === 'plain') return node.source;
     return String(node.value);
   }
 
   /**
    * Offsets of a path's key or value; when the path is absent, those of its deepest present ancestor's key
-   * (so "share.condition is missing" points at `share:`), or of the first line.
+   * (so "share.condition is missing" points at `share:`), or of the first key.
    */
-  offsets(path: EntryPath, part: 'key' | 'value' = 'value'): [number, number] {
+  offsets(path: EntryPath, part: 'key' | 'value' = 'value'): Span {
     for (let depth = path.length; depth > 0; depth--) {
       const sub = path.slice(0, depth);
       if (!this.has(sub)) continue;
       const wantKey = part === 'key' || depth < path.length;
       const key = this.keyNode(sub);
-      if (wantKey && key?.range) return [key.range[0], key.range[1]];
+      if (wantKey && key) return [key.range[0], key.range[1]];
       const node = this.node(sub);
-      if (node?.range) return [node.range[0], node.range[1]];
-      if (key?.range) return [key.range[0], key.range[1]];
+      if (node) return [node.range[0], node.range[1]];
+      if (key) return [key.range[0], key.range[1]];
     }
-    const root = this.document?.contents;
-    if (isMap(root)) {
-      const first = root.items[0]?.key;
-      if (isScalar(first) && first.range) return [first.range[0], first.range[1]];
+    if (this.root?.kind === 'map' && this.root.pairs[0]) {
+      const first = this.root.pairs[0].key;
+      return [first.range[0], first.range[1]];
     }
     return [0, this.index.lineEnd(0)];
   }
@@ -209,61 +192,52 @@ export class CatalogFile {
    */
   pathAt(offset: number): { path: Array<string | number>; part: 'key' | 'value' } | undefined {
     const path: Array<string | number> = [];
-    let node: unknown = this.document?.contents;
-    const inside = (range: readonly number[] | null | undefined) =>
-      range !== undefined && range !== null && offset >= range[0]! && offset <= range[1]!;
-    for (let depth = 0; depth < 64; depth++) {
-      node = this.resolve(node);
-      if (isMap(node)) {
+    const inside = (range: Span | undefined) =>
+      range !== undefined && offset >= range[0] && offset <= range[1];
+    let node: YamlNode | null = this.root;
+    for (let depth = 0; depth < 64 && node; depth++) {
+      if (node.kind === 'map') {
         const pair =
-          node.items.find((item) => inside((item.key as Node | null)?.range)) ??
-          node.items.find((item) => {
-            const value = item.value as Node | null;
-            // Collections end where the next key starts; only scalars own their end offset.
-            return isScalar(value) ? inside(value.range) : inside(value?.range) && offset < value!.range![1];
+          node.pairs.find((item) => inside(item.key.range)) ??
+          node.pairs.find((item) => {
+            const value = item.value;
+            // Collections end where their last value ends; only scalars own their end offset for a cursor.
+            return value?.kind === 'scalar'
+              ? inside(value.range)
+              : inside(value?.range) && offset < value!.range[1];
           });
-        if (!pair) return path.length ? { path, part: 'value' } : undefined;
-        const key = pair.key as Node | null;
-        path.push(isScalar(key) ? String(key.value) : String(key));
-        if (inside(key?.range)) return { path, part: 'key' };
+        if (!pair) break;
+        path.push(String(pair.key.value));
+        if (inside(pair.key.range)) return { path, part: 'key' };
         node = pair.value;
-      } else if (isSeq(node)) {
-        const index = node.items.findIndex((item) => inside((item as Node | null)?.range));
-        if (index < 0) return path.length ? { path, part: 'value' } : undefined;
+      } else if (node.kind === 'seq') {
+        const index = node.items.findIndex((item) => inside(item?.range));
+        if (index < 0) break;
         path.push(index);
-        node = node.items[index];
+        node = node.items[index] ?? null;
       } else {
-        return path.length ? { path, part: 'value' } : undefined;
+        break;
       }
     }
-    return undefined;
-  }
-
-  private resolve(node: unknown): unknown {
-    if (isAlias(node) && this.document) return node.resolve(this.document);
-    return node;
+    return path.length ? { path, part: 'value' } : undefined;
   }
 }
 
-function findPair(map: YAMLMap, segment: string | number) {
-  const wanted = String(segment);
-  for (const pair of map.items) {
-    const key = pair.key;
-    if (isScalar(key) ? String(key.value) === wanted : String(key) === wanted) return pair;
-  }
-  return undefined;
+function isObject(value: unknown): value is ParsedEntry {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function findFirstAlias(node: unknown): Node | undefined {
+function findFirstAlias(node: unknown, depth = 0): { range?: [number, number, number] | null } | undefined {
+  if (depth > 1000) return undefined;
   if (isAlias(node)) return node;
   if (isMap(node)) {
     for (const pair of node.items) {
-      const found = findFirstAlias(pair.value);
+      const found = findFirstAlias(pair.value, depth + 1);
       if (found) return found;
     }
   } else if (isSeq(node)) {
     for (const item of node.items) {
-      const found = findFirstAlias(item);
+      const found = findFirstAlias(item, depth + 1);
       if (found) return found;
     }
   }
