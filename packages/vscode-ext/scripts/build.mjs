@@ -25,6 +25,12 @@ const common = {
 
 const targets = [
   { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/client/exchange-commands.ts'],
+    outfile: 'dist/exchange.js',
+    external: ['vscode'],
+  },
   { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
 ];
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DidLintNotification, LintWorkspaceRequest, type LintWorkspaceResult } from '../shared/protocol';
-import { registerExchangeCommands } from './exchange-commands';
+import type * as ExchangeCommands from './exchange-commands';
 import { createLanguageClient } from './language-client';
 import { isMappingText, MappingPreviewManager } from './mapping-preview';
 import { clearClientSecret, storeClientSecret } from './secrets';
@@ -104,7 +104,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unsilo
       void vscode.window.showInformationMessage(vscode.l10n.t('Client secret removed.'));
     }),
   );
-  registerExchangeCommands(context, output, () => client);
+  // The exchange client (with the contract it validates against) is loaded on first use, not at activation.
+  const exchange = (): typeof ExchangeCommands => require(context.asAbsolutePath('dist/exchange.js'));
+  const exchangeContext = { context, output, languageClient: () => client };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('unsilo.publishCatalog', () =>
+      exchange().publishCatalog(exchangeContext),
+    ),
+    vscode.commands.registerCommand('unsilo.sync', (mapping?: vscode.Uri, input?: vscode.Uri) =>
+      exchange().syncMapping(exchangeContext, mapping, input),
+    ),
+  );
 
   const ready = client.start().then(() => {
     context.subscriptions.push(client!.onNotification(DidLintNotification, () => previews.refreshAll()));

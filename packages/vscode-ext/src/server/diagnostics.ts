@@ -95,30 +95,35 @@ export class DiagnosticsService {
     const started = performance.now();
     const files = this.model.catalogue;
     const affected = new Set<string>();
+    const changed = [...this.model.changed];
+    this.model.changed.clear();
     if (this.everything) {
       this.everything = false;
       this.index.clear();
+      for (const fsPath of this.results.keys()) {
+        if (!files.has(fsPath)) this.send(fsPath, []);
+      }
+      this.results.clear();
       for (const [fsPath, file] of files) {
         this.index.set(fsPath, workspaceKeysOf(file.path, file.text));
         affected.add(fsPath);
       }
     } else {
-      for (const [fsPath, file] of files) {
-        if (this.results.get(fsPath)?.text === file.text) continue;
+      for (const fsPath of changed) {
+        const file = files.get(fsPath);
+        if (!file) {
+          const previous = this.index.set(fsPath, undefined);
+          if (previous) this.index.neighbours(previous, affected);
+          this.results.delete(fsPath);
+          this.send(fsPath, []);
+          continue;
+        }
         const keys = workspaceKeysOf(file.path, file.text);
         const previous = this.index.set(fsPath, keys);
         affected.add(fsPath);
         if (previous) this.index.neighbours(previous, affected);
         this.index.neighbours(keys, affected);
       }
-    }
-    for (const fsPath of [...this.results.keys()]) {
-      if (files.has(fsPath)) continue;
-      const previous = this.index.set(fsPath, undefined);
-      if (previous) this.index.neighbours(previous, affected);
-      this.results.delete(fsPath);
-      affected.delete(fsPath);
-      this.send(fsPath, []);
     }
     let done = 0;
     for (const fsPath of affected) {

@@ -53,6 +53,8 @@ export class WorkspaceModel {
   readonly catalogue = new Map<string, CatalogueFile>();
   readonly mappings = new Set<string>();
   readonly configs = new Map<string, ConfigState>();
+  /** Catalogue files added, changed or removed since the linter last looked (it drains this set). */
+  readonly changed = new Set<string>();
 
   constructor(readonly roots: string[]) {
     for (const root of roots) this.configs.set(root, { config: {} });
@@ -80,10 +82,13 @@ export class WorkspaceModel {
     if (kind === 'FieldMapping') this.mappings.add(fsPath);
     else this.mappings.delete(fsPath);
     if (kind !== 'InformationResource' || text === undefined) {
-      return this.catalogue.delete(fsPath);
+      const removed = this.catalogue.delete(fsPath);
+      if (removed) this.changed.add(fsPath);
+      return removed;
     }
     if (previous && previous.text === text && previous.open === open) return false;
     this.catalogue.set(fsPath, { fsPath, path: this.relativePath(fsPath), text, open });
+    this.changed.add(fsPath);
     return true;
   }
 
