@@ -3,7 +3,7 @@ import { defaultValidateResponses } from './core/environment';
 import type { RetryOptions } from './core/retry';
 import { type CallInput, createTransport, type RequestEvent, type RequestOptions } from './core/transport';
 import { describeOperation } from './descriptors';
-import type { OperationId, SuccessBody } from './operations';
+import type { OperationId, OperationInput, SuccessBody } from './operations';
 import { Audit } from './resources/audit';
 import { type Call, type ExchangeResponse, single } from './resources/caller';
 import { CatalogResources } from './resources/catalog';
@@ -45,7 +45,7 @@ export interface ExchangeClient {
   /** Any operation of the contract by its operationId: the escape hatch under the methods above. */
   request<O extends OperationId>(
     operationId: O,
-    input?: CallInput,
+    input?: OperationInput<O>,
     options?: RequestOptions,
   ): Promise<ExchangeResponse<SuccessBody<O>>>;
 }
@@ -113,6 +113,7 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
     audit: new Audit(call),
     receiptKeys: (requestOptions) => single(call, 'getReceiptKeys', {}, requestOptions),
     health: (requestOptions) => single(call, 'getHealth', {}, requestOptions),
-    request: (operationId, input = {}, requestOptions) => single(call, operationId, input, requestOptions),
+    request: (operationId, input = {}, requestOptions) =>
+      single(call, operationId, input as CallInput, requestOptions),
   };
 }

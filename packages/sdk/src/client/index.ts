@@ -8,6 +8,8 @@ export * from './errors';
 export type {
   ListItem,
   OperationId,
+  OperationInput,
+  PathParams,
   ProblemDetails,
   QueryParams,
   RequestBody,

@@ -13,6 +13,8 @@ type Parameters<O extends OperationId> = operations[O]['parameters'];
 export type QueryParams<O extends OperationId> =
   Parameters<O> extends { query?: infer Q } ? NonNullable<Q> : never;
 
+export type PathParams<O extends OperationId> = Parameters<O> extends { path: infer P } ? P : never;
+
 type JsonContent<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 
 export type RequestBody<O extends OperationId> = operations[O] extends {
@@ -32,3 +34,12 @@ export type SuccessBody<O extends OperationId> = {
 
 /** The item type of a paged list operation. */
 export type ListItem<O extends OperationId> = SuccessBody<O> extends { items: Array<infer I> } ? I : never;
+
+/** The input of any operation, for `client.request(operationId, input)`. */
+export interface OperationInput<O extends OperationId> {
+  path?: PathParams<O>;
+  query?: QueryParams<O>;
+  body?: RequestBody<O>;
+  /** Contract headers such as `If-Match` or `Idempotency-Key`. */
+  headers?: Record<string, string | undefined>;
+}

@@ -168,5 +168,9 @@ describe('types', () => {
       .returns.resolves.toHaveProperty('data')
       .toEqualTypeOf<Schemas['BatchResult']>();
     expectTypeOf(client.health).returns.resolves.toHaveProperty('data').toEqualTypeOf<Schemas['Health']>();
+    // @ts-expect-error getCodeSet's path parameter is `id`, not `code`
+    void (() => client.request('getCodeSet', { path: { code: 'gbt-3304' } }));
+    // @ts-expect-error a withdrawal needs the current ETag
+    void (() => client.catalog.withdraw(resourceCode, { reason: '停用' }));
   });
 });
