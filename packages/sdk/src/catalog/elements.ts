@@ -303,7 +303,18 @@ export function elementKey(path: ReadonlyArray<string | number>): string {
 }
 
 /** The keys allowed under a map path (`''` for the top level, `items[]` for an item). */
+const childKeyCache = new Map<string, string[]>();
+
 export function childKeys(parent: string): string[] {
+  let keys = childKeyCache.get(parent);
+  if (!keys) {
+    keys = computeChildKeys(parent);
+    childKeyCache.set(parent, keys);
+  }
+  return keys;
+}
+
+function computeChildKeys(parent: string): string[] {
   const prefix = parent ? `${parent}.` : '';
   return catalogElements
     .filter((element) => element.path.startsWith(prefix) && !element.path.slice(prefix.length).includes('.'))

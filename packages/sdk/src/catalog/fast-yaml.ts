@@ -29,6 +29,11 @@ const FLOAT = /^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/;
 
 /** The value the YAML 1.2 core schema gives a plain scalar. */
 function resolvePlain(text: string): unknown {
+  // Most values start with a letter or a CJK character and are strings: decide without any regex.
+  const first = text.charCodeAt(0);
+  const lower = first | 0x20;
+  if (first > 0x7f || (lower >= 0x61 && lower <= 0x7a && lower !== 0x66 && lower !== 0x6e && lower !== 0x74))
+    return text;
   if (CORE_NULL.has(text)) return null;
   if (CORE_TRUE.has(text)) return true;
   if (CORE_FALSE.has(text)) return false;

@@ -34,7 +34,6 @@ export class CatalogFile {
   readonly entry: ParsedEntry | undefined;
   /** `yaml/syntax` diagnostics (empty for a well-formed file). */
   readonly diagnostics: Diagnostic[] = [];
-  private readonly nodeCache = new Map<string, YamlNode | null>();
 
   constructor(
     readonly path: string,
@@ -102,11 +101,15 @@ export class CatalogFile {
 
   /** The node at a path, or undefined when any segment is absent (null for `key:` with no value). */
   node(path: EntryPath): YamlNode | null | undefined {
-    const cacheKey = path.join('\u0001');
-    if (this.nodeCache.has(cacheKey)) return this.nodeCache.get(cacheKey);
+    return this.walk(path, path.length);
+  }
+
+  /** The node at the first `depth` segments of a path (no slicing: rules call this for every field). */
+  private walk(path: EntryPath, depth: number): YamlNode | null | undefined {
     let node: YamlNode | null | undefined = this.root;
-    for (const segment of path) {
+    for (let i = 0; i < depth; i++) {
       if (!node) return undefined;
+      const segment = path[i]!;
       if (node.kind === 'map') {
         const pair = findPair(node, segment);
         node = pair ? pair.value : undefined;
@@ -116,21 +119,20 @@ export class CatalogFile {
         return undefined;
       }
     }
-    this.nodeCache.set(cacheKey, node ?? null);
     return node;
   }
 
   /** The key scalar of the last segment of a path, if that key exists. */
   keyNode(path: EntryPath): YamlScalar | undefined {
     if (path.length === 0) return undefined;
-    const parent = this.node(path.slice(0, -1));
+    const parent = this.walk(path, path.length - 1);
     return parent?.kind === 'map' ? findPair(parent, path[path.length - 1]!)?.key : undefined;
   }
 
   /** Whether the key exists (even with an empty value). */
   has(path: EntryPath): boolean {
     if (path.length === 0) return this.root !== null;
-    const parent = this.node(path.slice(0, -1));
+    const parent = this.walk(path, path.length - 1);
     const segment = path[path.length - 1]!;
     if (parent?.kind === 'map') return findPair(parent, segment) !== undefined;
     if (parent?.kind === 'seq') return typeof segment === 'number' && segment < parent.items.length;

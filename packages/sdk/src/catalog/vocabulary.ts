@@ -68,7 +68,8 @@ export function isToken(name: VocabularyName, value: string): boolean {
 
 /** The token a label, alias, numeric code or differently-cased token stands for (有条件共享 → conditional). */
 export function canonicalToken(name: VocabularyName, value: string): string | undefined {
-  return lookupOf(name).folded.get(fold(value));
+  const lookup = lookupOf(name);
+  return lookup.exact.has(value) ? value : lookup.folded.get(fold(value));
 }
 
 export function termOf(name: VocabularyName, token: string): VocabularyTerm | undefined {

@@ -40,8 +40,10 @@ export interface YamlSeq {
 }
 
 export function findPair(map: YamlMap, key: string | number): YamlPair | undefined {
-  const wanted = String(key);
-  for (const pair of map.pairs) if (String(pair.key.value) === wanted) return pair;
+  for (const pair of map.pairs) {
+    const value = pair.key.value;
+    if (value === key || (typeof value !== 'string' && String(value) === String(key))) return pair;
+  }
   return undefined;
 }
 
