@@ -9,7 +9,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,7 +50,7 @@ async function mapOnlyChild(input: string, entryFile: string) {
   }
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
-    `${JSON.stringify({ rows, rejected, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+    `${JSON.stringify({ rows, rejected, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`,
   );
 }
 
@@ -85,6 +85,7 @@ async function main() {
       rows: number;
       seconds: number;
       peakRssMb: number;
+      cpuSeconds: number;
     };
     await mapOnly.exit;
     const mapRate = mapped.rows / mapped.seconds;
@@ -116,7 +117,16 @@ async function main() {
     );
     children.push(cli);
     let peakKb = 0;
+    // CPU seconds of each side, so that a figure taken on a busy machine still says where the time went.
+    const cpu = { sync: 0, sandbox: 0 };
+    const sandboxCpuBefore = await cpuSeconds(sandbox.child.pid!);
     const poll = setInterval(() => {
+      void cpuSeconds(cli.pid!).then((s) => {
+        if (s > 0) cpu.sync = s;
+      });
+      void cpuSeconds(sandbox.child.pid!).then((s) => {
+        if (s > 0) cpu.sandbox = s - sandboxCpuBefore;
+      });
       readFile(`/proc/${cli.pid}/status`, 'utf8').then(
         (status) => {
           const hwm = /VmHWM:\s+(\d+)/.exec(status);
@@ -142,6 +152,9 @@ async function main() {
     const syncRate = rows / (summary.durationMs / 1000);
     const peakMb = peakKb / 1024;
     console.log(
+      `CPU time: unsilo sync ${cpu.sync.toFixed(1)} s, sandbox ${cpu.sandbox.toFixed(1)} s, mapping only ${mapped.cpuSeconds.toFixed(1)} s (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+    );
+    console.log(
       `unsilo sync: ${rows.toLocaleString('en')} rows accepted in ${(summary.durationMs / 1000).toFixed(1)} s (process ${seconds.toFixed(1)} s) = ${Math.round(syncRate).toLocaleString('en')} rows/s end to end, peak RSS ${peakMb.toFixed(0)} MB`,
     );
 
@@ -165,6 +178,14 @@ async function main() {
             baseline: `mapping only ${mapped.seconds.toFixed(1)} s`,
             ratio: Number((summary.durationMs / 1000 / mapped.seconds).toFixed(3)),
             target: `≤ ${(40 * scale).toFixed(0)} s`,
+          },
+          {
+            name: `sync CPU time per 1,000,000 rows (client + sandbox)`,
+            value: Number((((cpu.sync + cpu.sandbox) / rows) * 1_000_000).toFixed(1)),
+            unit: 'CPU s',
+            baseline: `mapping only ${((mapped.cpuSeconds / rows) * 1_000_000).toFixed(1)} CPU s`,
+            ratio: Number(((cpu.sync + cpu.sandbox) / mapped.cpuSeconds).toFixed(3)),
+            target: 'report',
           },
           {
             name: 'sync process peak RSS',
@@ -203,4 +224,15 @@ function spawnChild(args: string[]) {
   });
   const exit = new Promise<void>((resolve) => child.on('close', () => resolve()));
   return { child, firstLine, exit };
+}
+
+/** User + system CPU seconds of a live process, from /proc (0 when it is gone). */
+async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }

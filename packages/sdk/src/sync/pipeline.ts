@@ -1,6 +1,7 @@
 import type { ChangeFilter, PendingUpsert } from './change-filter';
 import type { SyncCounts } from './checkpoint';
 import { deriveIdempotencyKey } from './idempotency-key';
+import { canonicalRecord } from './operations-hash';
 import { OrderedCommits } from './ordered-commits';
 import { isReject } from './readers/types';
 import type {
@@ -271,7 +272,8 @@ function route(item: SourceItem, batch: PipelineBatch, map: RowMapper, filter: C
     filter.rejected(mapped.record);
     return;
   }
-  const upsert = filter.consider(mapped.record, item as SourceRow);
+  // Keys in canonical order: the receipt's hash of these records can then be checked with JSON.stringify.
+  const upsert = filter.consider(canonicalRecord(mapped.record), item as SourceRow);
   if (upsert) batch.upserts.push(upsert);
   else batch.unchanged += 1;
 }

@@ -3,6 +3,7 @@ import { ExchangeNetworkError } from '../client/errors/ExchangeNetworkError';
 import { ExchangeTimeoutError } from '../client/errors/ExchangeTimeoutError';
 import { type ReceiptPublicKey, verifyReceipt } from '../client/receipts';
 import { SyncError } from './errors';
+import { acceptedOperationsHash } from './operations-hash';
 import { parseRetryAfter, type RetryDecision, withRetry } from './retry';
 import type { BatchBody, BatchOutcome, BatchRequest, OperationResult, PushBatch } from './types';
 
@@ -148,28 +149,23 @@ async function checkReceipt(
       `回执记录 ${String(receipt.count)} 条操作、接收 ${String(receipt.accepted)} 条，与本批 ${request.operations} / ${answer.accepted} 不符`,
     );
   }
-  const operations = acceptedOperations(request, answer);
-  let verdict = await verifyReceipt(receipt, await loadKeys(false), { operations });
-  if (!verdict.valid && verdict.reason === 'unknown_key') {
-    verdict = await verifyReceipt(receipt, await loadKeys(true), { operations });
+  let verdict = await verifyReceipt(receipt, await loadKeys(false));
+  if (!verdict.valid && verdict.reason === 'unknown_key')
+    verdict = await verifyReceipt(receipt, await loadKeys(true));
+  if (verdict.valid && receipt.hash !== acceptedHash(request, answer)) {
+    verdict = { valid: false, reason: 'hash_mismatch' };
   }
   if (!verdict.valid) {
     throw fail(`the receipt does not verify (${verdict.reason})`, `回执验证失败（${verdict.reason}）`);
   }
 }
 
-/** The operations the exchange accepted, in order, in the form the receipt's hash covers. */
-function acceptedOperations(request: BatchRequest, answer: BatchAnswer): unknown[] {
+/** The hash the receipt must carry: the operations the exchange accepted, in order (upserts, then deletes). */
+function acceptedHash(request: BatchRequest, answer: BatchAnswer): string {
   const refused = new Set<string>();
   for (const result of answer.results)
     if (result.status === 'rejected') refused.add(`${result.op}:${result.index}`);
-  const upserts = request.body.upsert ?? [];
-  const operations: unknown[] = [];
-  upserts.forEach((record, i) => {
-    if (!refused.has(`upsert:${i}`)) operations.push({ op: 'upsert', record });
-  });
-  (request.body.delete ?? []).forEach((key, i) => {
-    if (!refused.has(`delete:${i}`)) operations.push({ op: 'delete', key });
-  });
-  return operations;
+  const upserts = (request.body.upsert ?? []).filter((_, i) => !refused.has(`upsert:${i}`));
+  const deletes = (request.body.delete ?? []).filter((_, i) => !refused.has(`delete:${i}`));
+  return acceptedOperationsHash(upserts, deletes);
 }
