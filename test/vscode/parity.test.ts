@@ -43,7 +43,7 @@ async function serverLines(root: string, open?: (session: Session) => Promise<vo
             file,
             rule: String(d.code),
             severity: severityName[d.severity as 1 | 2 | 3],
-            message: d.message,
+            message: typeof d.message === 'string' ? d.message : d.message.value,
             range: {
               start: { line: d.range.start.line + 1, column: d.range.start.character + 1 },
               end: { line: d.range.end.line + 1, column: d.range.end.character + 1 },

@@ -1,7 +1,8 @@
 // Bundles the extension (client), the language server and the integration tests with esbuild.
 // Workspace packages are bundled from their TypeScript sources (`source` export condition), so the
 // extension needs no prior build of @unsilo/sdk and ships as two small CommonJS files.
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, context } from 'esbuild';
@@ -22,6 +23,18 @@ const common = {
   absWorkingDir: root,
   legalComments: 'none',
 };
+
+// The exchange client validates answers against the bundled contract (@unsilo/spec/openapi.json), a build
+// output of the spec package: build it when a fresh checkout does not have it yet.
+const openapi = join(root, '../spec/dist/openapi.json');
+if (!existsSync(openapi)) {
+  console.log('[build] bundling the OpenAPI contract first (packages/spec)');
+  const r = spawnSync(process.execPath, ['scripts/bundle.mjs'], {
+    cwd: join(root, '../spec'),
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 
 const targets = [
   { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
