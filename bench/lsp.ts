@@ -196,8 +196,10 @@ async function main(): Promise<void> {
   await measureEdits(server, join(small, 'big.yaml'), big, 20); // warm-up
   const lsp = await measureEdits(server, join(small, 'big.yaml'), big, EDITS);
   await server.stop();
-  measureDirect(neighbours, 0, 20);
-  const direct = measureDirect(neighbours, 0, EDITS);
+  // Baseline: the same lint of the edited file, called directly (no LSP, no workspace bookkeeping).
+  measureDirect(neighbours.slice(0, 1), 0, 20);
+  const direct = measureDirect(neighbours.slice(0, 1), 0, EDITS);
+  const whole = measureDirect(neighbours, 0, 50);
   const lspP50 = percentile(lsp, 50);
   const lspP95 = percentile(lsp, 95);
   const directP50 = percentile(direct, 50);
@@ -206,7 +208,10 @@ async function main(): Promise<void> {
     `edit → diagnostics, ${ITEMS}-item file (+19 neighbours), ${EDITS} edits, debounce excluded (default 150 ms, setting unsilo.lint.debounceMs):`,
   );
   console.log(`  language server  p50 ${round(lspP50)} ms  p95 ${round(lspP95)} ms`);
-  console.log(`  direct lint      p50 ${round(directP50)} ms  p95 ${round(directP95)} ms`);
+  console.log(`  direct lint of the file (baseline)  p50 ${round(directP50)} ms  p95 ${round(directP95)} ms`);
+  console.log(
+    `  direct lint of all 20 files        p50 ${round(percentile(whole, 50))} ms  p95 ${round(percentile(whole, 95))} ms (what an editor relinting the workspace would pay)`,
+  );
 
   // 2. Memory with a 10,000-file workspace, against the same server with an empty workspace.
   const empty = join(work, 'ws-empty');
@@ -238,7 +243,7 @@ async function main(): Promise<void> {
     `memory, ${BIG_FILES}-file workspace: RSS ${loadedMem.rss} MB after scan + lint (${round(scanMs, 0)} ms), ${afterEdits.rss} MB after 10 edits, peak ${afterEdits.peak} MB; empty workspace ${idleMem.rss} MB`,
   );
   console.log(
-    `  edit → diagnostics in that workspace (whole-workspace relint): p50 ${round(percentile(bigEdits, 50))} ms  p95 ${round(percentile(bigEdits, 95))} ms`,
+    `  edit → diagnostics in that workspace (the edited file and its workspace-rule neighbours): p50 ${round(percentile(bigEdits, 50))} ms  p95 ${round(percentile(bigEdits, 95))} ms`,
   );
 
   const figures = [
