@@ -93,13 +93,7 @@ async function main() {
       `mapping only: ${mapped.rows.toLocaleString('en')} rows in ${mapped.seconds.toFixed(1)} s = ${Math.round(mapRate).toLocaleString('en')} rows/s, peak RSS ${mapped.peakRssMb.toFixed(0)} MB`,
     );
 
-    // The built CLI when it works (as users run it; `npm run bench` builds first), else the sources via tsx.
-    const built = join(root, 'packages/cli/dist/bin.js');
-    const useBuilt = existsSync(built) && spawnSync(process.execPath, [built, 'sync', '--help']).status === 0;
-    const launcher = useBuilt
-      ? [built]
-      : ['--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
-    console.log(`running ${useBuilt ? 'the built CLI (dist)' : 'the CLI from sources (tsx)'}`);
+    const launcher = await cliLauncher();
     t = performance.now();
     const cli = spawn(
       process.execPath,
@@ -235,4 +229,41 @@ async function cpuSeconds(pid: number): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+/**
+ * How users run the CLI: the built one when it runs (`npm run bench` builds first); otherwise a bundle made
+ * here with esbuild (into .bench/, so the workspace's node_modules resolve). Running from sources through
+ * tsx would add the loader's own thread and caches to the measured memory.
+ */
+async function cliLauncher(): Promise<string[]> {
+  const built = join(root, 'packages/cli/dist/bin.js');
+  if (existsSync(built) && spawnSync(process.execPath, [built, 'sync', '--help']).status === 0) {
+    console.log('running the built CLI (packages/cli/dist)');
+    return [built];
+  }
+  const outfile = join(root, '.bench/sync-cli/unsilo.mjs');
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(root, 'packages/cli/src/bin.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['source'],
+    // Everything but the sandbox's native SQLite binding goes into the bundle; CommonJS dependencies get a
+    // `require` to call.
+    external: ['better-sqlite3'],
+    banner: {
+      js: "import { createRequire as __unsiloRequire } from 'node:module'; const require = __unsiloRequire(import.meta.url);",
+    },
+    logLevel: 'error',
+  });
+  if (spawnSync(process.execPath, [outfile, 'sync', '--help']).status === 0) {
+    console.log('running the CLI bundled with esbuild (.bench/sync-cli)');
+    return [outfile];
+  }
+  console.log('running the CLI from sources (tsx)');
+  return ['--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
 }
