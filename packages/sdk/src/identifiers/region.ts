@@ -63,6 +63,15 @@ function currentNames(): Map<string, string> {
   return names;
 }
 
+function isSixDigits(code: string): boolean {
+  if (typeof code !== 'string' || code.length !== 6) return false;
+  for (let i = 0; i < 6; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** True when the two digits are a known GB/T 2260 province prefix. */
 export function isKnownProvince(prefix: string): boolean {
   return PROVINCES.has(prefix);
@@ -78,7 +87,7 @@ export function regionName(code: string): string | undefined {
  * a known province that is missing from the current list is `not-current` (a warning), never an error.
  */
 export function checkRegion(code: string): RegionResult {
-  if (!/^\d{6}$/.test(code)) return { valid: false, status: 'format' };
+  if (!isSixDigits(code)) return { valid: false, status: 'format' };
   if (!PROVINCES.has(code.slice(0, 2))) return { valid: false, status: 'province' };
   const name = currentNames().get(code);
   return name === undefined

@@ -27,7 +27,13 @@ export type ItemCheck = (value: RecordValue, sink: IssueSink) => RecordValue | u
  * Compiles the checks a catalogue item implies for a value: its data type (C, N, D, …; numbers become JSON
  * numbers, L becomes a boolean), its length, membership of its code set, and the item's own `check` list.
  */
-export function compileItemCheck(item: TargetItem, codesets: CodesetRegistry, today?: Date): ItemCheck {
+export function compileItemCheck(
+  item: TargetItem,
+  codesets: CodesetRegistry,
+  today?: Date,
+  /** The field already runs the `region` check: GB/T 2260 membership would repeat it. */
+  regionChecked = false,
+): ItemCheck {
   const field = item.key;
   const type = (item.type ?? 'C').toUpperCase();
   const steps: Array<(value: RecordValue, sink: IssueSink) => RecordValue | undefined> = [];
@@ -115,7 +121,8 @@ export function compileItemCheck(item: TargetItem, codesets: CodesetRegistry, to
 
   const codeset = item.codeset ? codesets.get(item.codeset) : undefined;
   if (codeset && isRegionCodeset(codeset)) {
-    steps.push((value, sink) => (regionCheck(field, String(value), sink) ? value : undefined));
+    if (!regionChecked)
+      steps.push((value, sink) => (regionCheck(field, String(value), sink) ? value : undefined));
   } else if (codeset) {
     const codes = new Set(codeset.codes.map((c) => c.code));
     steps.push((value, sink) => {
