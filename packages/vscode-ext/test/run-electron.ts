@@ -27,5 +27,8 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   console.error('[test:electron] failed:', error instanceof Error ? error.message : error);
+  console.error(
+    '[test:electron] without internet access, run the same suite in code-server: npm run test:vscode',
+  );
   process.exit(1);
 });

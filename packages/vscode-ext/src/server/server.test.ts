@@ -244,6 +244,38 @@ describe('hover, completion, outline', () => {
     expect(keysInOpen).not.toContain('code');
   });
 
+  it('in a mapping: hovers a target code with its label and completes the code set of the target item', async () => {
+    session = await startSession({ root, locale: 'zh-cn' });
+    const uri = uriOf('mappings/population.mapping.yaml');
+    const text = read('mappings/population.mapping.yaml');
+    session.open(uri, text);
+    const hover = (await session.client.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: at(text, '男: "1"', 5),
+    })) as Hover | null;
+    expect(hoverText(hover)).toContain('男性');
+    expect(hoverText(hover)).toContain('GB/T 2261.1');
+    const edited = text.replace('男: "1"', '男: ');
+    session.change(uri, edited, 2);
+    const codes = (await session.client.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: at(edited, '男: ', 3),
+    })) as CompletionItem[];
+    expect(codes.map((c) => `${c.label} ${c.detail}`)).toEqual([
+      '0 未知的性别',
+      '1 男性',
+      '2 女性',
+      '9 未说明的性别',
+    ]);
+    const resource = text.replace('resource: "307001030801/000012"', 'resource: ');
+    session.change(uri, resource, 3);
+    const resources = (await session.client.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: at(resource, 'resource: ', 10),
+    })) as CompletionItem[];
+    expect(resources.map((c) => c.label)).toContain('307001030801/000012');
+  });
+
   it('outlines the resource and its items', async () => {
     session = await startSession({ root });
     const uri = uriOf('catalog/population.yaml');

@@ -91,7 +91,7 @@ export function completionContext(
     const at = locate(text, offset) ?? locate(text, lineStart + opened + 1);
     const inner = before.slice(opened + 1);
     const seg = inner.slice(inner.lastIndexOf(',') + 1);
-    const valueMatch = /^\s*([A-Za-z_][\w.-]*)\s*:\s*[^,]*$/.exec(seg);
+    const valueMatch = /^\s*("[^"]*"|'[^']*'|[^\s:,{}[\]"']+)\s*:\s*[^,]*$/.exec(seg);
     if (at) {
       const base = at.on === 'inside' ? at.path : at.on === 'key' ? at.path.slice(0, -1) : at.path;
       if (before[opened] === '[') {
@@ -99,20 +99,20 @@ export function completionContext(
         return { kind: 'value', path: seqPath };
       }
       if (valueMatch?.[1]) {
-        const keyPath = at.on === 'value' ? at.path : [...base, valueMatch[1]];
+        const keyPath = at.on === 'value' ? at.path : [...base, unquote(valueMatch[1])];
         return { kind: 'value', path: keyPath };
       }
       return { kind: 'keys', path: base, present: presentKeys(text, base) };
     }
   }
 
-  const value = /^(\s*)(-\s+)?([A-Za-z_][\w.-]*)\s*:\s*(.*)$/.exec(before);
+  const value = /^(\s*)(-\s+)?("[^"]*"|'[^']*'|[^\s:#"'{}[\],-][^\s:{}[\],]*)\s*:\s*(.*)$/.exec(before);
   if (value?.[3]) {
     const keyOffset = lineStart + (value[1]?.length ?? 0) + (value[2]?.length ?? 0);
     const at = locate(text, keyOffset);
     if (at?.on === 'key') return { kind: 'value', path: at.path };
     const parent = blockParent(text, lineStart, (value[1]?.length ?? 0) + (value[2]?.length ?? 0));
-    return parent ? { kind: 'value', path: [...parent, value[3]] } : undefined;
+    return parent ? { kind: 'value', path: [...parent, unquote(value[3])] } : undefined;
   }
   const key = /^(\s*)(-\s+)?([A-Za-z_][\w.-]*)?$/.exec(before);
   if (key) {
@@ -182,3 +182,5 @@ export function presentKeys(text: string, path: EntryPath): string[] {
   if (!isMap(node)) return [];
   return node.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined);
 }
+
+const unquote = (key: string) => (/^(["']).*\1$/.test(key) ? key.slice(1, -1) : key);
