@@ -50,6 +50,20 @@ describe('migrations', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'u'").get()).toBeUndefined();
   });
 
+  it('002 keeps the records of a database written by 001, now pointing at their changes', () => {
+    const db = new BetterSqlite3(':memory:');
+    const all = readMigrations();
+    migrate(db, all.slice(0, 1));
+    db.exec(`INSERT INTO departments VALUES ('d', 'D', 'C', '[]', 'now');
+      INSERT INTO resources VALUES ('1/1', 'd', 'C', 'n', 'draft', 'none', 'daily', '{}', 1, 'now', 'now');
+      INSERT INTO changes (seq, resource_code, op, record_key, data, batch_id, at) VALUES (7, '1/1', 'upsert', '{"k":1}', '{"k":1,"v":2}', 'b', 'now');
+      INSERT INTO records VALUES ('1/1', '{"k":1}', '{"k":1,"v":2}', 7);`);
+    expect(migrate(db, all)).toEqual(all.slice(1).map((m) => m.version));
+    expect(
+      db.prepare('SELECT r.record_key, c.data FROM records r JOIN changes c ON c.seq = r.seq').all(),
+    ).toEqual([{ record_key: '{"k":1}', data: '{"k":1,"v":2}' }]);
+  });
+
   it('open a data file in WAL mode with synchronous=FULL', () => {
     const db = openDatabase({ dataFile: join(tempDir(), 'nested', 'sandbox.db') });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -19,6 +19,8 @@ export function openDatabase(location: { dataFile: string } | { memory: true }):
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoint the WAL every ~16 MB rather than every 4 MB: fewer fsync stalls between batches.
+  db.pragma('wal_autocheckpoint = 4000');
   migrate(db);
   return db;
 }

@@ -50,13 +50,13 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
   const requestHash = createHash('sha256').update(`${resource.code}\n`).update(request.rawBody).digest('hex');
   const previous = context.records.findBatch(request.departmentId, request.idempotencyKey);
   if (previous) {
-    if (previous.request_hash !== requestHash) {
+    if (previous.requestHash !== requestHash) {
       throw new Problem(
         'idempotency.conflict',
         'This Idempotency-Key was already used with a different body or resource; use a new key for new data',
       );
     }
-    return { statusCode: previous.status_code, bytes: previous.response.toString(), replayed: true };
+    return { statusCode: previous.statusCode, bytes: previous.response, replayed: true };
   }
 
   const keyFields = recordKeyOf(resource.entry);

@@ -24,7 +24,7 @@ export function measureQuality(db: Database, resource: StoredResource, now: numb
   const filledColumns = items
     .map(
       (_, i) =>
-        `coalesce(sum(CASE WHEN json_extract(data, @p${i}) IS NOT NULL AND json_extract(data, @p${i}) <> '' THEN 1 ELSE 0 END), 0) AS f${i}`,
+        `coalesce(sum(CASE WHEN json_extract(c.data, @p${i}) IS NOT NULL AND json_extract(c.data, @p${i}) <> '' THEN 1 ELSE 0 END), 0) AS f${i}`,
     )
     .join(', ');
   const params: Record<string, string> = { code: resource.code };
@@ -33,7 +33,8 @@ export function measureQuality(db: Database, resource: StoredResource, now: numb
   });
   const counts = db
     .prepare(
-      `SELECT count(*) AS records${filledColumns ? `, ${filledColumns}` : ''} FROM records WHERE resource_code = @code`,
+      `SELECT count(*) AS records${filledColumns ? `, ${filledColumns}` : ''}
+       FROM records r JOIN changes c ON c.seq = r.seq WHERE r.resource_code = @code`,
     )
     .get(params) as Record<string, number>;
   const records = counts.records ?? 0;

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 
 export interface PreparedUpsert {
@@ -29,21 +30,23 @@ export function createRecordStore(db: Database) {
     'INSERT INTO changes (resource_code, op, record_key, data, batch_id, at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const upsertRecord = db.prepare(
-    `INSERT INTO records (resource_code, record_key, data, seq) VALUES (?, ?, ?, ?)
-     ON CONFLICT (resource_code, record_key) DO UPDATE SET data = excluded.data, seq = excluded.seq`,
+    `INSERT INTO records (resource_code, record_key, seq) VALUES (?, ?, ?)
+     ON CONFLICT (resource_code, record_key) DO UPDATE SET seq = excluded.seq`,
   );
   const deleteRecord = db.prepare('DELETE FROM records WHERE resource_code = ? AND record_key = ?');
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, department_id, idempotency_key, request_hash, resource_code, count, accepted, rejected,
-       status_code, response, created_at)
+       status_code, response, response_encoding, created_at)
      VALUES (@id, @departmentId, @idempotencyKey, @requestHash, @resourceCode, @count, @accepted, @rejected,
-       @statusCode, @response, @createdAt)`,
+       @statusCode, @response, 'deflate-raw', @createdAt)`,
   );
   const findBatch = db.prepare(
-    'SELECT request_hash, status_code, response FROM batches WHERE department_id = ? AND idempotency_key = ?',
+    `SELECT request_hash, status_code, response, response_encoding FROM batches
+     WHERE department_id = ? AND idempotency_key = ?`,
   );
   const page = db.prepare(
-    'SELECT record_key, data FROM records WHERE resource_code = ? AND record_key > ? ORDER BY record_key LIMIT ?',
+    `SELECT r.record_key, c.data FROM records r JOIN changes c ON c.seq = r.seq
+     WHERE r.resource_code = ? AND r.record_key > ? ORDER BY r.record_key LIMIT ?`,
   );
   const changesAfter = db.prepare(
     `SELECT seq, op, record_key, data, at FROM changes WHERE resource_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
@@ -61,36 +64,42 @@ export function createRecordStore(db: Database) {
           batch.id,
           batch.createdAt,
         ).lastInsertRowid as number;
-        upsertRecord.run(resourceCode, upsert.key, upsert.data, seq);
+        upsertRecord.run(resourceCode, upsert.key, seq);
       }
       for (const removal of deletes) {
         if (deleteRecord.run(resourceCode, removal.key).changes === 1) {
           insertChange.run(resourceCode, 'delete', removal.key, null, batch.id, batch.createdAt);
         }
       }
-      insertBatch.run(batch);
+      insertBatch.run({ ...batch, response: deflateRawSync(batch.response, { level: 1 }) });
     },
   );
 
   return {
     writeBatch,
+    /** The stored answer of a key, inflated back to the exact bytes first sent. */
     findBatch(departmentId: string, idempotencyKey: string) {
-      return findBatch.get(departmentId, idempotencyKey) as
-        | { request_hash: string; status_code: number; response: Buffer | string }
+      const row = findBatch.get(departmentId, idempotencyKey) as
+        | { request_hash: string; status_code: number; response: Buffer; response_encoding: string }
         | undefined;
+      if (!row) return undefined;
+      const bytes =
+        row.response_encoding === 'deflate-raw' ? inflateRawSync(row.response) : Buffer.from(row.response);
+      return { requestHash: row.request_hash, statusCode: row.status_code, response: bytes.toString('utf8') };
     },
     page(resourceCode: string, afterKey: string, limit: number) {
       return page.all(resourceCode, afterKey, limit) as Array<{ record_key: string; data: string }>;
     },
     filteredPage(resourceCode: string, filters: Array<[string, string]>, afterKey: string, limit: number) {
-      const conditions = filters.map((_, i) => `CAST(json_extract(data, @path${i}) AS TEXT) = @value${i}`);
+      const conditions = filters.map((_, i) => `CAST(json_extract(c.data, @path${i}) AS TEXT) = @value${i}`);
       const params: Record<string, unknown> = { resourceCode, afterKey, limit };
       filters.forEach(([item, value], i) => {
         params[`path${i}`] = `$."${item}"`;
         params[`value${i}`] = value;
       });
-      const sql = `SELECT record_key, data FROM records WHERE resource_code = @resourceCode AND record_key > @afterKey
-        AND ${conditions.join(' AND ')} ORDER BY record_key LIMIT @limit`;
+      const sql = `SELECT r.record_key, c.data FROM records r JOIN changes c ON c.seq = r.seq
+        WHERE r.resource_code = @resourceCode AND r.record_key > @afterKey
+        AND ${conditions.join(' AND ')} ORDER BY r.record_key LIMIT @limit`;
       return db.prepare(sql).all(params) as Array<{ record_key: string; data: string }>;
     },
     changesAfter(resourceCode: string, afterSeq: number, limit: number) {

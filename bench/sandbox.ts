@@ -1,0 +1,264 @@
+// Benchmark of the sandbox exchange over loopback, each figure a ratio against a bare Node HTTP server that answers
+// the same payload from memory, measured in the same run:
+//  1. batch upsert throughput with 1,000-record batches (records/s), durable (data file, synchronous=FULL);
+//  2. p50/p99 latency of a catalogue read (getResource) under 50 concurrent clients.
+// The servers run in child processes (this file re-run with --serve), the load generator here.
+// Run: node --conditions=source --import tsx bench/sandbox.ts
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const self = fileURLToPath(import.meta.url);
+const BATCH = 1000;
+const BATCHES = 40;
+const IN_FLIGHT = 2;
+const READERS = 50;
+const READS = 6000;
+
+function serve(kind: 'sandbox' | 'bare', arg: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', self, '--serve', kind, arg],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('\n'))
+        resolve({ url: (JSON.parse(out.split('\n')[0]!) as { url: string }).url, child });
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
+  });
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: READERS });
+
+function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const target = new URL(path, url);
+    const req = request(
+      target,
+      {
+        method,
+        agent,
+        headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function records(batch: number) {
+  return Array.from({ length: BATCH }, (_, i) => ({
+    bh: `B${String(batch).padStart(4, '0')}-${String(i).padStart(5, '0')}`,
+    xm: `姓名${i}`,
+    nl: 20 + (i % 60),
+  }));
+}
+
+async function upsertThroughput(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  keyPrefix: string,
+) {
+  const bodies = Array.from({ length: BATCHES + 4 }, (_, b) => JSON.stringify({ upsert: records(b) }));
+  const post = async (b: number) => {
+    const answer = await send(
+      url,
+      'POST',
+      path,
+      { ...headers, 'content-type': 'application/json', 'idempotency-key': `${keyPrefix}-${b}` },
+      bodies[b],
+    );
+    if (answer.status !== 200) throw new Error(`batch ${b}: ${answer.status} ${answer.text.slice(0, 200)}`);
+    return answer.text;
+  };
+  for (let b = 0; b < 4; b++) await post(b); // warm-up
+  let next = 4;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < BATCHES + 4) await post(next++);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return (BATCHES * BATCH) / seconds;
+}
+
+async function readLatency(url: string, path: string, headers: Record<string, string>) {
+  const latencies: number[] = [];
+  let issued = 0;
+  for (let i = 0; i < 200; i++) await send(url, 'GET', path, headers); // warm-up
+  await Promise.all(
+    Array.from({ length: READERS }, async () => {
+      while (issued++ < READS) {
+        const started = performance.now();
+        const answer = await send(url, 'GET', path, headers);
+        latencies.push(performance.now() - started);
+        if (answer.status !== 200) throw new Error(`read: ${answer.status}`);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'unsilo-bench-sandbox-'));
+  const children: ChildProcess[] = [];
+  try {
+    const sandbox = await serve('sandbox', join(dir, 'sandbox.db'));
+    children.push(sandbox.child);
+    const token = await send(
+      sandbox.url,
+      'POST',
+      '/v1/oauth/token',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'grant_type=client_credentials&client_id=gongan-demo&client_secret=gongan-demo-secret-2f9c1e7a',
+    );
+    const auth = {
+      authorization: `Bearer ${(JSON.parse(token.text) as { access_token: string }).access_token}`,
+    };
+    const code = '307001030801/000001';
+    const entry = {
+      apiVersion: 'unsilo/v1',
+      kind: 'InformationResource',
+      code,
+      name: '人员登记信息',
+      provider: { name: '某市公安局', code: '11330100MB0000019K' },
+      classification: { class: 'department', topic: '人口' },
+      summary: '某市公安局在履职过程中登记的人员基本信息，按日更新。',
+      format: { class: 'database', type: 'oracle' },
+      items: [
+        { name: '编号', key: 'bh', type: 'C', length: 20 },
+        { name: '姓名', key: 'xm', type: 'C', length: 50 },
+        { name: '年龄', key: 'nl', type: 'N', length: 3 },
+      ],
+      key: ['bh'],
+      share: { type: 'unconditional', method: { class: 'platform', type: 'api' } },
+      open: { type: 'none' },
+      updateCycle: 'daily',
+      publishedAt: '2019-05-10',
+    };
+    const created = await send(
+      sandbox.url,
+      'POST',
+      '/v1/catalog/resources',
+      { ...auth, 'content-type': 'application/json' },
+      JSON.stringify(entry),
+    );
+    if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
+    const resourcePath = `/v1/catalog/resources/${encodeURIComponent(code)}`;
+    const batchPath = `${resourcePath}/records/batch`;
+
+    // The payloads the baseline answers from memory are the sandbox's own answers.
+    const sampleBatch = await send(
+      sandbox.url,
+      'POST',
+      batchPath,
+      { ...auth, 'content-type': 'application/json', 'idempotency-key': 'sample' },
+      JSON.stringify({ upsert: records(9999) }),
+    );
+    const sampleResource = await send(sandbox.url, 'GET', resourcePath, auth);
+    const bare = await serve(
+      'bare',
+      JSON.stringify({ batch: sampleBatch.text, resource: sampleResource.text }),
+    );
+    children.push(bare.child);
+
+    const sandboxRate = await upsertThroughput(sandbox.url, batchPath, auth, 'bench');
+    const bareRate = await upsertThroughput(bare.url, batchPath, auth, 'bench');
+    const sandboxRead = await readLatency(sandbox.url, resourcePath, auth);
+    const bareRead = await readLatency(bare.url, resourcePath, auth);
+
+    console.log(
+      `batch upsert, ${BATCHES} × ${BATCH} records, ${IN_FLIGHT} in flight, data file with synchronous=FULL`,
+    );
+    console.log(
+      `  sandbox ${Math.round(sandboxRate).toLocaleString('en')} records/s; bare server ${Math.round(bareRate).toLocaleString('en')} records/s`,
+    );
+    console.log(
+      `getResource, ${READS} reads by ${READERS} concurrent clients (${sampleResource.text.length} bytes)`,
+    );
+    console.log(`  sandbox p50 ${sandboxRead.p50.toFixed(2)} ms, p99 ${sandboxRead.p99.toFixed(2)} ms`);
+    console.log(`  bare    p50 ${bareRead.p50.toFixed(2)} ms, p99 ${bareRead.p99.toFixed(2)} ms`);
+
+    const figures = [
+      {
+        name: 'batch upsert throughput (1,000-record batches)',
+        value: Math.round(sandboxRate),
+        unit: 'records/s',
+        baseline: `bare Node HTTP server parsing the body, answering from memory: ${Math.round(bareRate)} records/s`,
+        ratio: Number((sandboxRate / bareRate).toFixed(3)),
+        target: '≥ 50,000 records/s',
+      },
+      {
+        name: 'catalogue read p50 latency, 50 concurrent clients',
+        value: Number(sandboxRead.p50.toFixed(3)),
+        unit: 'ms',
+        baseline: `bare Node HTTP server, same payload from memory: ${bareRead.p50.toFixed(3)} ms`,
+        ratio: Number((sandboxRead.p50 / bareRead.p50).toFixed(3)),
+        target: 'report',
+      },
+      {
+        name: 'catalogue read p99 latency, 50 concurrent clients',
+        value: Number(sandboxRead.p99.toFixed(3)),
+        unit: 'ms',
+        baseline: `bare Node HTTP server, same payload from memory: ${bareRead.p99.toFixed(3)} ms`,
+        ratio: Number((sandboxRead.p99 / bareRead.p99).toFixed(3)),
+        target: 'report',
+      },
+    ];
+    console.log(JSON.stringify({ area: 'sandbox', figures }));
+  } finally {
+    agent.destroy();
+    for (const child of children) child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Either a server child (--serve) or the load generator.
+if (process.argv[2] === '--serve') {
+  const kind = process.argv[3];
+  if (kind === 'sandbox') {
+    const { startSandbox } = await import('@unsilo/sandbox');
+    const sandbox = await startSandbox({ dataFile: process.argv[4]!, selfApprove: true });
+    process.stdout.write(`${JSON.stringify({ url: sandbox.url })}\n`);
+  } else {
+    // The baseline: parse the body as any JSON server must, answer bytes held in memory.
+    const answers = JSON.parse(process.argv[4]!) as { batch: string; resource: string };
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const isBatch = req.method === 'POST';
+        if (isBatch) JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(isBatch ? answers.batch : answers.resource);
+      });
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as { port: number };
+      process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}` })}\n`);
+    });
+  }
+} else {
+  await main();
+}
