@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,7 @@ const option = (name: string) => {
 if (args[0] === '--worker') {
   const { lintWorkspace } = await import('@unsilo/sdk/catalog');
   const dir = args[1]!;
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
@@ -31,12 +32,14 @@ if (args[0] === '--worker') {
   const read = performance.now();
   const result = lintWorkspace(files);
   const done = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
   process.stdout.write(
     `${JSON.stringify({
       files: files.length,
       readMs: read - started,
       lintMs: done - read,
       totalMs: done - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       summary: result.summary,
     })}\n`,
@@ -204,7 +207,12 @@ for (let run = 0; run < 3; run++) {
 }
 const engine = workerRuns.sort((a, b) => a.totalMs - b.totalMs)[1];
 console.log(
-  `engine: ${engine.files} files, read ${engine.readMs.toFixed(0)} ms + lint ${engine.lintMs.toFixed(0)} ms = ${engine.totalMs.toFixed(0)} ms, peak RSS ${engine.maxRssMb.toFixed(0)} MB, ${engine.summary.errors} errors, ${engine.summary.warnings} warnings`,
+  `load average during the run: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${availableParallelism()} CPUs`,
+);
+console.log(
+  `engine: ${engine.files} files, CPU ${engine.cpuMs.toFixed(0)} ms, read ${engine.readMs.toFixed(0)} ms + lint ${engine.lintMs.toFixed(0)} ms = ${engine.totalMs.toFixed(0)} ms, peak RSS ${engine.maxRssMb.toFixed(0)} MB, ${engine.summary.errors} errors, ${engine.summary.warnings} warnings`,
 );
 
 // (b) CLI against CLI, from process start to exit.
@@ -256,6 +264,14 @@ const figures = [
     unit: 'ms',
     baseline: spectral ? `spectral CLI ${Math.round(spectral.ms)} ms` : '2000 ms target',
     ratio: r3(spectral ? spectral.ms / engine.totalMs : 2000 / engine.totalMs),
+    target: '≤ 2000 ms',
+  },
+  {
+    name: `lint ${ENTRIES} entries, engine CPU time (less sensitive to a busy machine than wall time)`,
+    value: Math.round(engine.cpuMs),
+    unit: 'ms',
+    baseline: '2000 ms target',
+    ratio: r3(2000 / engine.cpuMs),
     target: '≤ 2000 ms',
   },
   {

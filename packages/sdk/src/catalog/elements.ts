@@ -174,6 +174,10 @@ export const catalogElements: readonly CatalogElement[] = [
     'authoritative：本部门是该数据元素的唯一权威来源（一数一源）',
     'authoritative: this department is the one source of the data element',
   ]),
+  el('items[].check', '交换平台校核', 'Exchange checks', 'list', [
+    '交换平台接收数据时对该项执行的校验：idcard、uscc、orgcode、region、phone',
+    'validators the exchange applies to this item on every push: idcard, uscc, orgcode, region, phone',
+  ]),
   el('items[].description', '信息项说明', 'Item description', 'string', ['可选说明', 'optional description']),
   el(
     'share',

@@ -28,7 +28,7 @@ const CHILD_ORDER: Record<string, string[]> = {
   share: ['type', 'condition', 'method'],
   'share.method': ['class', 'type'],
   open: ['type', 'condition', 'topic'],
-  item: ['name', 'key', 'type', 'length', 'codeset', 'source', 'description'],
+  item: ['name', 'key', 'type', 'length', 'codeset', 'source', 'check', 'description'],
 };
 /** Codes are quoted so that a code of digits never reads back as a number. */
 const ALWAYS_QUOTED = new Set(['code', 'provider.code']);

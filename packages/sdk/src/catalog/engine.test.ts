@@ -31,6 +31,27 @@ describe('lintWorkspace', () => {
   });
 });
 
+describe('a 10 MB file', () => {
+  it('lints without trouble and still points at the exact line', () => {
+    const items: string[] = [];
+    let size = VALID_ENTRY.length;
+    for (let i = 0; size < 10 * 1024 * 1024; i++) {
+      const line = `  - { name: 信息项${i}, key: k${i}, type: C, length: 20 }\n`;
+      items.push(line);
+      size += line.length;
+    }
+    items.push('  - { name: 信息项7, key: k7, type: C, length: 20 }\n');
+    const text = VALID_ENTRY.replace('items:\n', `items:\n${items.join('')}`);
+    expect(text.length).toBeGreaterThan(10 * 1024 * 1024 - 1);
+    const result = lintWorkspace([{ path: 'big.yaml', text }]);
+    const line = 14 + items.length - 1;
+    expect(result.diagnostics.map((d) => [d.rule, d.range.start.line])).toEqual([
+      ['items/duplicate', line],
+      ['items/duplicate', line],
+    ]);
+  }, 180_000);
+});
+
 describe('lintText', () => {
   it('lints one file and sees the rest of the workspace for cross-file rules', () => {
     const other = vary('name: 户籍人口基本信息', 'name: 另一个资源名称');

@@ -83,13 +83,14 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { header: '信息项标识', path: 'items[].key', level: 'item', width: 12, extension: true },
   { header: '代码集', path: 'items[].codeset', level: 'item', width: 14, extension: true },
   { header: '权威来源', path: 'items[].source', level: 'item', width: 10, extension: true },
+  { header: '交换平台校核', path: 'items[].check', level: 'item', width: 14, extension: true },
   { header: '信息项说明', path: 'items[].description', level: 'item', width: 20, extension: true },
   { header: '文件', path: '$file', level: 'resource', width: 24, extension: true },
 ];
 
 /** List values (related codes, business matters, record keys) share one cell, separated by "；". */
 export const LIST_SEPARATOR = '；';
-export const LIST_PATHS = new Set(['related', 'businessMatters', 'key']);
+export const LIST_PATHS = new Set(['related', 'businessMatters', 'key', 'items[].check']);
 export const SHEET_NAME = '信息资源目录';
 
 /** Excel's column letter of a 1-based column number. */

@@ -13,6 +13,8 @@ const FIELDS: ReadonlyArray<[EntryPath, VocabularyName]> = [
   [['open', 'type'], 'openType'],
   [['updateCycle'], 'updateCycle'],
 ];
+/** Validators the exchange runs on an item (catalog-entry.schema.json, items[].check). */
+export const EXCHANGE_CHECKS = ['idcard', 'uscc', 'orgcode', 'region', 'phone'];
 const fold = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, '');
 
 export const rule = defineRule({
@@ -86,6 +88,12 @@ export const rule = defineRule({
           canonicalToken('itemType', type),
           labelsOf('itemType'),
         );
+      if (Array.isArray(item.check)) {
+        item.check.forEach((_, position) => {
+          const value = file.string(['items', index, 'check', position]);
+          if (value !== undefined) check(['items', index, 'check', position], EXCHANGE_CHECKS, undefined);
+        });
+      }
       if (item.source !== undefined && item.source !== null) {
         const source = String(item.source);
         check(
