@@ -171,8 +171,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         if (!filter.replays) continue;
         if (!isReject(item)) {
           const mapped = options.map(item.values, item.row);
-          if (mapped.ok) filter.replayed(mapped.record, item, options.skippedRejects?.has(item.row) ?? false);
-          else filter.rejected(mapped.record);
+          if (mapped.ok) {
+            filter.replayed(
+              canonicalRecord(mapped.record),
+              item,
+              options.skippedRejects?.has(item.row) ?? false,
+            );
+          } else filter.rejected(mapped.record);
         } else {
           filter.rejected(undefined);
         }
