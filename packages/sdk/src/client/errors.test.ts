@@ -117,6 +117,26 @@ describe('error shapes', () => {
     }
   });
 
+  it('cuts credentials out of an answer that quotes the request back', async () => {
+    server.handle('issueToken', (request) => ({
+      status: 400,
+      body: {
+        type: 'about:blank',
+        title: 'Bad form',
+        status: 400,
+        code: 'auth.invalid_request',
+        detail: request.body,
+      },
+    }));
+    const error = await clientFor(server)
+      .departments.me()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 'auth.invalid_request', operationId: 'issueToken' });
+    expect((error as ExchangeHttpError).problem.detail).toContain('client_secret=[REDACTED]');
+    expect(everyRendering(error)).not.toContain(encodeURIComponent(department.clientSecret));
+    expect(everyRendering(error)).not.toContain(department.clientSecret);
+  });
+
   it('redacts secret-looking query values in the URL it reports', async () => {
     server.inject('listAuditEvents', { status: 400 });
     const error = await clientFor(server)

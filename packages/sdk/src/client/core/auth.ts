@@ -31,8 +31,12 @@ export interface Authenticator {
   apply(headers: Headers | Record<string, string>, request: SignableRequest): Promise<string | undefined>;
   /** Forget a token the server refused; the next `apply` fetches a fresh one. */
   refuse(token: string): void;
-  readonly refreshesTokens: boolean;
+  /** The credentials in play (the secret, recent tokens), so that error texts can be scrubbed of them. */
+  secrets(): readonly string[];
 }
+
+/** Recent tokens kept for scrubbing: a refused token may be quoted back in the refusal. */
+const rememberedTokens = 4;
 
 function setHeader(headers: Headers | Record<string, string>, name: string, value: string): void {
   if (headers instanceof Headers) headers.set(name, value);
@@ -43,12 +47,13 @@ export function createAuthenticator(
   auth: ExchangeAuth | undefined,
   issueToken: (auth: ClientCredentialsAuth) => Promise<IssuedToken>,
 ): Authenticator {
-  if (!auth) return { apply: async () => undefined, refuse: () => {}, refreshesTokens: false };
+  if (!auth) return { apply: async () => undefined, refuse: () => {}, secrets: () => [] };
   if (auth.type === 'hmac') {
     const sign = createHmacSigner(auth.clientId, auth.clientSecret);
+    const secrets = [auth.clientSecret];
     return {
-      refreshesTokens: false,
       refuse: () => {},
+      secrets: () => secrets,
       async apply(headers, request) {
         for (const [name, value] of Object.entries(await sign(request))) setHeader(headers, name, value);
         return undefined;
@@ -56,10 +61,19 @@ export function createAuthenticator(
     };
   }
   if (auth.type === 'clientCredentials') {
-    const tokens = new TokenCache(() => issueToken(auth), { refreshSkewMs: auth.refreshSkewMs });
+    const recent: string[] = [];
+    const tokens = new TokenCache(
+      async () => {
+        const issued = await issueToken(auth);
+        recent.unshift(issued.accessToken);
+        recent.length = Math.min(recent.length, rememberedTokens);
+        return issued;
+      },
+      { refreshSkewMs: auth.refreshSkewMs },
+    );
     return {
-      refreshesTokens: true,
       refuse: (token) => tokens.invalidate(token),
+      secrets: () => [auth.clientSecret, ...recent],
       async apply(headers) {
         const token = await tokens.get();
         setHeader(headers, 'Authorization', `Bearer ${token}`);

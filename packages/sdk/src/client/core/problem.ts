@@ -5,9 +5,13 @@ import type { ProblemDetails } from '../operations';
 /** The error for a non-2xx answer, from its RFC 9457 body or, failing that, from its status. */
 export function toHttpError(
   response: Response,
-  text: string,
+  received: string,
   context: ExchangeErrorContext,
+  secrets: readonly string[],
 ): ExchangeHttpError {
+  // A server or proxy may quote the request back (a form with the client secret, a refused token):
+  // whatever credential appears in the answer is cut out before the text becomes an error.
+  const text = scrub(received, secrets);
   let data: unknown = text;
   if (text !== '' && /json/i.test(response.headers.get('content-type') ?? '')) {
     try {
@@ -34,4 +38,21 @@ function asProblem(data: unknown, response: Response): ProblemDetails {
     status: response.status,
     ...(typeof data === 'string' && data !== '' ? { detail: data.slice(0, 500) } : {}),
   } as ProblemDetails;
+}
+
+export function scrub(text: string, secrets: readonly string[]): string {
+  let clean = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    const forms = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ];
+    for (const form of new Set(forms)) {
+      if (clean.includes(form)) clean = clean.split(form).join('[REDACTED]');
+    }
+  }
+  return clean;
 }

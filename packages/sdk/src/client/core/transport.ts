@@ -193,7 +193,7 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
         }
       }
 
-      const error = toHttpError(response, text, failureContext);
+      const error = toHttpError(response, text, failureContext, getAuthenticator().secrets());
       // A refused token (expired early, revoked, server restarted) is dropped and the call is made
       // once more with a fresh one; a second refusal is the caller's to see.
       if (

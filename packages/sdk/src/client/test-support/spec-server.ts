@@ -304,12 +304,14 @@ export class SpecServer {
         return answer;
       }
     }
-    if (route.operationId === 'issueToken') return this.#issueToken(request, requestId);
+    const handler = this.#handlers.get(route.operationId);
+    if (route.operationId === 'issueToken') {
+      return handler ? handler(request, params) : this.#issueToken(request, requestId);
+    }
     if (!route.anonymous) {
       const refusal = await this.#authenticate(request, requestId);
       if (refusal) return refusal;
     }
-    const handler = this.#handlers.get(route.operationId);
     if (handler) return handler(request, params);
     if (!route.example)
       return problem(501, 'test.no_example', `No example for ${route.operationId}`, requestId);
