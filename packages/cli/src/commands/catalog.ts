@@ -102,7 +102,7 @@ export function register(program: Command): void {
     .option('--config <file>', '配置文件 / config file')
     .action((dir: string, options: { out: string; config?: string }) => {
       const root = requireDirectory(dir);
-      const config = loadLintConfig(options.config, root);
+      const config = loadLintConfig(options.config ? resolve(options.config) : undefined, root);
       const files = collectCatalogFiles([root], root);
       const result = lintWorkspace(files, { config });
       const stats = catalogStats(files, result);
