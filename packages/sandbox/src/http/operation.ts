@@ -16,7 +16,8 @@ export interface OperationOutput {
   status: number;
   /** Validated against the contract's response schema, then serialised. */
   body?: unknown;
-  /** Exact bytes to send instead of serialising `body` (idempotent replays). */
+  /** Exact bytes to send instead of serialising `body` (batch answers, replayed verbatim); `body`, when also
+   * given, is their parsed form, used for the contract check. */
   bytes?: string;
   headers?: Record<string, string>;
 }

@@ -42,7 +42,7 @@ export function registerOperations(app: FastifyInstance, options: RegisterOption
         reply.code(output.status);
         if (output.body === undefined && output.bytes === undefined) return reply.send();
         if (options.validateResponses) {
-          const body = output.bytes !== undefined ? JSON.parse(output.bytes) : output.body;
+          const body = output.body !== undefined ? output.body : JSON.parse(output.bytes!);
           const issues = contract.checkResponse(operationId, output.status, body);
           if (issues.length > 0) {
             request.log.error(

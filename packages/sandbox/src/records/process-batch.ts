@@ -31,6 +31,8 @@ export interface BatchAnswer {
   statusCode: number;
   /** The exact bytes of the answer: sent now, and replayed verbatim for the same key and body. */
   bytes: string;
+  /** The answer as an object, when it was just built (not for replays). */
+  answer?: unknown;
   replayed: boolean;
 }
 
@@ -112,14 +114,8 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
       .digest('hex'),
     serverTime,
   });
-  const bytes = JSON.stringify({
-    batchId,
-    resource: resource.code,
-    accepted,
-    rejected: count - accepted,
-    results,
-    receipt,
-  });
+  const answer = { batchId, resource: resource.code, accepted, rejected: count - accepted, results, receipt };
+  const bytes = JSON.stringify(answer);
   context.records.writeBatch(resource.code, upserts, deletes, {
     id: batchId,
     departmentId: request.departmentId,
@@ -133,7 +129,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     response: bytes,
     createdAt: serverTime,
   });
-  return { statusCode: 200, bytes, replayed: false };
+  return { statusCode: 200, bytes, answer, replayed: false };
 }
 
 /** The item keys that identify a record: the entry's declared `key`. */

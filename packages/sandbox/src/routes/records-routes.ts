@@ -64,6 +64,7 @@ export function recordsRoutes(services: Services): OperationHandlers {
       return {
         status: answer.statusCode,
         bytes: answer.bytes,
+        ...(answer.answer !== undefined ? { body: answer.answer } : {}),
         ...(answer.replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}),
       };
     },
