@@ -98,11 +98,34 @@ async function dataset(rows: number): Promise<string> {
   return path;
 }
 
-const distBin = join(root, 'packages/cli/dist/bin.js');
-const useDist = existsSync(distBin) && existsSync(join(root, 'packages/sdk/dist/sync/index.js'));
-const cliCommand = useDist
-  ? [process.execPath, distBin]
-  : [process.execPath, '--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
+// The child runs the CLI bundled from sources (workspace packages inlined, npm dependencies left to node),
+// so its memory is the CLI's own and not a TypeScript loader's.
+// Inside packages/cli so that its own dependencies (commander 14) resolve as they do for users.
+const bundledCli = join(root, 'packages/cli/.bench/unsilo-cli.mjs');
+{
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'packages/cli/src/bin.ts')],
+    outfile: bundledCli,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['source'],
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'npm-external',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@unsilo/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+}
+const cliCommand = [process.execPath, bundledCli];
 
 /** Peak RSS (MB) of one CLI process, read by /usr/bin/time, and its last stdout line. */
 function childRss(args: string[]): { maxRssMb: number; last: string } {
@@ -442,7 +465,7 @@ const run1 = runChild(input);
 const big = await dataset(BIG_ROWS);
 const run4 = runChild(big);
 log(
-  `(e) ${useDist ? 'built CLI (dist)' : 'CLI from sources via tsx (build for the real figure)'}; \`unsilo --help\` alone: ${idle.maxRssMb.toFixed(0)} MB`,
+  `(e) CLI bundled from sources, run by plain node; \`unsilo --help\` alone: ${idle.maxRssMb.toFixed(0)} MB`,
 );
 log(
   `(e) peak RSS: ${fmt(ROWS)} rows ${run1.maxRssMb.toFixed(0)} MB, ${fmt(BIG_ROWS)} rows ${run4.maxRssMb.toFixed(0)} MB  (${(run4.maxRssMb / run1.maxRssMb).toFixed(2)}×)`,

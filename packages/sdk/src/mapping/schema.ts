@@ -1,6 +1,6 @@
 import catalogEntrySchema from '@unsilo/spec/schemas/catalog-entry.schema.json';
 import fieldMappingSchema from '@unsilo/spec/schemas/field-mapping.schema.json';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { diagnostic } from './diagnostics';
 import type { Locate } from './positions';
 import type { MappingDiagnostic } from './types';
