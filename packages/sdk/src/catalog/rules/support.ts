@@ -17,11 +17,16 @@ export function tokenAt(file: CatalogFile, path: EntryPath, vocabulary: Vocabula
   return value === undefined ? undefined : canonicalToken(vocabulary, value);
 }
 
-/** The information items that are mappings, with their index. */
+const itemLists = new WeakMap<CatalogFile, Array<{ index: number; item: Record<string, unknown> }>>();
+
+/** The information items that are mappings, with their index (computed once per file: most rules ask). */
 export function itemsOf(file: CatalogFile): Array<{ index: number; item: Record<string, unknown> }> {
-  const items = file.get(['items']);
-  if (!Array.isArray(items)) return [];
+  const known = itemLists.get(file);
+  if (known) return known;
   const result: Array<{ index: number; item: Record<string, unknown> }> = [];
+  itemLists.set(file, result);
+  const items = file.get(['items']);
+  if (!Array.isArray(items)) return result;
   items.forEach((item, index) => {
     if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
       result.push({ index, item: item as Record<string, unknown> });

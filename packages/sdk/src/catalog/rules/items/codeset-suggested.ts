@@ -23,11 +23,16 @@ const CODED_ELEMENTS: ReadonlyArray<{ pattern: RegExp; codeset: string; zh: stri
 
 /** Only code sets the registry holds can be suggested; the table grows as `@unsilo/spec` adds sets. */
 export function suggestedCodeset(itemName: string): { codeset: string; zh: string; en: string } | undefined {
+  // Item names repeat across a workspace (姓名, 性别…): remember the answer per name.
+  if (suggestions.has(itemName)) return suggestions.get(itemName);
   const match = CODED_ELEMENTS.find((element) => element.pattern.test(itemName));
-  if (!match) return undefined;
-  const registered = findCodeset(match.codeset);
-  return registered ? { ...match, codeset: registered.name } : undefined;
+  const registered = match && findCodeset(match.codeset);
+  const suggestion = match && registered ? { ...match, codeset: registered.name } : undefined;
+  if (suggestions.size < 10_000) suggestions.set(itemName, suggestion);
+  return suggestion;
 }
+
+const suggestions = new Map<string, { codeset: string; zh: string; en: string } | undefined>();
 
 export const rule = defineRule({
   id: 'items/codeset-suggested',
