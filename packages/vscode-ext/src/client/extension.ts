@@ -11,6 +11,8 @@ export interface UnsiloExtensionApi {
   ready: Promise<void>;
   client: () => LanguageClient | undefined;
   previews: MappingPreviewManager;
+  /** Where the exchange client secret lives (the tests check it never reaches settings). */
+  secrets: vscode.SecretStorage;
 }
 
 let client: LanguageClient | undefined;
@@ -122,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unsilo
   ready.catch((e) =>
     output.appendLine(`language server failed to start: ${e instanceof Error ? e.message : e}`),
   );
-  return { ready, client: () => client, previews };
+  return { ready, client: () => client, previews, secrets: context.secrets };
 }
 
 export async function deactivate(): Promise<void> {

@@ -235,6 +235,30 @@ suite('Unsilo catalogue language features', () => {
     assert.ok(result && result.files >= 4, `lint summary: ${JSON.stringify(result)}`);
   });
 
+  test('publish refuses a catalogue with errors; the client secret stays out of settings', async () => {
+    const api = await activateExtension();
+    const secret = 'test-secret-7f3a9c21e5';
+    await api.secrets.store('unsilo.exchange.clientSecret', secret);
+    const config = vscode.workspace.getConfiguration('unsilo.exchange');
+    await config.update('url', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace);
+    await config.update('clientId', 'gongan-demo', vscode.ConfigurationTarget.Workspace);
+    const result = await vscode.commands.executeCommand<{ refused?: string; errors?: number }>(
+      'unsilo.publishCatalog',
+    );
+    assert.equal(
+      result?.refused,
+      'lint',
+      `publishing a catalogue with lint errors must stop: ${JSON.stringify(result)}`,
+    );
+    assert.ok((result?.errors ?? 0) > 0);
+    const settings = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(workspaceUri('.vscode/settings.json')),
+    );
+    assert.match(settings, /gongan-demo/);
+    assert.ok(!settings.includes(secret), 'the client secret was written to settings');
+    assert.equal(await api.secrets.get('unsilo.exchange.clientSecret'), secret);
+  });
+
   test('the runner reports a failing suite (only when asked to)', function () {
     if (process.env.UNSILO_TEST_FORCE_FAIL !== '1') this.skip();
     assert.fail('failure requested with UNSILO_TEST_FORCE_FAIL=1 to prove failures reach the exit code');
