@@ -28,7 +28,6 @@ describe('unsilo sync refuses bad setups clearly', { timeout: 60_000 }, () => {
 
   it('exits 2 naming the ways to configure the exchange when none is given', async () => {
     const result = await runCli(['sync', '-m', mappingFile, '-i', join(dir, 'empty.csv'), '--lang', 'en'], {
-      cwd: dir,
       env: { UNSILO_EXCHANGE_URL: '', UNSILO_CLIENT_ID: '', UNSILO_CLIENT_SECRET: '' },
     });
     expect(result.code).toBe(2);
