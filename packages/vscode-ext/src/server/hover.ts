@@ -1,3 +1,4 @@
+import { elementAt } from '@unsilo/sdk/catalog';
 import { type Hover, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrlOf } from './diagnostics';
@@ -57,17 +58,20 @@ export function hover(
 
 function keyHover(kind: FileKind, path: EntryPath, lang: Lang): string | undefined {
   const schema = schemaAt(kind, path);
-  if (!schema) return undefined;
-  const title = schema.title ?? String(path.at(-1));
-  const { zh, en } = bilingual(schema.description);
-  const english = englishName(en);
+  // Catalogue keys: the national element as the linter knows it (name in both languages and its rule).
+  const element = kind === 'InformationResource' ? elementAt(path) : undefined;
+  if (!schema && !element) return undefined;
+  const title = element?.zh ?? schema?.title ?? String(path.at(-1));
+  const { zh, en } = bilingual(schema?.description);
+  const english = element?.en ?? englishName(en);
   const lines = [
     `**${title}**${english ? ` · ${english}` : ''} — \`${fieldKey(path).replaceAll('.#', '[]')}\``,
     '',
   ];
+  if (element) lines.push(`${t(lang, '规则', 'Rule')}: ${element.rule[lang]}`, '');
   const description = lang === 'zh' ? zh : en;
   if (description) lines.push(description, '');
-  if (isRequired(kind, path)) lines.push(t(lang, '必填。', 'Required.'), '');
+  if (element?.required || isRequired(kind, path)) lines.push(t(lang, '必填。', 'Required.'), '');
   const vocabulary = vocabularyFor(path);
   if (vocabulary) {
     lines.push(
@@ -81,7 +85,7 @@ function keyHover(kind: FileKind, path: EntryPath, lang: Lang): string | undefin
       const href = docsUrlOf(id);
       return href ? `[\`${id}\`](${href})` : `\`${id}\``;
     });
-    lines.push(`${t(lang, '规则', 'Rules')}: ${links.join(', ')}`);
+    lines.push(`${t(lang, '检查规则', 'Lint rules')}: ${links.join(', ')}`);
   }
   return lines.join('\n').trim();
 }

@@ -202,7 +202,8 @@ describe('hover, completion, outline', () => {
         position,
       }) as Promise<Hover | null>;
     const code = hoverText(await hover(at(text, 'code: "3070', 1)));
-    expect(code).toContain('信息资源代码');
+    expect(code).toContain('**信息资源代码** · Resource code');
+    expect(code).toContain('分类码/顺序码'); // the national rule of the element
     expect(code).toContain('code/format');
     const share = hoverText(await hover(at(text, 'conditional', 3)));
     expect(share).toContain('有条件共享');
