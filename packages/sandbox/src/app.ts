@@ -69,7 +69,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
   };
   const authenticate = createAuthenticator(
     services.tokens,
-    createHmacVerifier(state.db, state.sealingKey, state.now),
+    createHmacVerifier(state.db, state.bookkeeping, state.sealingKey, state.now),
     departments,
   );
 

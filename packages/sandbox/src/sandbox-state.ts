@@ -5,6 +5,8 @@ import type { ReceiptSigner } from './receipts/receipt-signer';
 /** Everything a handler needs, created once per running exchange. */
 export interface SandboxState {
   db: Database;
+  /** Where audit events and spent nonces are written: a NORMAL-sync connection for a file, else `db`. */
+  bookkeeping: Database;
   /** The exchange's clock (ms since epoch); injectable so tests can move time. */
   now: () => number;
   /** Lets a provider register and publish its own entries (no separate authority step). */

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { buildApp } from './app';
 import { createAuditLog } from './audit/audit-log';
 import { loadSealingKey } from './auth/sealing-key';
-import { openDatabase } from './db/open-database';
+import { openBookkeeping, openDatabase } from './db/open-database';
 import { specContract } from './http/spec-contract';
 import { loadReceiptSigner } from './receipts/receipt-signer';
 import type { SandboxState } from './sandbox-state';
@@ -54,6 +54,7 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const dataFile = options.memory ? undefined : resolve(options.dataFile ?? '.unsilo/sandbox.db');
   const db = openDatabase(dataFile ? { dataFile } : { memory: true });
+  const bookkeeping = dataFile ? openBookkeeping(dataFile) : db;
   try {
     const now = options.now ? () => options.now!().getTime() : () => Date.now();
     const sealingKey = loadSealingKey(dataFile);
@@ -74,7 +75,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       selfApprove: options.selfApprove ?? seed?.selfApprove ?? false,
       sealingKey,
       signer: loadReceiptSigner(db, now),
-      audit: createAuditLog(db),
+      bookkeeping,
+      audit: createAuditLog(bookkeeping),
       tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
       maxBatchOperations: 5000,
     };
@@ -107,10 +109,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         closed = true;
         await app.close();
         state.audit.flush();
+        if (bookkeeping !== db) bookkeeping.close();
         db.close();
       },
     };
   } catch (error) {
+    if (bookkeeping !== db) bookkeeping.close();
     db.close();
     throw error;
   }

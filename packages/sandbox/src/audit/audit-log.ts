@@ -19,8 +19,8 @@ export interface AuditLog {
 
 /**
  * Every request, read or write, ends up here. Events queue for one turn of the event loop and are written in one
- * transaction: with `synchronous = FULL` a commit per read would cost an fsync each, which would dominate the
- * latency of catalogue reads under load. At most the events of the last turn can be lost if the process dies.
+ * transaction on the bookkeeping connection (no fsync of its own, see `openBookkeeping`), so that catalogue reads
+ * under load do not each pay for a durable commit. At most the events of the last turn are lost if the process dies.
  */
 export function createAuditLog(db: Database): AuditLog {
   const insert = db.prepare(

@@ -24,6 +24,8 @@ export function createTokenService(db: Database, now: () => number, ttlSeconds: 
   );
   const purge = db.prepare('DELETE FROM access_tokens WHERE expires_at < ?');
   let issued = 0;
+  // Resolved tokens, so a read does not hash and look up its token every time; expiry is still checked per use.
+  const known = new Map<string, TokenOwner & { expiresAt: number }>();
 
   return {
     issue(
@@ -42,11 +44,23 @@ export function createTokenService(db: Database, now: () => number, ttlSeconds: 
       return { accessToken, expiresIn: ttlSeconds, owner: { clientId, departmentId: row.department_id } };
     },
     resolve(accessToken: string): TokenOwner {
+      const cached = known.get(accessToken);
+      if (cached) {
+        if (cached.expiresAt <= now())
+          throw new Problem('auth.invalid_token', 'The bearer token has expired');
+        return { clientId: cached.clientId, departmentId: cached.departmentId };
+      }
       const row = lookup.get(hashToken(accessToken)) as
         | { client_id: string; department_id: string; expires_at: number }
         | undefined;
       if (!row) throw new Problem('auth.invalid_token', 'The bearer token is not one this exchange issued');
       if (row.expires_at <= now()) throw new Problem('auth.invalid_token', 'The bearer token has expired');
+      if (known.size >= 10_000) known.clear();
+      known.set(accessToken, {
+        clientId: row.client_id,
+        departmentId: row.department_id,
+        expiresAt: row.expires_at,
+      });
       return { clientId: row.client_id, departmentId: row.department_id };
     },
   };

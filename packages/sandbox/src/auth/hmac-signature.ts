@@ -22,12 +22,17 @@ export interface SignedRequest {
  * pathWithQuery \n sha256hex(body))). The signature is checked before the nonce is spent, so forged requests
  * cannot burn a client's nonces; a nonce is then accepted once and remembered until its timestamp leaves the window.
  */
-export function createHmacVerifier(db: Database, sealingKey: Buffer, now: () => number) {
+export function createHmacVerifier(
+  db: Database,
+  bookkeeping: Database,
+  sealingKey: Buffer,
+  now: () => number,
+) {
   const client = db.prepare('SELECT department_id, hmac_key_sealed FROM clients WHERE client_id = ?');
-  const spendNonce = db.prepare(
+  const spendNonce = bookkeeping.prepare(
     'INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   );
-  const purge = db.prepare('DELETE FROM nonces WHERE expires_at < ?');
+  const purge = bookkeeping.prepare('DELETE FROM nonces WHERE expires_at < ?');
   let spent = 0;
 
   return (request: SignedRequest): TokenOwner => {

@@ -112,6 +112,7 @@ export function createResourceStore(db: Database) {
     'SELECT action, status, department_id, reason, at FROM resource_history WHERE resource_code = ? ORDER BY id',
   );
   const cache = new Map<string, StoredResource>();
+  const histories = new Map<string, HistoryEvent[]>();
 
   const get = (code: string): StoredResource | undefined => {
     const cached = cache.get(code);
@@ -182,6 +183,7 @@ export function createResourceStore(db: Database) {
       at: string,
     ): StoredResource | undefined {
       cache.delete(current.code);
+      histories.delete(current.code);
       const changed = db.transaction(() => {
         const result = update.run({
           code: current.code,
@@ -208,6 +210,7 @@ export function createResourceStore(db: Database) {
       at: string,
     ): StoredResource | undefined {
       cache.delete(current.code);
+      histories.delete(current.code);
       const changed = db.transaction(() => {
         const result = setStatus.run({ code: current.code, version: current.version, status, at });
         if (result.changes === 1)
@@ -217,7 +220,9 @@ export function createResourceStore(db: Database) {
       return changed ? get(current.code) : undefined;
     },
     history(code: string): HistoryEvent[] {
-      return (
+      const cached = histories.get(code);
+      if (cached) return cached;
+      const events = (
         history.all(code) as Array<{
           action: string;
           status: ResourceStatus;
@@ -232,6 +237,8 @@ export function createResourceStore(db: Database) {
         ...(row.reason ? { reason: row.reason } : {}),
         at: row.at,
       }));
+      histories.set(code, events);
+      return events;
     },
   };
 }

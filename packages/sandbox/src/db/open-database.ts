@@ -24,3 +24,17 @@ export function openDatabase(location: { dataFile: string } | { memory: true }):
   migrate(db);
   return db;
 }
+
+/**
+ * A second connection to the same file for bookkeeping writes (audit events, spent HMAC nonces) with
+ * `synchronous = NORMAL`: its commits do not wait for an fsync, and its WAL frames become durable with the next
+ * FULL commit of the main connection. A killed process loses none of them; a power cut may lose the last few,
+ * never a batch.
+ */
+export function openBookkeeping(dataFile: string): Database {
+  const db = new BetterSqlite3(dataFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
