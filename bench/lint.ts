@@ -48,6 +48,11 @@ if (args[0] === '--worker') {
 }
 
 const ENTRIES = Number(option('--entries') ?? 10_000);
+/**
+ * Spectral needs minutes per thousand files on a shared machine (and over 1 GB at 10,000), so by default the
+ * comparison runs both CLIs on the first 1,000 generated files; `--spectral-entries 10000` compares on all.
+ */
+const SPECTRAL_ENTRIES = Math.min(ENTRIES, Number(option('--spectral-entries') ?? 1_000));
 const SKIP_SPECTRAL = args.includes('--skip-spectral');
 
 /** mulberry32: the same workspace on every run. */
@@ -255,43 +260,63 @@ if (!SKIP_SPECTRAL) {
 console.log(
   `unsilo findings: ${unsiloFindings.errors} errors, ${unsiloFindings.warnings} warnings (all ${25} rules, whole-workspace rules included)`,
 );
-if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+if (!args.includes('--keep')) {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-sample`, { recursive: true, force: true });
+}
 
-const figures = [
+const figures: Array<{
+  name: string;
+  value: number;
+  unit: string;
+  baseline: string;
+  ratio: number | null;
+  target: string;
+}> = [
   {
-    name: `lint ${ENTRIES} entries, engine wall time (read + parse + all rules)`,
+    name: `lint ${ENTRIES} entries, engine wall time (read + parse + all 25 rules, workspace rules included)`,
     value: Math.round(engine.totalMs),
     unit: 'ms',
-    baseline: spectral ? `spectral CLI ${Math.round(spectral.ms)} ms` : '2000 ms target',
-    ratio: r3(spectral ? spectral.ms / engine.totalMs : 2000 / engine.totalMs),
-    target: '≤ 2000 ms',
+    baseline: '2000 ms target',
+    ratio: r3(engine.totalMs / 2000),
+    target: '≤ 1',
   },
   {
-    name: `lint ${ENTRIES} entries, engine CPU time (less sensitive to a busy machine than wall time)`,
+    name: `lint ${ENTRIES} entries, engine CPU time (wall time on an idle machine)`,
     value: Math.round(engine.cpuMs),
     unit: 'ms',
     baseline: '2000 ms target',
-    ratio: r3(2000 / engine.cpuMs),
-    target: '≤ 2000 ms',
+    ratio: r3(engine.cpuMs / 2000),
+    target: '≤ 1',
   },
   {
     name: `lint ${ENTRIES} entries, engine peak RSS`,
     value: Math.round(engine.maxRssMb),
     unit: 'MB',
-    baseline: spectral ? `spectral CLI ${Math.round(spectral.maxRssMb)} MB` : 'n/a',
-    ratio: spectral ? r3(engine.maxRssMb / spectral.maxRssMb) : null,
-    target: '≤ 1 (less than Spectral)',
+    baseline: '512 MB budget',
+    ratio: r3(engine.maxRssMb / 512),
+    target: '≤ 1',
   },
 ];
 if (spectral) {
-  figures.push({
-    name: `speed-up of unsilo lint over Spectral on the shared rules, CLI to CLI, ${ENTRIES} files`,
-    value: r3(spectral.ms / unsiloCli.ms),
-    unit: 'x',
-    baseline: `spectral ${Math.round(spectral.ms)} ms vs unsilo ${Math.round(unsiloCli.ms)} ms`,
-    ratio: r3(spectral.ms / unsiloCli.ms),
-    target: '≥ 5',
-  });
+  figures.push(
+    {
+      name: `speed-up of unsilo lint over Spectral on the shared rules, CLI to CLI, same ${SPECTRAL_ENTRIES} files`,
+      value: r3(spectral.ms / unsiloCli.ms),
+      unit: 'x',
+      baseline: `spectral ${Math.round(spectral.ms)} ms vs unsilo ${Math.round(unsiloCli.ms)} ms`,
+      ratio: r3(spectral.ms / unsiloCli.ms),
+      target: '≥ 5',
+    },
+    {
+      name: `peak RSS of unsilo lint vs Spectral, same ${SPECTRAL_ENTRIES} files`,
+      value: Math.round(unsiloCli.maxRssMb),
+      unit: 'MB',
+      baseline: `spectral ${Math.round(spectral.maxRssMb)} MB`,
+      ratio: r3(unsiloCli.maxRssMb / spectral.maxRssMb),
+      target: '≤ 1',
+    },
+  );
 }
 console.log(
   `median of ${workerRuns.length} engine runs: ${median(workerRuns.map((r) => r.totalMs)).toFixed(0)} ms`,
