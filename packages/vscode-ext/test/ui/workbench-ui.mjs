@@ -105,4 +105,9 @@ export async function runUiTest(page, { artifacts, log }) {
   await page.keyboard.press(`${mod}+J`); // hide the panel: more room for the preview
   await webview.locator('#rejects').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(artifacts, 'mapping-preview-rejects.png') });
+  if (process.env.UNSILO_TEST_FORCE_FAIL === '1') {
+    throw new Error(
+      'failure requested with UNSILO_TEST_FORCE_FAIL=1 to prove UI failures reach the exit code',
+    );
+  }
 }
