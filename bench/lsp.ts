@@ -27,6 +27,10 @@ const arg = (name: string, fallback: number) => {
 const EDITS = arg('--edits', 200);
 const BIG_FILES = arg('--files', 10_000);
 const ITEMS = 500;
+// The Node options the extension starts its server with (src/client/language-client.ts SERVER_EXEC_ARGV).
+const SERVER_NODE_OPTIONS = (process.env.LSP_NODE_OPTIONS ?? '--max-semi-space-size=8')
+  .split(' ')
+  .filter(Boolean);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -91,7 +95,9 @@ interface Server {
 }
 
 async function startServer(serverJs: string, root: string): Promise<Server> {
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, serverJs, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const connection = createMessageConnection(
     new StreamMessageReader(child.stdout),
     new StreamMessageWriter(child.stdin),

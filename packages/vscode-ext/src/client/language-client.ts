@@ -6,6 +6,12 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
+/**
+ * A smaller young generation keeps the server's resident memory low with thousands of catalogue files open
+ * (bench/lsp.ts: ~122 MB instead of ~135 MB for 10,000 files) at no measurable cost per edit.
+ */
+export const SERVER_EXEC_ARGV = ['--max-semi-space-size=8'];
+
 /** Starts the catalogue language server (dist/server.js) as a Node process talking over IPC. */
 export function createLanguageClient(
   context: vscode.ExtensionContext,
@@ -13,8 +19,12 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
