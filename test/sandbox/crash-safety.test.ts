@@ -60,7 +60,11 @@ function sendAndKill(
   killAt: KillMoment,
 ) {
   const target = new URL(`${url}/v1/catalog/resources/${codePath(code)}/records/batch`);
-  return new Promise<void>((resolve) => {
+  let sentAt = 0;
+  /** Resolves with the ms between the end of the upload and the answer (0 when killed before it). */
+  return new Promise<number>((finish) => {
+    let answeredAfter = 0;
+    const resolve = () => finish(answeredAfter);
     const req = request(target, {
       method: 'POST',
       headers: {
@@ -72,6 +76,7 @@ function sendAndKill(
     });
     req.on('error', () => resolve());
     req.on('response', (response) => {
+      answeredAfter = performance.now() - sentAt;
       response.resume();
       if (killAt === 'on-answer') void kill().then(() => resolve());
       response.on('end', () => resolve());
@@ -81,7 +86,9 @@ function sendAndKill(
       req.write(body.slice(0, body.length / 2));
       setTimeout(() => void kill().then(() => resolve()), 50);
     } else if (killAt === 'on-answer') {
-      req.end(body);
+      req.end(body, () => {
+        sentAt = performance.now();
+      });
     } else {
       req.end(body, () => setTimeout(() => void kill().then(() => resolve()), killAt));
     }
@@ -97,19 +104,25 @@ describe('crash safety: SIGKILL in the middle of a 5,000-record batch', () => {
   it('leaves each batch wholly there or wholly absent, and replaying its key gives exactly-once results', async () => {
     let url = await startChild();
     const gongan = clientFor(url, 'gongan');
-    const trials: KillMoment[] = ['mid-upload', 0, 80, 300, 'on-answer'];
+    // First a batch killed as its answer arrives (it must be there), which also measures how long the exchange
+    // takes with it; then kills half-way through the upload, at once, and at 50 % and 90 % of that time, which
+    // land while the batch is parsed, checked or committed.
+    const trials: KillMoment[] = ['on-answer', 'mid-upload', 0, 0.5, 0.9];
     const codes: string[] = [];
     for (const [i] of trials.entries())
       codes.push((await gongan.catalog.create(entryFor('gongan', 500 + i))).data.code);
     const keys = (await gongan.receiptKeys()).data;
 
     const outcomes: string[] = [];
-    for (const [i, killAfter] of trials.entries()) {
+    let answerMs = 0;
+    for (const [i, moment] of trials.entries()) {
+      const killAfter = typeof moment === 'number' && moment > 0 ? Math.round(moment * answerMs) : moment;
       const code = codes[i]!;
       const key = `crash-trial-${i}`;
       const records = recordsFor(5000, `T${i}-`);
       const body = JSON.stringify({ upsert: records });
-      await sendAndKill(url, await tokenFor(url, 'gongan'), code, key, body, killAfter);
+      const answeredAfter = await sendAndKill(url, await tokenFor(url, 'gongan'), code, key, body, killAfter);
+      if (moment === 'on-answer') answerMs = answeredAfter;
       expect(child).toBeUndefined();
 
       url = await startChild();
@@ -118,7 +131,9 @@ describe('crash safety: SIGKILL in the middle of a 5,000-record batch', () => {
       expect([0, 5000], `trial ${i} (kill ${killAfter}) left ${after} records`).toContain(after);
       if (killAfter === 'mid-upload') expect(after).toBe(0);
       if (killAfter === 'on-answer') expect(after).toBe(5000);
-      outcomes.push(`${killAfter}: ${after === 0 ? 'absent' : 'present'}`);
+      outcomes.push(
+        `${typeof killAfter === 'number' ? `${killAfter} ms` : killAfter}: ${after === 0 ? 'absent' : 'present'}`,
+      );
 
       // Replaying with the same key: applied exactly once either way.
       const replay = await client.records.batch(code, { upsert: records }, { idempotencyKey: key });
