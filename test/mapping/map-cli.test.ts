@@ -175,6 +175,21 @@ describe('unsilo map: bad input', () => {
     expect(result.stderr).toContain('mapping/unknown-column');
   });
 
+  it('an output that cannot be written is exit 2, not a crash', async () => {
+    const result = await runCli([
+      'map',
+      'run',
+      '-m',
+      join(fixtures, 'gongan/czrk.mapping.yaml'),
+      '-i',
+      join(fixtures, 'gongan/czrk.csv'),
+      '-o',
+      join(work, 'missing-dir', 'out.ndjson'),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\[io\] cannot write/);
+  });
+
   it('a missing catalogue entry or input file is exit 2 with a clear message', async () => {
     const noEntry = await runCli([
       'map',

@@ -248,8 +248,14 @@ export interface RunSummary {
   durationMs: number;
 }
 
+/** Writes and waits for the stream to drain when its buffer is full (backpressure); write errors are CliErrors. */
 async function write(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+  try {
+    if (stream.errored) throw stream.errored;
+    if (!stream.write(text)) await once(stream, 'drain');
+  } catch (error) {
+    throw new CliError('io', `cannot write ${String(stream.path)}: ${(error as Error).message}`);
+  }
 }
 
 async function close(stream: WriteStream): Promise<void> {
@@ -269,12 +275,9 @@ async function runMapping(
   const started = performance.now();
   const out = createWriteStream(outPath);
   const rejects = createWriteStream(rejectsPath);
-  const failed = new Promise<never>((_, fail) => {
-    const onError = (error: Error) => fail(new CliError('io', `cannot write: ${error.message}`));
-    out.on('error', onError);
-    rejects.on('error', onError);
-  });
-  failed.catch(() => {});
+  // Errors surface through write() and close(); the listeners keep them from being unhandled meanwhile.
+  out.on('error', () => {});
+  rejects.on('error', () => {});
   const summary: RunSummary = {
     read: 0,
     accepted: 0,
@@ -337,8 +340,8 @@ async function runMapping(
           accepted += `${compiled.stringify(outcome.record!)}\n`;
         }
       }
-      if (accepted) await Promise.race([write(out, accepted), failed]);
-      if (rejected) await Promise.race([write(rejects, rejected), failed]);
+      if (accepted) await write(out, accepted);
+      if (rejected) await write(rejects, rejected);
     }
   } catch (error) {
     out.destroy();
@@ -346,7 +349,11 @@ async function runMapping(
     if (error instanceof CliError) throw error;
     throw new CliError('io', `cannot read ${input}: ${(error as Error).message}`);
   }
-  await Promise.race([Promise.all([close(out), close(rejects)]), failed]);
+  try {
+    await Promise.all([close(out), close(rejects)]);
+  } catch (error) {
+    throw new CliError('io', `cannot write: ${(error as Error).message}`);
+  }
   summary.uncovered = [...uncovered.values()].sort((a, b) => b.count - a.count);
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
