@@ -81,7 +81,7 @@ function barChart(
   <text x="${labelWidth - 10}" y="15" text-anchor="end" class="bar-label">${escapeHtml(truncate(row.label, maxLabel))}</text>
   <rect x="${labelWidth}" y="3" width="${barWidth}" height="16" rx="4" fill="#f0f2f5"/>
   <rect x="${labelWidth}" y="3" width="${w.toFixed(1)}" height="16" rx="4" fill="${row.color}"/>
-  <text x="${labelWidth + w + 8}" y="15" class="bar-value">${escapeHtml(row.text)}${row.note ? `<tspan class="bar-note" dx="10">${escapeHtml(truncate(row.note, 46))}</tspan>` : ''}</text></g>`;
+  <text x="${labelWidth + w + 8}" y="15" class="bar-value">${escapeHtml(row.text)}</text>${row.note ? `\n  <text x="${labelWidth + barWidth + 44}" y="15" class="bar-note">${escapeHtml(truncate(row.note, 36))}</text>` : ''}</g>`;
     })
     .join('\n');
   return `<svg class="chart bars" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">${bars}</svg>`;
