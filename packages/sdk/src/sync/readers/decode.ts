@@ -5,7 +5,7 @@ import type { ByteSource } from './types';
 
 const SNIFF_BYTES = 64 * 1024;
 
-export function openBytes(source: ByteSource, highWaterMark = 256 * 1024): AsyncIterable<Uint8Array> {
+export function openBytes(source: ByteSource, highWaterMark = 64 * 1024): AsyncIterable<Uint8Array> {
   return typeof source === 'string' ? createReadStream(source, { highWaterMark }) : source;
 }
 
