@@ -61,6 +61,11 @@ describe('lintText', () => {
     expect(withOther.diagnostics.map((d) => [d.file, d.rule])).toEqual([['a.yaml', 'code/duplicate']]);
     expect(withOther.summary.files).toBe(1);
   });
+
+  it('reports nothing for a file the config ignores', () => {
+    const result = lintText('legacy/a.yaml', 'broken: [', { config: { ignore: ['legacy/**'] } });
+    expect(result).toEqual({ diagnostics: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0 } });
+  });
 });
 
 describe('rules registry', () => {

@@ -22,26 +22,31 @@ function isOtherKind(file: CatalogFile): boolean {
 
 /** Lints a whole workspace: every file is parsed once, the workspace model is built once, then every rule runs. */
 export function lintWorkspace(files: readonly SourceFile[], options: LintOptions = {}): LintResult {
-  const config = resolveConfig(options.config);
-  const parsed = files
-    .filter((file) => !config.isIgnored(file.path))
-    .map((file) => new CatalogFile(file.path, file.text))
-    .filter((file) => !isOtherKind(file));
-  const workspace = new WorkspaceModel(parsed);
-  const diagnostics: Diagnostic[] = [];
-  for (const file of parsed) diagnostics.push(...lintParsed(file, workspace, config));
-  return { diagnostics, summary: summarize(parsed.length, diagnostics) };
+  const { diagnostics, linted } = run(files, options);
+  return { diagnostics, summary: summarize(linted.length, diagnostics) };
 }
 
 /** Lints one file; pass the rest of the workspace in `options.workspace` for the cross-file rules. */
 export function lintText(path: string, text: string, options: LintTextOptions = {}): LintResult {
   const others = (options.workspace ?? []).filter((file) => file.path !== path);
-  const result = lintWorkspace([{ path, text }, ...others], options);
-  const diagnostics = result.diagnostics.filter((diagnostic) => diagnostic.file === path);
-  return {
-    diagnostics,
-    summary: summarize(result.diagnostics.length ? 1 : Math.min(1, result.summary.files), diagnostics),
-  };
+  const { diagnostics, linted } = run([{ path, text }, ...others], options);
+  const own = diagnostics.filter((diagnostic) => diagnostic.file === path);
+  return { diagnostics: own, summary: summarize(linted.some((file) => file.path === path) ? 1 : 0, own) };
+}
+
+function run(
+  files: readonly SourceFile[],
+  options: LintOptions,
+): { diagnostics: Diagnostic[]; linted: CatalogFile[] } {
+  const config = resolveConfig(options.config);
+  const linted = files
+    .filter((file) => !config.isIgnored(file.path))
+    .map((file) => new CatalogFile(file.path, file.text))
+    .filter((file) => !isOtherKind(file));
+  const workspace = new WorkspaceModel(linted);
+  const diagnostics: Diagnostic[] = [];
+  for (const file of linted) diagnostics.push(...lintParsed(file, workspace, config));
+  return { diagnostics, linted };
 }
 
 function lintParsed(file: CatalogFile, workspace: WorkspaceModel, config: ResolvedLintConfig): Diagnostic[] {
