@@ -63,6 +63,61 @@ describe('unsilo map run on department exports', () => {
   });
 });
 
+describe('unsilo map run on NDJSON', () => {
+  it('maps objects line by line and rejects a line that is not JSON, with its line number', async () => {
+    const dir = mkdtempSync(join(work, 'ndjson-'));
+    const mapping = readFileSync(join(fixtures, 'gongan/czrk.mapping.yaml'), 'utf8').replace(
+      'source: { format: csv, encoding: auto }',
+      'source: { format: ndjson }',
+    );
+    writeFileSync(join(dir, 'czrk.mapping.yaml'), mapping);
+    const rows = [
+      {
+        SFZH: '11010519491231002X',
+        XM: '张三',
+        XB: 1,
+        CSRQ: '1949-12-31',
+        MZDM: '01',
+        HJDZ_XZQH: '110105',
+        HJDZ: '朝阳区',
+      },
+      '{"SFZH": broken',
+    ];
+    writeFileSync(
+      join(dir, 'in.ndjson'),
+      `${rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n')}\n`,
+    );
+    const result = await runCli([
+      'map',
+      'run',
+      '-m',
+      join(dir, 'czrk.mapping.yaml'),
+      '-i',
+      join(dir, 'in.ndjson'),
+      '-o',
+      join(dir, 'out.ndjson'),
+      '--catalog',
+      join(fixtures, 'catalog'),
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(result.stdout.trimEnd().split('\n').at(-1)!)).toMatchObject({
+      read: 2,
+      accepted: 1,
+      rejected: 1,
+    });
+    expect(JSON.parse(lines(join(dir, 'out.ndjson'))[0]!)).toMatchObject({
+      gmsfhm: '11010519491231002X',
+      xb: '2',
+    });
+    expect(JSON.parse(lines(join(dir, 'out.rejects.ndjson'))[0]!)).toMatchObject({
+      row: 2,
+      line: 2,
+      errors: [{ rule: 'ndjson/syntax' }],
+    });
+  });
+});
+
 describe('unsilo map preview', () => {
   const mapping = join(fixtures, 'gongan/czrk.mapping.yaml');
   const input = join(fixtures, 'gongan/czrk.csv');
