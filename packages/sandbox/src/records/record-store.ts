@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 export interface PreparedUpsert {
   key: string;
@@ -29,10 +29,6 @@ export function createRecordStore(db: Database) {
   const insertChange = db.prepare(
     'INSERT INTO changes (resource_code, op, record_key, data, batch_id, at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const upsertRecord = db.prepare(
-    `INSERT INTO records (resource_code, record_key, seq) VALUES (?, ?, ?)
-     ON CONFLICT (resource_code, record_key) DO UPDATE SET seq = excluded.seq`,
-  );
   const deleteRecord = db.prepare('DELETE FROM records WHERE resource_code = ? AND record_key = ?');
   const insertBatch = db.prepare(
     `INSERT INTO batches (id, department_id, idempotency_key, request_hash, resource_code, count, accepted, rejected,
@@ -52,19 +48,45 @@ export function createRecordStore(db: Database) {
     `SELECT seq, op, record_key, data, at FROM changes WHERE resource_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
   );
 
+  // Upserts go in multi-row statements of up to CHUNK rows: one statement per row costs more than the row.
+  const CHUNK = 100;
+  const chunkStatements = new Map<number, { changes: Statement; records: Statement }>();
+  const chunkOf = (rows: number) => {
+    let statements = chunkStatements.get(rows);
+    if (!statements) {
+      statements = {
+        changes: db.prepare(
+          `INSERT INTO changes (resource_code, op, record_key, data, batch_id, at) VALUES ${Array(rows)
+            .fill("(?, 'upsert', ?, ?, ?, ?)")
+            .join(', ')}`,
+        ),
+        records: db.prepare(
+          `INSERT INTO records (resource_code, record_key, seq) VALUES ${Array(rows).fill('(?, ?, ?)').join(', ')}
+           ON CONFLICT (resource_code, record_key) DO UPDATE SET seq = excluded.seq`,
+        ),
+      };
+      chunkStatements.set(rows, statements);
+    }
+    return statements;
+  };
+
   /** Writes a whole batch and the answer that describes it in ONE transaction: all of it or none of it. */
   const writeBatch = db.transaction(
     (resourceCode: string, upserts: PreparedUpsert[], deletes: PreparedDelete[], batch: BatchRow) => {
-      for (const upsert of upserts) {
-        const seq = insertChange.run(
-          resourceCode,
-          'upsert',
-          upsert.key,
-          upsert.data,
-          batch.id,
-          batch.createdAt,
-        ).lastInsertRowid as number;
-        upsertRecord.run(resourceCode, upsert.key, seq);
+      for (let start = 0; start < upserts.length; start += CHUNK) {
+        const chunk = upserts.slice(start, start + CHUNK);
+        const statements = chunkOf(chunk.length);
+        const changeValues: unknown[] = [];
+        for (const upsert of chunk)
+          changeValues.push(resourceCode, upsert.key, upsert.data, batch.id, batch.createdAt);
+        // One writer, one statement: the rows get consecutive rowids ending at the last one inserted.
+        const last = Number(statements.changes.run(changeValues).lastInsertRowid);
+        const first = last - chunk.length + 1;
+        const recordValues: unknown[] = [];
+        chunk.forEach((upsert, i) => {
+          recordValues.push(resourceCode, upsert.key, first + i);
+        });
+        statements.records.run(recordValues);
       }
       for (const removal of deletes) {
         if (deleteRecord.run(resourceCode, removal.key).changes === 1) {
