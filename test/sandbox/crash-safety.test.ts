@@ -35,9 +35,9 @@ function startChild(): Promise<string> {
   });
 }
 
-function kill(): Promise<void> {
-  const proc = child;
-  child = undefined;
+/** SIGKILLs one exchange process (by default the current one); a late timer never hits its successor. */
+function kill(proc: ChildProcess | undefined = child): Promise<void> {
+  if (proc === child) child = undefined;
   if (!proc || proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     proc.once('exit', () => resolve());
@@ -61,6 +61,8 @@ function sendAndKill(
 ) {
   const target = new URL(`${url}/v1/catalog/resources/${codePath(code)}/records/batch`);
   let sentAt = 0;
+  const victim = child;
+  const killIt = () => kill(victim);
   /** Resolves with the ms between the end of the upload and the answer (0 when killed before it). */
   return new Promise<number>((finish) => {
     let answeredAfter = 0;
@@ -74,23 +76,24 @@ function sendAndKill(
         'idempotency-key': key,
       },
     });
-    req.on('error', () => resolve());
+    req.on('error', () => void killIt().then(() => resolve()));
     req.on('response', (response) => {
       answeredAfter = performance.now() - sentAt;
       response.resume();
-      if (killAt === 'on-answer') void kill().then(() => resolve());
-      response.on('end', () => resolve());
-      response.on('error', () => resolve());
+      if (killAt === 'on-answer') void killIt().then(() => resolve());
+      // An answer that beat the kill moment: the batch is committed; kill now all the same.
+      response.on('end', () => void killIt().then(() => resolve()));
+      response.on('error', () => void killIt().then(() => resolve()));
     });
     if (killAt === 'mid-upload') {
       req.write(body.slice(0, body.length / 2));
-      setTimeout(() => void kill().then(() => resolve()), 50);
+      setTimeout(() => void killIt().then(() => resolve()), 50);
     } else if (killAt === 'on-answer') {
       req.end(body, () => {
         sentAt = performance.now();
       });
     } else {
-      req.end(body, () => setTimeout(() => void kill().then(() => resolve()), killAt));
+      req.end(body, () => setTimeout(() => void killIt().then(() => resolve()), killAt));
     }
   });
 }
