@@ -8,7 +8,12 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'packages/vscode-ext/test/**', 'packages/vscode-ext/out/**'],
+    exclude: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'packages/vscode-ext/test/**',
+      'packages/vscode-ext/out/**',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

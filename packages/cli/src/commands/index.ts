@@ -8,4 +8,12 @@ import { register as sandbox } from './sandbox';
 import { register as sync } from './sync';
 
 /** Each command lives in its own file and registers itself on the program. */
-export const commands: Array<(program: Command) => void> = [lint, check, catalog, map, publish, sync, sandbox];
+export const commands: Array<(program: Command) => void> = [
+  lint,
+  check,
+  catalog,
+  map,
+  publish,
+  sync,
+  sandbox,
+];
