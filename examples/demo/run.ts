@@ -6,7 +6,7 @@
  *
  * Run: npm run demo   (uses the built packages; the CLI runs as a user runs it)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,17 +24,27 @@ const ROWS = Number(process.env.DEMO_ROWS ?? 20_000);
 
 const heading = (zh: string, en: string) => console.log(`\n\x1b[1m▶ ${zh} / ${en}\x1b[0m`);
 
-function unsilo(args: string[], env: Record<string, string> = {}): string {
+/** Runs the CLI as a user would. Asynchronous: the sandbox answers from this same process meanwhile. */
+function unsilo(args: string[], env: Record<string, string> = {}): Promise<string> {
   console.log(`$ unsilo ${args.join(' ')}`);
-  const run = spawnSync(process.execPath, [cli, ...args], {
+  const child = spawn(process.execPath, [cli, ...args], {
     cwd: work,
     env: { ...process.env, ...env, NO_COLOR: '1' },
-    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  process.stdout.write(run.stdout);
-  process.stderr.write(run.stderr);
-  if (run.status !== 0 && run.status !== 1) throw new Error(`unsilo ${args[0]} exited with ${run.status}`);
-  return run.stdout;
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    process.stdout.write(chunk);
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      // Exit 1 means "done, with findings or rejected rows": the demo shows those on purpose.
+      if (status === 0 || status === 1) resolve(stdout);
+      else reject(new Error(`unsilo ${args[0]} exited with ${status}`));
+    });
+  });
 }
 
 /** The civil-affairs system's export: GBK CSV with its own codes, a few rows as bad as real exports get. */
@@ -46,8 +56,10 @@ function writeLegacyExport(file: string, rows: PopulationRow[]) {
 
 function legacyRows(count: number, updated?: string): PopulationRow[] {
   const rows = Array.from({ length: count }, (_, i) => populationRow(i, updated));
-  // What legacy data looks like: a broken check character, a code the mapping does not know, an impossible date.
-  rows[7] = { ...rows[7]!, SFZH: `${rows[7]!.SFZH.slice(0, 17)}${rows[7]!.SFZH.endsWith('0') ? '1' : '0'}` };
+  // What legacy data looks like: an old 15-digit ID number (upgraded on the way), a code the mapping does not
+  // know, an impossible date.
+  const old = rows[7]!.SFZH;
+  rows[7] = { ...rows[7]!, SFZH: `${old.slice(0, 6)}${old.slice(8, 17)}` };
   rows[42] = { ...rows[42]!, XB: '3' };
   rows[99] = { ...rows[99]!, CSRQ: '19850230' };
   return rows;
@@ -64,13 +76,13 @@ try {
   };
 
   heading('按国家规则检查目录条目', 'Lint the catalogue entry');
-  unsilo(['lint', join(example, 'catalog'), '--lang', 'zh']);
+  await unsilo(['lint', join(example, 'catalog'), '--lang', 'zh']);
 
   heading(
     '发布目录：先计划，再按生命周期提交、注册、发布',
     'Publish the catalogue: plan, then the life cycle',
   );
-  unsilo(['publish', join(example, 'catalog')], minzheng);
+  await unsilo(['publish', join(example, 'catalog')], minzheng);
 
   const csv = join(work, 'minzheng-export.csv');
   writeLegacyExport(csv, legacyRows(ROWS));
@@ -78,7 +90,7 @@ try {
   const catalog = ['--catalog', join(example, 'catalog')];
 
   heading('预览字段映射（GBK 导出 → 标准记录）', 'Preview the field mapping');
-  unsilo(['map', 'preview', '-m', mapping, '-i', csv, '--limit', '3', ...catalog]);
+  await unsilo(['map', 'preview', '-m', mapping, '-i', csv, '--limit', '3', ...catalog]);
 
   heading(
     `同步 ${ROWS.toLocaleString()} 行到交换平台（快照模式）`,
@@ -97,14 +109,14 @@ try {
     checkpoint,
     '--no-progress',
   ];
-  unsilo([...syncArgs, '--format', 'json'], minzheng);
+  await unsilo([...syncArgs, '--format', 'json'], minzheng);
 
   heading('遗留系统变化后再次同步：只发送变化', 'The legacy system changed: only the changes travel');
   const changed = legacyRows(ROWS);
   for (let i = 1000; i < 1000 + ROWS / 100; i += 1)
     changed[i] = { ...changed[i]!, JZLB: '特困' === changed[i]!.JZLB ? '低保' : '特困' };
   writeLegacyExport(csv, changed.slice(0, ROWS - ROWS / 200));
-  unsilo([...syncArgs, '--format', 'json'], minzheng);
+  await unsilo([...syncArgs, '--format', 'json'], minzheng);
 
   heading('回执验签：部门的交付证明', 'Verify the signed receipts: the department’s proof of delivery');
   const client = (id: string, secret: string) =>

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { packageFile } from '../package-file';
 
 /** The migrations shipped with the package: `migrations/NNN-name.sql`, applied in order of NNN. */
-export const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const migrationsDir = packageFile('migrations');
 
 export interface Migration {
   version: number;

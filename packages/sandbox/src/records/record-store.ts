@@ -71,7 +71,12 @@ export function createRecordStore(db: Database) {
   };
 
   /** Writes a whole batch and the answer that describes it in ONE transaction: all of it or none of it. */
-  const writeBatch = db.transaction(
+  const writeBatch: (
+    resourceCode: string,
+    upserts: PreparedUpsert[],
+    deletes: PreparedDelete[],
+    batch: BatchRow,
+  ) => void = db.transaction(
     (resourceCode: string, upserts: PreparedUpsert[], deletes: PreparedDelete[], batch: BatchRow) => {
       for (let start = 0; start < upserts.length; start += CHUNK) {
         const chunk = upserts.slice(start, start + CHUNK);

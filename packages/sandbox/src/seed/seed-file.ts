@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { hashSecret, sealSecret } from '../auth/client-secrets';
+import { packageFile } from '../package-file';
 
 /** The demo seed shipped with the package: five departments of a city and one vendor. */
-export const demoSeedFile = fileURLToPath(new URL('../../seed/demo.yaml', import.meta.url));
+export const demoSeedFile = packageFile('seed', 'demo.yaml');
 
 const role = z.enum(['provider', 'consumer', 'authority', 'vendor']);
 

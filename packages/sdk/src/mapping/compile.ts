@@ -136,7 +136,9 @@ export function compileMapping(
       for (let f = 0; f < programs.length; f++) scratch[f] = runField(programs[f]!, values, sink);
       const record = makeRecord(scratch);
       for (let c = 0; c < crossChecks.length; c++) crossChecks[c]!(record, sink);
-      const outcome: RowOutcome = sink.errors ? { row, errors: sink.errors } : { row, record };
+      const outcome: RowOutcome = sink.errors
+        ? { row, errors: sink.errors, partial: record }
+        : { row, record };
       if (sink.warnings) outcome.warnings = sink.warnings;
       return outcome;
     },

@@ -138,6 +138,8 @@ export type TargetRecord = Record<string, RecordValue | undefined>;
 export interface RowOutcome {
   row: number;
   record?: TargetRecord;
+  /** On a rejected row: what could be mapped (fields in error are left as they came out), e.g. to read its key. */
+  partial?: TargetRecord;
   errors?: RowIssue[];
   warnings?: RowIssue[];
 }

@@ -7,12 +7,18 @@ export function syncMappingOf(
   text?: string,
   digest?: (text: string) => string,
 ): SyncMapping {
+  const key = compiled.mapping.key ?? [];
   return {
     resource: compiled.mapping.resource,
-    key: compiled.mapping.key ?? [],
+    key,
     map: (values, row) => {
       const outcome = compiled.mapRow(values, row);
-      if (outcome.errors || !outcome.record) return { ok: false, errors: outcome.errors ?? [] };
+      if (outcome.errors || !outcome.record) {
+        const errors = outcome.errors ?? [];
+        // A row rejected for another field still names its key, so snapshot mode knows the key did not vanish.
+        const keyIntact = outcome.partial && !errors.some((e) => key.includes(e.field));
+        return keyIntact ? { ok: false, errors, record: outcome.partial } : { ok: false, errors };
+      }
       return { ok: true, record: outcome.record };
     },
     ...(text !== undefined && digest ? { digest: digest(text) } : {}),
