@@ -1,23 +1,12 @@
 import { type CatalogFile, parseCatalogFile } from './parse';
+import { FORMATS_WITH_ITEMS, REQUIRED_FIELDS } from './rules/schema/required';
 import { isBlank } from './rules/support';
-import type { Diagnostic, EntryPath, LintResult, SourceFile } from './types';
+import type { Diagnostic, LintResult, SourceFile } from './types';
 import { canonicalToken } from './vocabulary';
 
-/** The fields a complete entry fills (schema/required's list plus items for structured formats). */
-const COMPLETENESS_FIELDS: readonly EntryPath[] = [
-  ['code'],
-  ['name'],
-  ['provider', 'name'],
-  ['provider', 'code'],
-  ['classification', 'class'],
-  ['summary'],
-  ['format', 'class'],
-  ['share', 'type'],
-  ['open', 'type'],
-  ['updateCycle'],
-  ['publishedAt'],
-];
-const STRUCTURED_FORMATS = new Set(['database', 'spreadsheet', 'service']);
+/** A complete entry fills what schema/required asks for, plus items for structured formats. */
+const COMPLETENESS_FIELDS = REQUIRED_FIELDS;
+const STRUCTURED_FORMATS = FORMATS_WITH_ITEMS;
 
 export type ShareBucket = 'unconditional' | 'conditional' | 'none' | 'unknown';
 

@@ -4,7 +4,8 @@ import { defineRule } from '../../rule';
 import type { EntryPath } from '../../types';
 import { isBlank, itemsOf, tokenAt } from '../support';
 
-const REQUIRED: readonly EntryPath[] = [
+/** The fields every entry must fill (DESIGN §2). */
+export const REQUIRED_FIELDS: readonly EntryPath[] = [
   ['code'],
   ['name'],
   ['provider', 'name'],
@@ -18,7 +19,7 @@ const REQUIRED: readonly EntryPath[] = [
   ['publishedAt'],
 ];
 /** Structured formats must describe their information items. */
-const FORMATS_WITH_ITEMS = new Set(['database', 'spreadsheet', 'service']);
+export const FORMATS_WITH_ITEMS: ReadonlySet<string> = new Set(['database', 'spreadsheet', 'service']);
 export const PLACEHOLDER = 'TODO';
 
 export const rule = defineRule({
@@ -31,7 +32,7 @@ export const rule = defineRule({
   hasFix: true,
   scope: 'file',
   check({ file, report }) {
-    const required = [...REQUIRED];
+    const required = [...REQUIRED_FIELDS];
     const format = tokenAt(file, ['format', 'class'], 'formatClass');
     if (format && FORMATS_WITH_ITEMS.has(format)) required.push(['items']);
     for (const { index, item } of itemsOf(file)) {
