@@ -3,6 +3,13 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../packages/cli/src/bin.ts', import.meta.url));
+// tsx is named by path, so the CLI also runs from a working directory outside the repository (a temp dir).
+const tsx = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+
+/** The node arguments that run `unsilo ARGS…` from its sources, for tests that manage the process themselves. */
+export function cliArgs(args: string[]): string[] {
+  return ['--conditions=source', '--import', tsx, bin, ...args];
+}
 
 export interface CliResult {
   code: number | null;
@@ -16,7 +23,7 @@ export function runCli(
   options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', bin, ...args], {
+    const child = spawn(process.execPath, cliArgs(args), {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

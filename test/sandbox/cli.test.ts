@@ -2,20 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from '../helpers/cli';
+import { cliArgs, runCli } from '../helpers/cli';
 import { credentialsOf } from './support/demo';
 
-const bin = join(repoRoot, 'packages/cli/src/bin.ts');
-// The data file goes to a temporary working directory, so tsx is named by path rather than resolved from there.
-const tsx = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-cli-sandbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `unsilo sandbox …` until it prints its URL, lets the test use it, then stops it with SIGTERM. */
 async function withRunningSandbox(args: string[], use: (url: string, stdout: () => string) => Promise<void>) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, bin, 'sandbox', ...args], {
+  const child = spawn(process.execPath, cliArgs(['sandbox', ...args]), {
     cwd: dir,
     env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' },
     stdio: ['ignore', 'pipe', 'pipe'],

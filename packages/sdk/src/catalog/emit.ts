@@ -55,6 +55,11 @@ function flowMap(map: Plain, order: readonly string[]): string {
   return pairs.length ? `{ ${pairs.join(', ')} }` : '{}';
 }
 
+/** The entry with its keys in the canonical order of catalogue files (unknown keys last, as found). */
+export function orderEntry(entry: Plain): Plain {
+  return Object.fromEntries(ordered(entry, TOP));
+}
+
 function isPlainMap(value: unknown): value is Plain {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

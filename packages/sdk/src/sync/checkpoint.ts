@@ -1,19 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file';
 import { SyncError } from './errors';
+import type { SyncCounts } from './types';
 
 export type SyncMode = 'full' | 'incremental' | 'snapshot';
 export type WatermarkValue = string | number;
-
-export interface SyncCounts {
-  read: number;
-  accepted: number;
-  rejected: number;
-  unchanged: number;
-  deleted: number;
-  batches: number;
-  retries: number;
-}
 
 export interface InputIdentity {
   path: string;

@@ -7,7 +7,6 @@ export {
   loadCheckpoint,
   type RunState,
   receiptsPathFor,
-  type SyncCounts,
   type SyncMode,
   type WatermarkValue,
 } from './checkpoint';
@@ -56,6 +55,7 @@ export type {
   SourceItem,
   SourceReject,
   SourceRow,
+  SyncCounts,
   SyncProgress,
   SyncSummary,
 } from './types';

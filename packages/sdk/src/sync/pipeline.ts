@@ -1,5 +1,4 @@
 import type { ChangeFilter, PendingUpsert } from './change-filter';
-import type { SyncCounts } from './checkpoint';
 import { deriveIdempotencyKey } from './idempotency-key';
 import { canonicalRecord } from './operations-hash';
 import { OrderedCommits } from './ordered-commits';
@@ -13,6 +12,7 @@ import type {
   RowMapper,
   SourceItem,
   SourceRow,
+  SyncCounts,
 } from './types';
 
 export interface RejectEntry {

@@ -18,14 +18,13 @@ import {
   loadCheckpoint,
   type RunState,
   receiptsPathFor,
-  type SyncCounts,
   type SyncMode,
   saveCheckpoint,
 } from './checkpoint';
 import { SyncError } from './errors';
 import { type PipelineBatch, type RejectEntry, runPipeline } from './pipeline';
 import { SnapshotState } from './snapshot-state';
-import type { PushBatch, RowMapper, SourceItem, SyncProgress, SyncSummary } from './types';
+import type { PushBatch, RowMapper, SourceItem, SyncCounts, SyncProgress, SyncSummary } from './types';
 
 /** What sync needs of a mapping: the target resource, its key and the compiled row function. */
 export interface SyncMapping {

@@ -56,8 +56,8 @@ export interface BatchOutcome {
 
 export type PushBatch = (request: BatchRequest) => Promise<BatchOutcome>;
 
-/** The reconciled result of a run: read = accepted + rejected + unchanged. */
-export interface SyncSummary {
+/** Where the rows of a run went so far: read = accepted + rejected + unchanged. */
+export interface SyncCounts {
   read: number;
   accepted: number;
   rejected: number;
@@ -65,20 +65,17 @@ export interface SyncSummary {
   deleted: number;
   batches: number;
   retries: number;
+}
+
+/** The reconciled result of a run. */
+export interface SyncSummary extends SyncCounts {
   durationMs: number;
 }
 
-export interface SyncProgress {
+export interface SyncProgress extends SyncCounts {
   phase: 'sync' | 'deletes' | 'done' | 'stopping';
-  read: number;
   /** Rows whose batches are acknowledged (the checkpoint's position). */
   committed: number;
-  accepted: number;
-  rejected: number;
-  unchanged: number;
-  deleted: number;
-  batches: number;
-  retries: number;
   inFlight: number;
   elapsedMs: number;
   rowsPerSecond: number;

@@ -59,6 +59,18 @@ export function listFiles(paths: string[], max = 3, total = paths.length): strin
   return total > max ? `${shown} …(+${total - max})` : shown;
 }
 
+/**
+ * The other files of a workspace clash, named for a message. Only the first few are looked at, so thousands of
+ * clashing files keep a rule linear.
+ */
+export function listOtherFiles(clashing: readonly CatalogFile[], file: CatalogFile): string {
+  const others = clashing
+    .slice(0, 4)
+    .filter((other) => other !== file)
+    .map((other) => other.path);
+  return listFiles(others, 3, clashing.length - 1);
+}
+
 /** Where a path starts, as "line N" for messages that cite another place. */
 export function lineOf(file: CatalogFile, path: EntryPath): number {
   return file.rangeOf(path).start.line;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { stringifyEntry } from '../../catalog/emit';
+import { orderEntry, stringifyEntry } from '../../catalog/emit';
 import { canonicalToken } from '../../catalog/vocabulary';
 import { cellText } from '../readers/xlsx';
 import { columnLetter, LIST_PATHS, TEMPLATE_COLUMNS, type TemplateColumn } from './columns';
@@ -104,7 +104,7 @@ export async function importCatalogWorkbook(data: ArrayBuffer | Uint8Array): Pro
   const finish = (pending: Pending | undefined) => {
     if (!pending || pending.failed) return;
     if (pending.items.length > 0) pending.entry.items = pending.items;
-    const entry = order(pending.entry);
+    const entry = orderEntry(pending.entry);
     const code = String(entry.code);
     const file =
       pending.file && isSafeRelative(pending.file) ? pending.file : `${code.replace(/[/\\]/g, '-')}.yaml`;
@@ -244,25 +244,6 @@ function resourceValue(column: TemplateColumn, raw: unknown, text: string): unkn
   }
   if (column.vocabulary) return canonicalToken(column.vocabulary, text) ?? text;
   return text;
-}
-
-const ORDER = [
-  'apiVersion',
-  'kind',
-  'code',
-  'name',
-  'provider',
-  'classification',
-  'summary',
-  'format',
-  'items',
-];
-
-function order(entry: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const key of ORDER) if (key in entry) result[key] = entry[key];
-  for (const key of Object.keys(entry)) if (!(key in result)) result[key] = entry[key];
-  return result;
 }
 
 function isSafeRelative(path: string): boolean {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { listFiles } from '../support';
+import { listOtherFiles } from '../support';
 
 export const rule = defineRule({
   id: 'code/duplicate',
@@ -15,16 +15,12 @@ export const rule = defineRule({
     if (!code || code === 'TODO') return;
     const same = workspace.byCode.get(code) ?? [];
     if (same.length < 2) return;
-    // Only a few files are named, so thousands of clashes stay linear.
-    const others = same
-      .slice(0, 4)
-      .filter((other) => other !== file)
-      .map((other) => other.path);
+    const others = listOtherFiles(same, file);
     report({
       at: ['code'],
       message: {
-        zh: `信息资源代码「${code}」重复，另见：${listFiles(others, 3, same.length - 1)}`,
-        en: `resource code "${code}" is also declared in ${listFiles(others, 3, same.length - 1)}`,
+        zh: `信息资源代码「${code}」重复，另见：${others}`,
+        en: `resource code "${code}" is also declared in ${others}`,
       },
     });
   },

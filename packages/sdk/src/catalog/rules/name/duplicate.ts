@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { normalizeName, providerIdentity } from '../../workspace';
-import { listFiles } from '../support';
+import { listOtherFiles } from '../support';
 
 export const rule = defineRule({
   id: 'name/duplicate',
@@ -17,16 +17,12 @@ export const rule = defineRule({
     if (!name || !provider) return;
     const same = workspace.byProviderAndName.get(`${provider}\u0000${normalizeName(name)}`) ?? [];
     if (same.length < 2) return;
-    // Only a few names are shown, so a provider with thousands of clashes stays linear.
-    const others = same
-      .slice(0, 4)
-      .filter((other) => other !== file)
-      .map((other) => other.path);
+    const others = listOtherFiles(same, file);
     report({
       at: ['name'],
       message: {
-        zh: `同一提供方已有名为「${name.trim()}」的资源：${listFiles(others, 3, same.length - 1)}`,
-        en: `the same provider already has a resource named "${name.trim()}": ${listFiles(others, 3, same.length - 1)}`,
+        zh: `同一提供方已有名为「${name.trim()}」的资源：${others}`,
+        en: `the same provider already has a resource named "${name.trim()}": ${others}`,
       },
     });
   },
