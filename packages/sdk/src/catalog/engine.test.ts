@@ -1,9 +1,44 @@
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from './config';
 import { isCatalogEntryText } from './detect';
 import { lintText, lintWorkspace } from './engine';
 import { formatMessage } from './messages';
-import { rules } from './rules/index';
+import { parseCatalogFile } from './parse';
+import type { RuleReport } from './rule';
+import { ruleDefinitions, rules } from './rules/index';
 import { VALID_ENTRY, vary } from './rules/testing';
+import type { Diagnostic, SourceFile } from './types';
+import { WorkspaceModel } from './workspace';
+
+/**
+ * The engine in one pass, every tree held at once: what `lintWorkspace` must agree with although it keeps
+ * no trees and parses a file again only when a whole-workspace rule reports on it.
+ */
+function lintInOnePass(files: readonly SourceFile[]): Diagnostic[] {
+  const parsed = files.map((file) => parseCatalogFile(file.path, file.text));
+  const workspace = new WorkspaceModel();
+  const facts = parsed.map((file) => (file.entry ? workspace.add(file) : undefined));
+  return parsed.flatMap((file, index) => {
+    if (file.diagnostics.length > 0) return file.diagnostics;
+    if (!file.entry) return lintWorkspace([files[index]!]).diagnostics;
+    const diagnostics: Diagnostic[] = [];
+    for (const rule of ruleDefinitions) {
+      const report = ({ at, part, message, fixes }: RuleReport) =>
+        diagnostics.push({
+          file: file.path,
+          rule: rule.id,
+          severity: rule.severity,
+          message,
+          range: file.rangeOf(at, part),
+          fixes: fixes ?? [],
+        });
+      rule.check({ file, config: resolveConfig(), report, workspace, self: facts[index]! });
+    }
+    return diagnostics.sort(
+      (a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule),
+    );
+  });
+}
 
 describe('lintWorkspace', () => {
   it('returns diagnostics in DESIGN §5 shape, with a bilingual message and 1-based positions', () => {
@@ -28,6 +63,93 @@ describe('lintWorkspace', () => {
       diagnostics: [],
       summary: { files: 0, errors: 0, warnings: 0, infos: 0 },
     });
+  });
+});
+
+describe('lintWorkspace, one file at a time', () => {
+  const entry = (code: string, name: string, extra = '') =>
+    `${vary('name: 户籍人口基本信息', `name: ${name}`, vary('"307001030801/000012"', `"${code}"`))}${extra}`;
+  const workspace: SourceFile[] = [
+    // Per-file and workspace findings interleave by position: code/duplicate (line 3) comes before
+    // name/whitespace (line 4) and schema/enum (line 24).
+    {
+      path: 'a.yaml',
+      text: vary('updateCycle: daily', 'updateCycle: 每日', entry('307001030801/000001', ' 户籍 ')),
+    },
+    {
+      path: 'b.yaml',
+      text: entry('307001030801/000001', '户籍', 'related: "307001030801/000009, 307001030801/000001"\n'),
+    },
+    {
+      path: 'c.yaml',
+      text: entry('307001030801/000001', '户籍　信息', 'related: [ 307001030801/000002, 42 ]\n'),
+    },
+    // Left to the complete YAML parser (an anchor) and still found again at the same place.
+    {
+      path: 'anchors.yaml',
+      text: entry('307001030801/000002', '户籍', 'x-note: &n 注\nx-again: *n\n'),
+    },
+    // Another provider claiming gmsfhm, without a code of its own: named by its name.
+    {
+      path: 'mz.yaml',
+      text: vary(
+        '  code: "11330100MB0000019K"',
+        '',
+        vary('某市公安局', '某市民政局', entry('307001030801/000003', '婚姻')),
+      ),
+    },
+    // Not entries, so not in the workspace: a syntax error, a list, another kind.
+    { path: 'broken.yaml', text: 'code: "307001030801/000003"\nname: [\n' },
+    { path: 'list.yaml', text: '- code: 307001030801/000003\n' },
+    {
+      path: 'mapping.yaml',
+      text: 'apiVersion: unsilo/v1\nkind: FieldMapping\ncode: "307001030801/000003"\n',
+    },
+    // The same path twice is two files.
+    { path: 'b.yaml', text: entry('307001030801/000004', '户籍') },
+  ];
+
+  it('finds what a single pass over every tree finds, in the same order', () => {
+    const result = lintWorkspace(workspace);
+    expect(result.diagnostics).toEqual(
+      lintInOnePass(workspace.filter((file) => file.path !== 'mapping.yaml')),
+    );
+    const workspaceRules = new Set([
+      'code/duplicate',
+      'name/duplicate',
+      'related/unresolved',
+      'single-source/conflict',
+    ]);
+    expect(
+      result.diagnostics
+        .filter((d) => workspaceRules.has(d.rule))
+        .map((d) => [d.file, d.rule, d.range.start.line]),
+    ).toEqual([
+      ['a.yaml', 'code/duplicate', 3],
+      ['a.yaml', 'name/duplicate', 4],
+      ['a.yaml', 'single-source/conflict', 14],
+      ['b.yaml', 'code/duplicate', 3],
+      ['b.yaml', 'name/duplicate', 4],
+      ['b.yaml', 'single-source/conflict', 14],
+      ['b.yaml', 'related/unresolved', 26],
+      ['c.yaml', 'code/duplicate', 3],
+      ['c.yaml', 'single-source/conflict', 14],
+      ['c.yaml', 'related/unresolved', 26],
+      ['anchors.yaml', 'name/duplicate', 4],
+      ['anchors.yaml', 'single-source/conflict', 14],
+      ['mz.yaml', 'single-source/conflict', 13],
+      ['b.yaml', 'name/duplicate', 4],
+      ['b.yaml', 'single-source/conflict', 14],
+    ]);
+    expect(result.summary.files).toBe(8);
+  });
+
+  it('keeps the order of files and of findings when a config turns rules off or ignores files', () => {
+    const config = { rules: { 'name/duplicate': 'off' as const }, ignore: ['c.yaml'] };
+    const kept = workspace.filter((file) => file.path !== 'c.yaml' && file.path !== 'mapping.yaml');
+    expect(lintWorkspace(workspace, { config }).diagnostics).toEqual(
+      lintInOnePass(kept).filter((d) => d.rule !== 'name/duplicate'),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ResolvedLintConfig } from './config';
 import type { CatalogFile } from './parse';
 import type { EntryPath, Fix, LocalizedText, Severity } from './types';
-import type { WorkspaceModel } from './workspace';
+import type { WorkspaceFile, WorkspaceModel } from './workspace';
 
 /** Where rule documentation lives (one anchor per rule id in the SDK README). */
 export const RULE_DOCS_BASE = 'https://github.com/unsilo/unsilo/blob/main/packages/sdk/README.md#';
@@ -17,21 +17,40 @@ export interface RuleReport {
 
 export interface RuleContext {
   readonly file: CatalogFile;
-  readonly workspace: WorkspaceModel;
   readonly config: ResolvedLintConfig;
   report(report: RuleReport): void;
 }
 
-/** A rule: data (id, default severity, description) and one small function over a parsed file. */
-export interface RuleDefinition {
+/**
+ * Whole-workspace rules run once every file has been read. They decide from the facts the workspace model
+ * keeps (`self` is this file's); `file` is this file parsed again, on first use — so only a file a rule
+ * reports on pays for it.
+ */
+export interface WorkspaceRuleContext extends RuleContext {
+  readonly workspace: WorkspaceModel;
+  readonly self: WorkspaceFile;
+}
+
+interface RuleData {
   id: string;
   severity: Severity;
   description: LocalizedText;
   hasFix: boolean;
-  /** `workspace` rules look at other files through the workspace model. */
-  scope: 'file' | 'workspace';
+}
+
+/** A rule: data (id, default severity, description) and one small function over a parsed file. */
+export interface FileRuleDefinition extends RuleData {
+  scope: 'file';
   check(context: RuleContext): void;
 }
+
+/** A rule that looks at other files through the workspace model. */
+export interface WorkspaceRuleDefinition extends RuleData {
+  scope: 'workspace';
+  check(context: WorkspaceRuleContext): void;
+}
+
+export type RuleDefinition = FileRuleDefinition | WorkspaceRuleDefinition;
 
 export interface RuleInfo {
   id: string;

@@ -1,6 +1,7 @@
 import type { CatalogFile } from '../parse';
 import type { EntryPath } from '../types';
 import { canonicalToken, type VocabularyName } from '../vocabulary';
+import type { WorkspaceFile } from '../workspace';
 
 /** An absent, null, blank or empty value. */
 export function isBlank(value: unknown): boolean {
@@ -63,7 +64,7 @@ export function listFiles(paths: string[], max = 3, total = paths.length): strin
  * The other files of a workspace clash, named for a message. Only the first few are looked at, so thousands of
  * clashing files keep a rule linear.
  */
-export function listOtherFiles(clashing: readonly CatalogFile[], file: CatalogFile): string {
+export function listOtherFiles(clashing: readonly WorkspaceFile[], file: WorkspaceFile): string {
   const others = clashing
     .slice(0, 4)
     .filter((other) => other !== file)

@@ -10,12 +10,12 @@ export const rule = defineRule({
   },
   hasFix: false,
   scope: 'workspace',
-  check({ file, workspace, report }) {
-    const code = file.string(['code'])?.trim();
+  check({ self, workspace, report }) {
+    const code = self.code;
     if (!code || code === 'TODO') return;
     const same = workspace.byCode.get(code) ?? [];
     if (same.length < 2) return;
-    const others = listOtherFiles(same, file);
+    const others = listOtherFiles(same, self);
     report({
       at: ['code'],
       message: {

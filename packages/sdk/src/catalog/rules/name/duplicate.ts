@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { normalizeName, providerIdentity } from '../../workspace';
 import { listOtherFiles } from '../support';
 
 export const rule = defineRule({
@@ -11,13 +10,12 @@ export const rule = defineRule({
   },
   hasFix: false,
   scope: 'workspace',
-  check({ file, workspace, report }) {
-    const name = file.string(['name']);
-    const provider = providerIdentity(file);
+  check({ self, workspace, report }) {
+    const { name, provider } = self;
     if (!name || !provider) return;
-    const same = workspace.byProviderAndName.get(`${provider}\u0000${normalizeName(name)}`) ?? [];
+    const same = workspace.sameName(provider, name);
     if (same.length < 2) return;
-    const others = listOtherFiles(same, file);
+    const others = listOtherFiles(same, self);
     report({
       at: ['name'],
       message: {

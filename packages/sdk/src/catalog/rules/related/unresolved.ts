@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import type { EntryPath } from '../../types';
 
 export const rule = defineRule({
   id: 'related/unresolved',
@@ -10,23 +9,11 @@ export const rule = defineRule({
   },
   hasFix: false,
   scope: 'workspace',
-  check({ file, workspace, report }) {
-    const related = file.get(['related']);
-    const entries: Array<[EntryPath, string]> = [];
-    if (Array.isArray(related)) {
-      related.forEach((_, index) => {
-        const code = file.string(['related', index]);
-        if (code) entries.push([['related', index], code]);
-      });
-    } else if (typeof related === 'string' || typeof related === 'number') {
-      for (const code of String(file.string(['related'])).split(/[,;，；、\s]+/)) {
-        if (code) entries.push([['related'], code]);
-      }
-    }
-    for (const [path, code] of entries) {
+  check({ self, workspace, report }) {
+    for (const { at, code } of self.related) {
       if (workspace.declares(code)) continue;
       report({
-        at: path,
+        at,
         message: {
           zh: `关联资源代码「${code}」在工作区中找不到对应的资源`,
           en: `related code "${code}" is not declared by any file of the workspace`,

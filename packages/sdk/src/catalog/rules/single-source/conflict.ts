@@ -1,5 +1,4 @@
 import { defineRule } from '../../rule';
-import { providerIdentity } from '../../workspace';
 import { listFiles } from '../support';
 
 export const rule = defineRule({
@@ -11,29 +10,20 @@ export const rule = defineRule({
   },
   hasFix: false,
   scope: 'workspace',
-  check({ file, workspace, report }) {
-    const items = file.get(['items']);
-    if (!Array.isArray(items)) return;
-    items.forEach((item, index) => {
-      if (!item || typeof item !== 'object' || (item as Record<string, unknown>).source !== 'authoritative')
-        return;
-      const key = (item as Record<string, unknown>).key;
-      if (typeof key !== 'string') return;
-      if ((workspace.authoritativeProviders.get(key)?.size ?? 0) < 2) return;
+  check({ self, workspace, report }) {
+    for (const { itemIndex, key } of self.authoritative) {
+      if ((workspace.authoritativeProviders.get(key)?.size ?? 0) < 2) continue;
       const claims = workspace.authoritativeByKey.get(key) ?? [];
-      const mine = providerIdentity(file);
-      const others = claims.filter((claim) => claim.provider !== mine);
-      const names = [
-        ...new Set(others.map((claim) => claim.file.string(['provider', 'name']) ?? claim.provider)),
-      ];
+      const others = claims.filter((claim) => claim.provider !== self.provider);
+      const names = [...new Set(others.map((claim) => claim.file.providerName ?? claim.provider))];
       const files = [...new Set(others.map((claim) => claim.file.path))];
       report({
-        at: ['items', index, 'source'],
+        at: ['items', itemIndex, 'source'],
         message: {
           zh: `字段「${key}」已由 ${names.join('、')} 声明为权威来源（${listFiles(files)}），一个数据元素只能有一个权威来源`,
           en: `item key "${key}" is also declared authoritative by ${names.join(', ')} (${listFiles(files)}); a data element has one authoritative source`,
         },
       });
-    });
+    }
   },
 });
