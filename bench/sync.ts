@@ -6,8 +6,8 @@
 // exchange.
 //
 //   node --conditions=source --import tsx bench/sync.ts          (BENCH_ROWS=200000 for a shorter run)
+//   BENCH_CHILD_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …    (node flags for the children, e.g. to profile them)
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const example = join(root, 'examples/minzheng-population');
 const mappingFile = join(example, 'population.mapping.yaml');
 const RESOURCE = '307002010101/000001';
 const credentials = { clientId: 'minzheng-demo', clientSecret: 'minzheng-demo-secret-8b4d0c3f' };
+const childFlags = (process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
 
 const role = process.argv[2];
 if (role === '--sandbox') await sandboxChild(process.argv[3]!);
@@ -97,7 +98,7 @@ async function main() {
     t = performance.now();
     const cli = spawn(
       process.execPath,
-      [...launcher, 'sync', '-m', mappingFile, '-i', input, '--format', 'json'],
+      [...childFlags, ...launcher, 'sync', '-m', mappingFile, '-i', input, '--format', 'json'],
       {
         cwd: root,
         env: {
@@ -202,7 +203,7 @@ async function main() {
 function spawnChild(args: string[]) {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
+    [...childFlags, '--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -232,16 +233,11 @@ async function cpuSeconds(pid: number): Promise<number> {
 }
 
 /**
- * How users run the CLI: the built one when it runs (`npm run bench` builds first); otherwise a bundle made
- * here with esbuild (into .bench/, so the workspace's node_modules resolve). Running from sources through
+ * The CLI as users run it, bundled here from the sources with esbuild (into .bench/, so the workspace's
+ * node_modules resolve): always the code of this checkout, never a stale build. Running from sources through
  * tsx would add the loader's own thread and caches to the measured memory.
  */
 async function cliLauncher(): Promise<string[]> {
-  const built = join(root, 'packages/cli/dist/bin.js');
-  if (existsSync(built) && spawnSync(process.execPath, [built, 'sync', '--help']).status === 0) {
-    console.log('running the built CLI (packages/cli/dist)');
-    return [built];
-  }
   const outfile = join(root, '.bench/sync-cli/unsilo.mjs');
   const esbuild = await import('esbuild');
   await esbuild.build({

@@ -86,6 +86,16 @@ describe('records', () => {
     expect(result).toMatchObject({ replayed: true, idempotencyKey: 'k-1', status: 200 });
     expect(result.data).toEqual(server.example('batchRecords'));
   });
+
+  it('sends a batch the caller has already serialised as is', async () => {
+    const body = { upsert: [{ gmsfhm: '11010519491231002X', xm: '张三' }] };
+    // Indented, so that a second serialisation by the client would show.
+    const bodyText = JSON.stringify(body, null, 2);
+    await clientFor(server).records.batch(resourceCode, body, { idempotencyKey: 'k-2', bodyText });
+    const [request] = server.requestsFor('batchRecords');
+    expect(request?.body).toBe(bodyText);
+    expect(request?.headers['content-type']).toBe('application/json');
+  });
 });
 
 describe('other namespaces', () => {

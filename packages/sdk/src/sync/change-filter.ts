@@ -5,6 +5,8 @@ import type { DeleteKey, SourceRow } from './types';
 /** A record on its way out, with what the mode needs to remember once the exchange accepts it. */
 export interface PendingUpsert {
   record: Record<string, unknown>;
+  /** The record's canonical JSON (RFC 8785), as sent and as its receipt hash covers it. */
+  json: string;
   row: number;
   source: Record<string, unknown>;
   key?: string;
@@ -19,10 +21,10 @@ export interface PendingUpsert {
 export interface ChangeFilter {
   /** Whether rows delivered by an earlier attempt must be re-mapped on resume (to rebuild the filter's memory). */
   readonly replays: boolean;
-  /** Returns the row to send, or undefined when it is unchanged. */
-  consider(record: Record<string, unknown>, source: SourceRow): PendingUpsert | undefined;
+  /** Returns the row to send, or undefined when it is unchanged; `json` is the record's canonical JSON. */
+  consider(record: Record<string, unknown>, source: SourceRow, json: string): PendingUpsert | undefined;
   /** A row an earlier attempt of this run already delivered (resume): remember it without sending. */
-  replayed(record: Record<string, unknown>, source: SourceRow, wasRejected: boolean): void;
+  replayed(record: Record<string, unknown>, source: SourceRow, wasRejected: boolean, json: string): void;
   /** A row rejected before sending; `record` is what the mapping could make of it. */
   rejected(record: Record<string, unknown> | undefined): void;
   accepted(upsert: PendingUpsert): void;
@@ -36,7 +38,7 @@ export interface ChangeFilter {
 export function fullFilter(): ChangeFilter {
   return {
     replays: false,
-    consider: (record, source) => ({ record, row: source.row, source: source.values }),
+    consider: (record, source, json) => ({ record, json, row: source.row, source: source.values }),
     replayed: () => {},
     rejected: () => {},
     accepted: () => {},
@@ -81,7 +83,7 @@ export function incrementalFilter(
     get high() {
       return high;
     },
-    consider(record, source) {
+    consider(record, source, json) {
       const watermark = watermarkOf(record, source);
       if (
         watermark !== undefined &&
@@ -90,7 +92,7 @@ export function incrementalFilter(
       ) {
         return undefined;
       }
-      return { record, row: source.row, source: source.values, watermark };
+      return { record, json, row: source.row, source: source.values, watermark };
     },
     replayed: () => {},
     rejected: () => {},
@@ -113,17 +115,17 @@ export function snapshotFilter(state: SnapshotState, keyFields: readonly string[
   let keylessRejects = 0;
   return {
     replays: true,
-    consider(record, source) {
+    consider(record, source, json) {
       const key = keyOf(record, keyFields);
       seen.add(key);
-      const hash = recordHash(record);
+      const hash = recordHash(json);
       if (state.hashes.get(key) === hash) return undefined;
-      return { record, row: source.row, source: source.values, key, hash };
+      return { record, json, row: source.row, source: source.values, key, hash };
     },
-    replayed(record, _source, wasRejected) {
+    replayed(record, _source, wasRejected, json) {
       const key = keyOf(record, keyFields);
       seen.add(key);
-      if (!wasRejected) state.hashes.set(key, recordHash(record));
+      if (!wasRejected) state.hashes.set(key, recordHash(json));
     },
     rejected(record) {
       if (

@@ -2,54 +2,73 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../client/receipts/canonical-json';
 
 /**
- * A record with its keys in UTF-16 order and no undefined members: its JSON.stringify is already its RFC 8785
- * canonical form (strings and finite numbers serialise alike in both), so the receipt hash can be checked
- * with the native serialiser instead of a walk in script.
+ * Canonical JSON (RFC 8785) of records that share a shape, as a mapping's output does: the sorted key list is
+ * worked out once per shape, and a flat record is then serialised natively in that order. Anything else (nested
+ * values, non-finite numbers) takes the general walk.
  */
-export function canonicalRecord(record: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(record).sort();
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const value = record[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+export function createRecordSerializer(): (record: Record<string, unknown>) => string {
+  let shape: string[] = [];
+  let order: string[] = [];
+  return (record) => {
+    const keys = Object.keys(record);
+    if (!sameKeys(keys, shape)) {
+      shape = keys;
+      order = [...keys].sort();
+    }
+    for (const key of keys) {
+      const value = record[key];
+      const kind = typeof value;
+      if (kind === 'string' || kind === 'boolean' || value === null || value === undefined) continue;
+      if (kind === 'number' && Number.isFinite(value)) continue;
+      return canonicalJson(record);
+    }
+    // With a key list, JSON.stringify writes exactly those keys in that order and skips undefined members.
+    return JSON.stringify(record, order);
+  };
 }
 
-function isCanonicalFlat(record: Record<string, unknown>): boolean {
-  let previous: string | undefined;
-  for (const key in record) {
-    if (previous !== undefined && !(previous < key)) return false;
-    const value = record[key];
-    const kind = typeof value;
-    if (kind === 'number') {
-      if (!Number.isFinite(value)) return false;
-    } else if (kind !== 'string' && kind !== 'boolean' && value !== null) {
-      return false;
-    }
-    previous = key;
-  }
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-function canonicalMember(value: Record<string, unknown>): string {
-  return isCanonicalFlat(value) ? JSON.stringify(value) : canonicalJson(value);
+/** A batch body as sent (`text`) and each operation's canonical JSON, from which the receipt hash is built. */
+export interface EncodedBatch {
+  text: string;
+  upserts: string[];
+  deletes: string[];
 }
 
-/** sha256 hex of the canonical JSON of `[{op:"upsert",record}…, {op:"delete",key}…]` — a receipt's `hash`. */
-export function acceptedOperationsHash(
-  upserts: ReadonlyArray<Record<string, unknown>>,
-  deletes: ReadonlyArray<Record<string, unknown>>,
-): string {
+/**
+ * The body of a batch from the canonical JSON of its records (see `createRecordSerializer`) and its delete keys:
+ * each record is serialised once, for the wire and for the receipt hash alike.
+ */
+export function encodeBatch(
+  upserts: string[],
+  deleteKeys: ReadonlyArray<Record<string, unknown>>,
+): EncodedBatch {
+  const deletes = deleteKeys.map((key) => canonicalJson(key));
+  const parts: string[] = [];
+  if (upserts.length > 0) parts.push(`"upsert":[${upserts.join(',')}]`);
+  if (deletes.length > 0) parts.push(`"delete":[${deletes.join(',')}]`);
+  return { text: `{${parts.join(',')}}`, upserts, deletes };
+}
+
+/**
+ * sha256 hex of the canonical JSON of `[{op:"upsert",record}…, {op:"delete",key}…]` — a receipt's `hash` —
+ * from the canonical JSON of each accepted record and key (see `encodeBatch`).
+ */
+export function acceptedOperationsHash(upserts: readonly string[], deletes: readonly string[]): string {
   const hash = createHash('sha256');
   let first = true;
   hash.update('[');
   for (const record of upserts) {
-    hash.update(`${first ? '' : ','}{"op":"upsert","record":${canonicalMember(record)}}`);
+    hash.update(`${first ? '' : ','}{"op":"upsert","record":${record}}`);
     first = false;
   }
   for (const key of deletes) {
-    hash.update(`${first ? '' : ','}{"key":${canonicalMember(key)},"op":"delete"}`);
+    hash.update(`${first ? '' : ','}{"key":${key},"op":"delete"}`);
     first = false;
   }
   hash.update(']');

@@ -1,6 +1,6 @@
 import type { ChangeFilter, PendingUpsert } from './change-filter';
 import { deriveIdempotencyKey } from './idempotency-key';
-import { canonicalRecord } from './operations-hash';
+import { createRecordSerializer, encodeBatch } from './operations-hash';
 import { OrderedCommits } from './ordered-commits';
 import { isReject } from './readers/types';
 import type {
@@ -119,27 +119,37 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       commitReady(order.complete(batch.index, batch));
       return;
     }
-    const bodyText = JSON.stringify(body);
+    const encoded = encodeBatch(
+      batch.upserts.map((u) => u.json),
+      batch.deletes.map((d) => d.op),
+    );
     const idempotencyKey = deriveIdempotencyKey({
       resource: options.resource,
       generation: options.generation,
       index: batch.index,
-      body: bodyText,
+      body: encoded.text,
     });
     batch.idempotencyKey = idempotencyKey;
-    const task = options
-      .push({ resource: options.resource, index: batch.index, idempotencyKey, body, bodyText, operations })
-      .then(
-        (outcome) => {
-          batch.outcome = outcome;
-          inFlight.delete(batch.index);
-          commitReady(order.complete(batch.index, batch));
-        },
-        (error) => {
-          inFlight.delete(batch.index);
-          failure ??= error;
-        },
-      );
+    const request = {
+      resource: options.resource,
+      index: batch.index,
+      idempotencyKey,
+      body,
+      bodyText: encoded.text,
+      canonical: { upserts: encoded.upserts, deletes: encoded.deletes },
+      operations,
+    };
+    const task = options.push(request).then(
+      (outcome) => {
+        batch.outcome = outcome;
+        inFlight.delete(batch.index);
+        commitReady(order.complete(batch.index, batch));
+      },
+      (error) => {
+        inFlight.delete(batch.index);
+        failure ??= error;
+      },
+    );
     inFlight.set(batch.index, task);
   };
 
@@ -154,6 +164,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let nextIndex = options.firstBatch;
   let position = 0;
   let current = newBatch(nextIndex, options.skip);
+  const serialize = createRecordSerializer();
   const stopped = () => options.stop?.aborted === true || failure !== undefined;
 
   const iterator = options.source[Symbol.asyncIterator]();
@@ -173,9 +184,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
           const mapped = options.map(item.values, item.row);
           if (mapped.ok) {
             filter.replayed(
-              canonicalRecord(mapped.record),
+              mapped.record,
               item,
               options.skippedRejects?.has(item.row) ?? false,
+              serialize(mapped.record),
             );
           } else filter.rejected(mapped.record);
         } else {
@@ -187,7 +199,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       readCount += 1;
       current.read += 1;
       current.end = position;
-      route(item, current, options.map, filter);
+      route(item, current, options.map, filter, serialize);
       if (current.read >= batchSize) {
         await waitForSlot();
         if (stopped()) break;
@@ -251,15 +263,24 @@ function newBatch(index: number, start: number): PipelineBatch {
   return { index, start, end: start, upserts: [], deletes: [], rejects: [], unchanged: 0, read: 0 };
 }
 
-function route(item: SourceItem, batch: PipelineBatch, map: RowMapper, filter: ChangeFilter): void {
+function route(
+  item: SourceItem,
+  batch: PipelineBatch,
+  map: RowMapper,
+  filter: ChangeFilter,
+  serialize: (record: Record<string, unknown>) => string,
+): void {
   if (isReject(item)) {
     batch.rejects.push({ row: item.row, errors: [item.error], source: { line: item.line }, stage: 'client' });
     filter.rejected(undefined);
     return;
   }
   let mapped: ReturnType<RowMapper>;
+  let json = '';
   try {
     mapped = map(item.values, item.row);
+    // Canonical JSON, made once: the wire, the receipt hash and the snapshot hash all use it.
+    if (mapped.ok) json = serialize(mapped.record);
   } catch (error) {
     mapped = {
       ok: false,
@@ -277,8 +298,7 @@ function route(item: SourceItem, batch: PipelineBatch, map: RowMapper, filter: C
     filter.rejected(mapped.record);
     return;
   }
-  // Keys in canonical order: the receipt's hash of these records can then be checked with JSON.stringify.
-  const upsert = filter.consider(canonicalRecord(mapped.record), item as SourceRow);
+  const upsert = filter.consider(mapped.record, item as SourceRow, json);
   if (upsert) batch.upserts.push(upsert);
   else batch.unchanged += 1;
 }

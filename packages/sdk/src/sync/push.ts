@@ -94,7 +94,13 @@ export interface BatchClient {
     batch(
       code: string,
       body: BatchBody,
-      options: { idempotencyKey: string; retry: false; timeout?: number; validateResponse?: boolean },
+      options: {
+        idempotencyKey: string;
+        bodyText?: string;
+        retry: false;
+        timeout?: number;
+        validateResponse?: boolean;
+      },
     ): Promise<{ data: unknown }>;
   };
   receiptKeys(): Promise<{ data: { keys: ReceiptPublicKey[] } }>;
@@ -110,6 +116,7 @@ export function createClientPusher(
     send: async (request) => {
       const answer = await client.records.batch(request.resource, request.body, {
         idempotencyKey: request.idempotencyKey,
+        bodyText: request.bodyText,
         retry: false,
         timeout: options.timeoutMs ?? 15_000,
         // The signed receipt, checked below against what was sent, is a stronger check than the schema;
@@ -165,7 +172,10 @@ function acceptedHash(request: BatchRequest, answer: BatchAnswer): string {
   const refused = new Set<string>();
   for (const result of answer.results)
     if (result.status === 'rejected') refused.add(`${result.op}:${result.index}`);
-  const upserts = (request.body.upsert ?? []).filter((_, i) => !refused.has(`upsert:${i}`));
-  const deletes = (request.body.delete ?? []).filter((_, i) => !refused.has(`delete:${i}`));
-  return acceptedOperationsHash(upserts, deletes);
+  const { upserts, deletes } = request.canonical;
+  if (refused.size === 0) return acceptedOperationsHash(upserts, deletes);
+  return acceptedOperationsHash(
+    upserts.filter((_, i) => !refused.has(`upsert:${i}`)),
+    deletes.filter((_, i) => !refused.has(`delete:${i}`)),
+  );
 }

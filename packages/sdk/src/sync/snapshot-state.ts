@@ -81,9 +81,12 @@ export class SnapshotState {
   }
 }
 
-/** A short, stable content hash of one record (96 bits are plenty to notice a change of one key's row). */
-export function recordHash(record: unknown): string {
-  return createHash('sha256').update(JSON.stringify(record)).digest('base64url').slice(0, 16);
+/**
+ * A short, stable content hash of one record from its canonical JSON (96 bits are plenty to notice a change of
+ * one key's row).
+ */
+export function recordHash(json: string): string {
+  return createHash('sha256').update(json).digest('base64url').slice(0, 16);
 }
 
 /** The state-file key of a record: its key values, in the mapping's key order. */

@@ -32,7 +32,10 @@ export interface BatchRequest {
   index: number;
   idempotencyKey: string;
   body: BatchBody;
+  /** JSON.stringify(body), to be sent as is. */
   bodyText: string;
+  /** The canonical JSON (RFC 8785) of each upserted record and deleted key, for the receipt's hash. */
+  canonical: { upserts: string[]; deletes: string[] };
   operations: number;
 }
 

@@ -45,6 +45,8 @@ export interface CallInput {
   query?: object;
   /** JSON body; or a URLSearchParams for form-encoded bodies. */
   body?: unknown;
+  /** The JSON body already serialised (JSON.stringify(body)); sent instead of serialising `body` again. */
+  bodyText?: string;
   /** Contract headers (If-Match, If-None-Match, Idempotency-Key...). */
   headers?: Record<string, string | undefined>;
 }
@@ -112,6 +114,9 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
     if (input.body instanceof URLSearchParams) {
       body = input.body.toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (input.bodyText !== undefined) {
+      body = input.bodyText;
+      headers['content-type'] = 'application/json';
     } else if (input.body !== undefined) {
       body = JSON.stringify(input.body);
       headers['content-type'] = 'application/json';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 
@@ -25,6 +26,28 @@ describe('canonicalJson (RFC 8785)', () => {
     const a = { xm: '张三', gmsfhm: '11010519491231002X', xb: '1' };
     const b = { xb: '1', xm: '张三', gmsfhm: '11010519491231002X' };
     expect(canonicalJson(a)).toBe(canonicalJson(b));
+  });
+
+  it('gives flat records the same bytes whether their keys arrive sorted or not', () => {
+    const scalar = fc.oneof(
+      fc.string(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), scalar), (record) => {
+        const keys = Object.keys(record).sort();
+        const expected = `{${keys.map((key) => `${JSON.stringify(key)}:${JSON.stringify(record[key])}`).join(',')}}`;
+        const sorted = Object.fromEntries(keys.map((key) => [key, record[key]]));
+        const reversed = Object.fromEntries(keys.reverse().map((key) => [key, record[key]]));
+        expect(canonicalJson(sorted)).toBe(expected);
+        expect(canonicalJson(reversed)).toBe(expected);
+      }),
+    );
+    // Integer-like keys enumerate first whatever their order of insertion; the bytes still sort by code units.
+    expect(canonicalJson({ a: 1, '10': 2, '9': 3 })).toBe('{"10":2,"9":3,"a":1}');
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
   });
 
   it('refuses what JSON cannot carry', () => {

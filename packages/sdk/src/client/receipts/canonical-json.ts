@@ -5,6 +5,9 @@
  * gets the same bytes.
  */
 export function canonicalJson(value: unknown): string {
+  // Records usually arrive flat and already in key order (the SDK sends them so): then the native serialiser
+  // gives the same bytes at a fraction of the cost of the walk below.
+  if (isCanonicalFlatObject(value)) return JSON.stringify(value);
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -40,4 +43,22 @@ export function canonicalJson(value: unknown): string {
     default:
       throw new TypeError(`canonicalJson: ${typeof value} is not a JSON value`);
   }
+}
+
+/** A plain object of scalars whose keys enumerate in UTF-16 order, with no undefined or non-finite members. */
+function isCanonicalFlatObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  let previous: string | undefined;
+  for (const key of Object.keys(value)) {
+    if (previous !== undefined && !(previous < key)) return false;
+    const member = (value as Record<string, unknown>)[key];
+    const kind = typeof member;
+    if (kind === 'number') {
+      if (!Number.isFinite(member)) return false;
+    } else if (kind !== 'string' && kind !== 'boolean' && member !== null) {
+      return false;
+    }
+    previous = key;
+  }
+  return true;
 }

@@ -48,13 +48,7 @@ export async function verifyReceipt(
     return invalid('malformed');
   }
   try {
-    const key = await crypto.subtle.importKey(
-      'jwk',
-      { kty: 'OKP', crv: 'Ed25519', x: jwk.x },
-      { name: 'Ed25519' },
-      false,
-      ['verify'],
-    );
+    const key = await importedKey(jwk);
     const ok = await crypto.subtle.verify(
       { name: 'Ed25519' },
       key,
@@ -71,6 +65,24 @@ export async function verifyReceipt(
     if (expected !== signed.hash) return invalid('hash_mismatch');
   }
   return { valid: true, kid: signed.kid };
+}
+
+// A sync verifies one receipt per batch with the same few keys: each is imported once.
+const imported = new WeakMap<Jwk, Promise<CryptoKey>>();
+
+function importedKey(jwk: Jwk): Promise<CryptoKey> {
+  let key = imported.get(jwk);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      'jwk',
+      { kty: 'OKP', crv: 'Ed25519', x: jwk.x },
+      { name: 'Ed25519' },
+      false,
+      ['verify'],
+    );
+    imported.set(jwk, key);
+  }
+  return key;
 }
 
 /** SHA-256 hex of the canonical JSON of a batch's accepted operations — the receipt's `hash`. */

@@ -9,6 +9,11 @@ export interface BatchOptions extends RequestOptions {
    * When absent, the client generates one per call and reuses it across that call's retries.
    */
   idempotencyKey?: string;
+  /**
+   * `body` already serialised with JSON.stringify, when the caller has it (sync does, to derive the key): sent
+   * as is instead of serialising the batch a second time.
+   */
+  bodyText?: string;
 }
 
 export interface BatchResponse extends ExchangeResponse<SuccessBody<'batchRecords'>> {
@@ -32,7 +37,12 @@ export class Records {
   ): Promise<BatchResponse> {
     const result = await this.#call(
       'batchRecords',
-      { path: { code }, body, headers: { 'Idempotency-Key': options?.idempotencyKey } },
+      {
+        path: { code },
+        body,
+        bodyText: options?.bodyText,
+        headers: { 'Idempotency-Key': options?.idempotencyKey },
+      },
       options,
     );
     return {
