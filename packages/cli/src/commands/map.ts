@@ -1,12 +1,4 @@
-import { once } from 'node:events';
-import {
-  createWriteStream,
-  existsSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  type WriteStream,
-} from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { parseCatalogFile } from '@unsilo/sdk/catalog';
 import {
@@ -25,6 +17,7 @@ import { isReject, readSourceBatches, type SourceItem } from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { type Lang, resolveLang } from '../util/lang';
+import { LineWriter } from './map-line-writer';
 
 interface CommonOptions {
   mapping: string;
@@ -248,20 +241,6 @@ export interface RunSummary {
   durationMs: number;
 }
 
-/** Writes and waits for the stream to drain when its buffer is full (backpressure); write errors are CliErrors. */
-async function write(stream: WriteStream, text: string): Promise<void> {
-  try {
-    if (stream.errored) throw stream.errored;
-    if (!stream.write(text)) await once(stream, 'drain');
-  } catch (error) {
-    throw new CliError('io', `cannot write ${String(stream.path)}: ${(error as Error).message}`);
-  }
-}
-
-async function close(stream: WriteStream): Promise<void> {
-  await new Promise<void>((ok, fail) => stream.end((error?: Error | null) => (error ? fail(error) : ok())));
-}
-
 /** Streams the input through the compiled mapping into OUT (NDJSON) and REJECTS, waiting on backpressure. */
 async function runMapping(
   input: string,
@@ -275,7 +254,9 @@ async function runMapping(
   const started = performance.now();
   const out = createWriteStream(outPath);
   const rejects = createWriteStream(rejectsPath);
-  // Errors surface through write() and close(); the listeners keep them from being unhandled meanwhile.
+  const outLines = new LineWriter(out);
+  const rejectLines = new LineWriter(rejects);
+  // Errors surface through the line writers (flush, end); the listeners keep them from being unhandled meanwhile.
   out.on('error', () => {});
   rejects.on('error', () => {});
   const summary: RunSummary = {
@@ -308,14 +289,12 @@ async function runMapping(
   let headerChecked = false;
   try {
     for await (const batch of readBatches(input, mapping)) {
-      let accepted = '';
-      let rejected = '';
       for (const item of batch) {
         summary.read++;
         if (isReject(item)) {
           summary.rejected++;
           countRules([item.error]);
-          rejected += `${JSON.stringify({ row: item.row, line: item.line, errors: [item.error] })}\n`;
+          rejectLines.line(JSON.stringify({ row: item.row, line: item.line, errors: [item.error] }));
           continue;
         }
         if (!headerChecked) {
@@ -334,14 +313,14 @@ async function runMapping(
         if (outcome.errors) {
           summary.rejected++;
           countRules(outcome.errors);
-          rejected += `${JSON.stringify({ row: item.row, errors: outcome.errors, source: item.values })}\n`;
+          rejectLines.line(JSON.stringify({ row: item.row, errors: outcome.errors, source: item.values }));
         } else {
           summary.accepted++;
-          accepted += `${compiled.stringify(outcome.record!)}\n`;
+          outLines.record(compiled, outcome.record!);
         }
       }
-      if (accepted) await write(out, accepted);
-      if (rejected) await write(rejects, rejected);
+      await outLines.flush();
+      await rejectLines.flush();
     }
   } catch (error) {
     out.destroy();
@@ -350,8 +329,9 @@ async function runMapping(
     throw new CliError('io', `cannot read ${input}: ${(error as Error).message}`);
   }
   try {
-    await Promise.all([close(out), close(rejects)]);
+    await Promise.all([outLines.end(), rejectLines.end()]);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError('io', `cannot write: ${(error as Error).message}`);
   }
   summary.uncovered = [...uncovered.values()].sort((a, b) => b.count - a.count);

@@ -197,4 +197,32 @@ describe('stringify', () => {
     for (const record of records) expect(compiled.stringify(record)).toBe(JSON.stringify(record));
     expect(compiled.stringify({})).toBe('{}');
   });
+
+  it('encodes the same line as bytes', () => {
+    const compiled = load();
+    const target = new Uint8Array(1024);
+    for (const values of [good, { ...good, XM: '引号"与\\反斜杠\n换行\u0001', LXDH: '' }]) {
+      const record = compiled.mapRow(values, 1).record!;
+      const end = compiled.encodeLine(record, target, 0);
+      expect(new TextDecoder().decode(target.subarray(0, end))).toBe(`${compiled.stringify(record)}\n`);
+    }
+  });
+
+  it('keeps the field order when keys are array indices (JSON.stringify would put them first)', () => {
+    const mapping: FieldMapping = {
+      apiVersion: 'unsilo/v1',
+      kind: 'FieldMapping',
+      resource: 'r',
+      source: { format: 'csv' },
+      fields: { name: { from: 'A' }, '2': { from: 'B' } },
+    };
+    const entry = { code: 'r', items: [{ key: 'name' }, { key: '2' }] };
+    const compiled = compileMapping(mapping, entry).compiled!;
+    expect(compiled.fields).toEqual(['name', '2']);
+    const record = compiled.mapRow({ A: 'a', B: 'b' }, 1).record!;
+    expect(compiled.stringify(record)).toBe('{"name":"a","2":"b"}');
+    const target = new Uint8Array(256);
+    const end = compiled.encodeLine(record, target, 0);
+    expect(new TextDecoder().decode(target.subarray(0, end))).toBe('{"name":"a","2":"b"}\n');
+  });
 });

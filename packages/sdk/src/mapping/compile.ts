@@ -4,6 +4,7 @@ import { diagnostic, diagnosticFromError, hasErrors } from './diagnostics';
 import { checkMappingAgainstEntry, requiredKeys } from './entry-checks';
 import { checksOf, columnsOf, transformName, transformsOf } from './field-spec';
 import { compileItemCheck, type ItemCheck } from './item-checks';
+import { recordLineEncoder } from './json-bytes';
 import { compileDateReader, compileNumberReader, dateFormatProblem, halfwidth, idcard18 } from './transforms';
 import type {
   FieldMapping,
@@ -35,8 +36,13 @@ export interface CompiledMapping {
   readonly sourceColumns: readonly string[];
   /** Maps one source row; `row` is its 1-based data row. Synchronous and not re-entrant. */
   mapRow(values: Readonly<Record<string, string | undefined>>, row: number): RowOutcome;
-  /** `JSON.stringify(record)` for this mapping's records, specialised for their fixed keys (same output, faster). */
+  /** `JSON.stringify(record)` for this mapping's records (their keys in `fields` order, undefined members left out). */
   stringify(record: TargetRecord): string;
+  /**
+   * Writes the UTF-8 bytes of `stringify(record)` and a line break into `target` at `offset`; returns the offset
+   * after them, or -1 when `target` lacks room. The fast way to write NDJSON: no string is built.
+   */
+  encodeLine(record: TargetRecord, target: Uint8Array, offset: number): number;
   /** Diagnostics for source columns the mapping reads but the input's header lacks. */
   checkColumns(header: readonly string[]): MappingDiagnostic[];
 }
@@ -142,7 +148,8 @@ export function compileMapping(
       if (sink.warnings) outcome.warnings = sink.warnings;
       return outcome;
     },
-    stringify: compileStringify(fields),
+    stringify: recordStringify(fields),
+    encodeLine: recordLineEncoder(fields),
     checkColumns(header) {
       const present = new Set(header);
       const out: MappingDiagnostic[] = [];
@@ -201,7 +208,17 @@ function jsonValue(value: RecordValue): string {
   return value ? 'true' : 'false';
 }
 
-function compileStringify(fields: readonly string[]): (record: TargetRecord) => string {
+/**
+ * Records are built with their keys in field order, so V8's own `JSON.stringify` (its fast path for plain
+ * objects writes one flat string, cheap to encode) gives the output. Keys that are array indices or
+ * `__proto__` would change the order or the prototype: those mappings write field by field instead.
+ */
+function recordStringify(fields: readonly string[]): (record: TargetRecord) => string {
+  const plain = fields.every((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== '__proto__');
+  return plain ? (record) => JSON.stringify(record) : fieldByFieldStringify(fields);
+}
+
+function fieldByFieldStringify(fields: readonly string[]): (record: TargetRecord) => string {
   const keys = [...fields];
   const quoted = keys.map((k) => `${JSON.stringify(k)}:`);
   return (record) => {
