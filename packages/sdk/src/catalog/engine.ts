@@ -69,22 +69,28 @@ function run(
     if (rule.scope === 'file') fileRules.push([rule, severity]);
     else workspaceRules.push([rule, severity]);
   }
+  const reporter = new Reporter();
   const workspace = new WorkspaceModel();
   const linted: LintedFile[] = [];
   for (const source of files) {
     if (config.isIgnored(source.path)) continue;
     const file = new CatalogFile(source.path, source.text);
     if (isOtherKind(file)) continue;
-    const diagnostics = lintParsed(file, fileRules, config);
+    const diagnostics = lintParsed(file, fileRules, config, reporter);
     const self = file.entry ? workspace.add(file) : undefined;
     linted.push({ source, diagnostics, self: file.diagnostics.length === 0 ? self : undefined });
   }
   const diagnostics: Diagnostic[] = [];
   for (const entry of linted) {
     if (entry.self && workspaceRules.length > 0) {
-      const before = entry.diagnostics.length;
-      runWorkspaceRules(entry, workspace, workspaceRules, config);
-      if (entry.diagnostics.length > before) sortDiagnostics(entry.diagnostics);
+      const context = new WorkspaceContext(entry.source, entry.self, workspace, config, reporter.report);
+      reporter.start(context, entry.diagnostics);
+      for (const [rule, severity] of workspaceRules) {
+        reporter.rule = rule.id;
+        reporter.severity = severity;
+        rule.check(context);
+      }
+      if (reporter.reported) sortDiagnostics(entry.diagnostics);
     }
     for (const diagnostic of entry.diagnostics) diagnostics.push(diagnostic);
   }
@@ -95,6 +101,7 @@ function lintParsed(
   file: CatalogFile,
   rules: ReadonlyArray<[FileRuleDefinition, Severity]>,
   config: ResolvedLintConfig,
+  reporter: Reporter,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const syntaxSeverity = config.severity('yaml/syntax', 'error');
@@ -119,59 +126,57 @@ function lintParsed(
     }
     return diagnostics;
   }
-  const reporter = new Reporter(file, diagnostics);
   const context: RuleContext = { file, config, report: reporter.report };
+  reporter.start(context, diagnostics);
   for (const [rule, severity] of rules) {
     reporter.rule = rule.id;
     reporter.severity = severity;
     rule.check(context);
   }
-  sortDiagnostics(diagnostics);
+  if (reporter.reported) sortDiagnostics(diagnostics);
   return diagnostics;
 }
 
-function runWorkspaceRules(
-  entry: LintedFile,
-  workspace: WorkspaceModel,
-  rules: ReadonlyArray<[WorkspaceRuleDefinition, Severity]>,
-  config: ResolvedLintConfig,
-): void {
-  const { source } = entry;
-  let parsed: CatalogFile | undefined;
-  const fileOf = () => {
-    parsed ??= new CatalogFile(source.path, source.text);
-    return parsed;
-  };
-  const reporter = new Reporter(fileOf, entry.diagnostics);
-  const context: WorkspaceRuleContext = {
-    get file() {
-      return fileOf();
-    },
-    config,
-    workspace,
-    self: entry.self!,
-    report: reporter.report,
-  };
-  for (const [rule, severity] of rules) {
-    reporter.rule = rule.id;
-    reporter.severity = severity;
-    rule.check(context);
+/** What a whole-workspace rule sees of one file: its facts, and its tree parsed again only when asked for. */
+class WorkspaceContext implements WorkspaceRuleContext {
+  private parsed: CatalogFile | undefined;
+
+  constructor(
+    private readonly source: SourceFile,
+    readonly self: WorkspaceFile,
+    readonly workspace: WorkspaceModel,
+    readonly config: ResolvedLintConfig,
+    readonly report: (report: RuleReport) => void,
+  ) {}
+
+  get file(): CatalogFile {
+    this.parsed ??= new CatalogFile(this.source.path, this.source.text);
+    return this.parsed;
   }
 }
 
-/** Turns a rule's report into a diagnostic of the rule being run: one reporter per file, not per rule. */
+/**
+ * Turns a rule's report into a diagnostic of the rule being run. One reporter serves a whole run (its
+ * `report` is made once, not once per file and rule); `start` points it at the next file.
+ */
 class Reporter {
   rule = '';
   severity: Severity = 'error';
+  /** Whether anything was reported since `start`. */
+  reported = false;
+  private context: { readonly file: CatalogFile } | undefined;
+  private diagnostics: Diagnostic[] = [];
 
-  constructor(
-    private readonly file: CatalogFile | (() => CatalogFile),
-    private readonly diagnostics: Diagnostic[],
-  ) {}
+  start(context: { readonly file: CatalogFile }, diagnostics: Diagnostic[]): void {
+    this.context = context;
+    this.diagnostics = diagnostics;
+    this.reported = false;
+  }
 
   readonly report = ({ at, part, message, fixes }: RuleReport): void => {
-    const file = typeof this.file === 'function' ? this.file() : this.file;
+    const file = this.context!.file;
     const [start, end] = file.offsets(at, part);
+    this.reported = true;
     this.diagnostics.push({
       file: file.path,
       rule: this.rule,

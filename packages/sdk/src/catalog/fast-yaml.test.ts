@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseFastYaml } from './fast-yaml';
+import { parseFastYaml, parseFastYamlValue } from './fast-yaml';
+import { parseCatalogFile } from './parse';
 import { VALID_ENTRY } from './rules/testing';
 import { fromYamlDocument, toPlain } from './yaml-ast';
 
@@ -22,6 +23,7 @@ function expectAgreement(text: string) {
   expect(full, `the complete parser rejects what the fast one accepted:\n${text}`).toBeDefined();
   expect(fast).toEqual(full!.tree);
   expect(toPlain(fast)).toEqual(full!.value);
+  expect(parseFastYamlValue(text)).toEqual({ root: fast, value: full!.value });
   return true;
 }
 
@@ -65,6 +67,18 @@ describe('parseFastYaml', () => {
     for (const sample of samples) expectAgreement(sample);
   });
 
+  it('separates with spaces only: a full-width space before # is text, spaces before a colon end the key', () => {
+    const fast = 'note: a\u3000"b #c"\ncode  : x\nitems:\n  - key  : y\n';
+    expect(expectAgreement(fast)).toBe(true);
+    // `#` after a full-width space goes to the complete parser, which reads it as text.
+    expect(parseCatalogFile('a.yaml', `name: 户籍\u3000#1\n${fast}`).entry).toEqual({
+      name: '户籍\u3000#1',
+      note: 'a\u3000"b',
+      code: 'x',
+      items: [{ key: 'y' }],
+    });
+  });
+
   it('declines what it does not cover, leaving it to the complete parser', () => {
     const declined = [
       'a: &x 1\nb: *x\n',
@@ -85,6 +99,9 @@ describe('parseFastYaml', () => {
       'a: 0x1F\n',
       'a: .inf\n',
       '- - nested\n',
+      '...\n',
+      '--- a\n',
+      '---a: 1\n',
     ];
     for (const text of declined) expect(parseFastYaml(text), text).toBeUndefined();
   });
@@ -132,6 +149,14 @@ describe('parseFastYaml', () => {
       '"x" y',
       '2019-05-10',
       'GB/T 2261.1',
+      // Separators that look like spaces but are not YAML white space, and spaces before a colon.
+      'x\u3000#c',
+      '\u3000"q"',
+      'x\u00a0#c',
+      'a ',
+      '"x #y"',
+      '?',
+      '...',
     );
     const line = fc.tuple(
       fc.constantFrom('', '  ', '    ', ' '),

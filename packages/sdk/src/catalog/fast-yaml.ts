@@ -1,4 +1,4 @@
-import type { YamlMap, YamlNode, YamlScalar, YamlSeq } from './yaml-ast';
+import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-ast';
 
 /**
  * A fast parser for the plain YAML catalogue files are written in: block maps and sequences, one-line flow
@@ -12,13 +12,45 @@ const fail = (): never => {
   throw new Unsupported();
 };
 
-interface Line {
-  start: number;
-  /** Offset of the first non-space character. */
-  content: number;
-  /** End of the content: before a comment and trailing spaces. */
-  end: number;
-  indent: number;
+const SPACE = 0x20;
+const QUOTE_DOUBLE = 0x22;
+const HASH = 0x23;
+const QUOTE_SINGLE = 0x27;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const QUESTION = 0x3f;
+const BRACKET_OPEN = 0x5b;
+const BACKSLASH = 0x5c;
+const BRACKET_CLOSE = 0x5d;
+const BRACE_OPEN = 0x7b;
+const BRACE_CLOSE = 0x7d;
+
+/** Character codes below 128 that cannot start a plain key, or (the second set) a value the fast parser reads. */
+const NOT_A_KEY_START = codeSet('[{]},#&*!|>%@`?');
+const NOT_A_VALUE_START = codeSet('&*!|>%@`#');
+
+function codeSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isWhitespace(code: number): boolean {
+  return (
+    code === SPACE ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 const CORE_NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
@@ -34,13 +66,17 @@ function resolvePlain(text: string): unknown {
   const lower = first | 0x20;
   if (first > 0x7f || (lower >= 0x61 && lower <= 0x7a && lower !== 0x66 && lower !== 0x6e && lower !== 0x74))
     return text;
-  if (CORE_NULL.has(text)) return null;
-  if (CORE_TRUE.has(text)) return true;
-  if (CORE_FALSE.has(text)) return false;
+  // The words of the core schema start with n, t, f (any case) or ~, or are empty.
+  if (text.length === 0 || first === 0x7e || lower === 0x66 || lower === 0x6e || lower === 0x74) {
+    if (CORE_NULL.has(text)) return null;
+    if (CORE_TRUE.has(text)) return true;
+    if (CORE_FALSE.has(text)) return false;
+  }
   if (INT.test(text) || FLOAT.test(text)) return Number(text);
+  // Octal and hexadecimal start with 0; infinities and not-a-number with a sign or a dot.
+  if (first === 0x30 && (/^0o[0-7]+$/.test(text) || /^0x[0-9a-fA-F]+$/.test(text))) fail();
   if (
-    /^0o[0-7]+$/.test(text) ||
-    /^0x[0-9a-fA-F]+$/.test(text) ||
+    (first === 0x2b || first === 0x2d || first === 0x2e) &&
     /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/.test(text)
   )
     fail();
@@ -69,199 +105,284 @@ const ESCAPES: Record<string, string> = {
 };
 
 export function parseFastYaml(text: string): YamlNode | null | undefined {
+  return parseFastYamlValue(text)?.root;
+}
+
+/** The tree and the plain value (what `toPlain` makes of the tree), read in one go; undefined as above. */
+export function parseFastYamlValue(text: string): { root: YamlNode | null; value: unknown } | undefined {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
-    return new FastParser(text).document();
+    const parser = new FastParser(text);
+    const root = parser.document();
+    return { root, value: root ? parser.plain : null };
   } catch (error) {
     if (error instanceof Unsupported || error instanceof RangeError) return undefined;
     throw error;
   }
 }
 
+/**
+ * Reads character codes, never one-character strings (each of which, for a Chinese character, would be a
+ * new string), and keeps its lines as three arrays of offsets rather than an object per line.
+ */
 class FastParser {
-  private readonly lines: Line[] = [];
+  /** Per content line (blank and comment-only lines left out): where it starts… */
+  private readonly starts: number[] = [];
+  /** …its first non-space character (the indent is the difference)… */
+  private readonly contents: number[] = [];
+  /** …and the end of its content, before a comment and trailing spaces. */
+  private readonly ends: number[] = [];
   private index = 0;
+  /** Where the flow collection or flow value read last ends (with the spaces after it). */
+  private flowNext = 0;
+  /** The plain value of the node read last: every method that returns a node sets it. */
+  plain: unknown = null;
 
   constructor(private readonly text: string) {
     let start = 0;
+    // The next `#` at or after the current line: lines before it need no scan for a comment.
+    let hash = text.indexOf('#');
     while (start <= text.length) {
       let newline = text.indexOf('\n', start);
       if (newline === -1) newline = text.length;
       let content = start;
-      while (content < newline && text.charCodeAt(content) === 32) content++;
-      if (content < newline && text[content] !== '#') {
+      while (content < newline && text.charCodeAt(content) === SPACE) content++;
+      if (content < newline && text.charCodeAt(content) !== HASH) {
+        // Document markers: `---` is fine once, before everything else; `...` ends the document.
         if (
           content === start &&
-          (text.startsWith('---', start) || text.startsWith('...', start)) &&
-          this.lines.length > 0
+          ((text.startsWith('---', start) && this.starts.length > 0) || text.startsWith('...', start))
         )
           fail();
-        this.lines.push({ start, content, end: this.contentEnd(content, newline), indent: content - start });
+        this.starts.push(start);
+        this.contents.push(content);
+        if (hash !== -1 && hash < content) hash = text.indexOf('#', content);
+        this.ends.push(
+          hash === -1 || hash >= newline ? this.trimEnd(content, newline) : this.contentEnd(content, newline),
+        );
       }
       if (newline === text.length) break;
       start = newline + 1;
     }
   }
 
-  /** End of a line's content: a `#` after a space starts a comment (outside quotes, which are checked later). */
+  /**
+   * End of a line's content: a `#` after a space starts a comment (outside quotes, which are checked later).
+   * Only the space and the tab separate in YAML (a full-width space does not); tabs never get here.
+   */
   private contentEnd(from: number, lineEnd: number): number {
+    const text = this.text;
     let end = lineEnd;
-    let quote = '';
+    let quote = 0;
     for (let i = from; i < lineEnd; i++) {
-      const c = this.text[i]!;
-      if (quote) {
+      const c = text.charCodeAt(i);
+      if (quote !== 0) {
         if (c === quote) {
-          if (quote === "'" && this.text[i + 1] === "'") i++;
-          else quote = '';
-        } else if (c === '\\' && quote === '"') i++;
-      } else if ((c === '"' || c === "'") && (i === from || /[\s[{,]/.test(this.text[i - 1]!))) {
-        quote = c;
-      } else if (c === '#' && /\s/.test(this.text[i - 1] ?? ' ')) {
+          if (quote === QUOTE_SINGLE && text.charCodeAt(i + 1) === QUOTE_SINGLE) i++;
+          else quote = 0;
+        } else if (c === BACKSLASH && quote === QUOTE_DOUBLE) i++;
+      } else if (c === QUOTE_DOUBLE || c === QUOTE_SINGLE) {
+        const before = text.charCodeAt(i - 1);
+        if (
+          i === from ||
+          before === SPACE ||
+          before === BRACKET_OPEN ||
+          before === BRACE_OPEN ||
+          before === COMMA
+        )
+          quote = c;
+      } else if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
         end = i;
         break;
       }
     }
-    while (end > from && this.text.charCodeAt(end - 1) === 32) end--;
+    while (end > from && text.charCodeAt(end - 1) === SPACE) end--;
     return end;
   }
 
+  private indentOf(line: number): number {
+    return this.contents[line]! - this.starts[line]!;
+  }
+
   document(): YamlNode | null {
-    let first = this.lines[0];
-    if (!first) return null;
-    if (this.text.startsWith('---', first.content) && first.end - first.content === 3) {
+    if (this.starts.length === 0) return null;
+    const first = this.contents[0]!;
+    if (this.text.startsWith('---', first)) {
+      // `--- value` puts the document on the marker's line: left to the complete parser.
+      if (this.ends[0]! - first !== 3) fail();
       this.index++;
-      first = this.lines[this.index];
-      if (!first) return null;
+      if (this.index === this.starts.length) return null;
     }
-    if (first.indent !== 0) fail();
+    if (this.indentOf(this.index) !== 0) fail();
     const node = this.block(0);
-    if (this.index !== this.lines.length) fail();
+    if (this.index !== this.starts.length) fail();
     return node;
   }
 
   private block(indent: number): YamlNode {
-    const line = this.lines[this.index]!;
-    if (line.indent !== indent) fail();
-    if (this.isDash(line.content, line.end)) return this.sequence(indent);
-    if (this.keyEnd(line.content, line.end) !== -1) return this.mapping(indent, line.content);
+    const line = this.index;
+    if (this.indentOf(line) !== indent) fail();
+    const content = this.contents[line]!;
+    const end = this.ends[line]!;
+    if (this.isDash(content, end)) return this.sequence(indent);
+    if (this.keyEnd(content, end) !== -1) return this.mapping(indent, content);
     // A lone value at the top (`a scalar` or `[a, b]`) — fine when it is the whole document.
     this.index++;
-    return this.inlineValue(line.content, line.end);
+    return this.inlineValue(content, end);
   }
 
   private isDash(at: number, end: number): boolean {
-    return this.text[at] === '-' && (at + 1 === end || this.text[at + 1] === ' ');
+    return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
   }
 
   /** Offset of the `:` that ends a one-line key starting at `at`, or -1 when the line is not `key: …`. */
   private keyEnd(at: number, end: number): number {
-    const c = this.text[at]!;
-    if (c === '"' || c === "'") {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === QUOTE_DOUBLE || c === QUOTE_SINGLE) {
       const close = this.quotedEnd(at, end);
-      return this.text[close] === ':' && (close + 1 === end || this.text[close + 1] === ' ') ? close : -1;
+      return text.charCodeAt(close) === COLON && (close + 1 === end || text.charCodeAt(close + 1) === SPACE)
+        ? close
+        : -1;
     }
-    if ('[{]},#&*!|>%@`?'.includes(c)) return -1;
+    if (c < 128 && NOT_A_KEY_START[c] === 1) return -1;
     for (let i = at; i < end; i++) {
-      if (this.text[i] === ':' && (i + 1 === end || this.text[i + 1] === ' ')) return i;
+      if (text.charCodeAt(i) === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return i;
     }
     return -1;
   }
 
   private mapping(indent: number, firstKey: number): YamlMap {
     const map: YamlMap = { kind: 'map', flow: false, range: [firstKey, firstKey], pairs: [] };
-    const seen = new Set<string>();
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index]!;
+    const object: Record<string, unknown> = {};
+    const lines = this.starts.length;
+    while (this.index < lines) {
+      const line = this.index;
+      const content = this.contents[line]!;
+      const end = this.ends[line]!;
       // The first pair of a map inside a sequence item starts after its dash, not at the line's content.
-      const keyStart = map.pairs.length === 0 ? firstKey : line.content;
-      if (map.pairs.length > 0 && line.indent !== indent) {
-        if (line.indent > indent) fail();
-        break;
+      const keyStart = map.pairs.length === 0 ? firstKey : content;
+      if (map.pairs.length > 0) {
+        const lineIndent = this.indentOf(line);
+        if (lineIndent !== indent) {
+          if (lineIndent > indent) fail();
+          break;
+        }
+        if (this.isDash(content, end)) fail();
       }
-      if (map.pairs.length > 0 && this.isDash(line.content, line.end)) fail();
-      const colon = this.keyEnd(keyStart, line.end);
+      const colon = this.keyEnd(keyStart, end);
       if (colon === -1) fail();
-      const key = this.scalar(keyStart, colon);
+      // A plain key ends before the spaces that precede its colon (`name  : x` has the key `name`).
+      const key = this.scalar(keyStart, this.trimEnd(keyStart, colon));
       if (key.value === null) fail();
       const name = String(key.value);
-      if (seen.has(name)) fail();
-      seen.add(name);
+      if (hasKey(map.pairs, name)) fail();
       this.index++;
       let value: YamlNode | null = null;
-      let valueStart = colon + 1;
-      while (valueStart < line.end && this.text.charCodeAt(valueStart) === 32) valueStart++;
-      if (valueStart < line.end) {
-        value = this.inlineValue(valueStart, line.end);
-      } else {
-        const next = this.lines[this.index];
-        if (next && next.indent > indent) value = this.block(next.indent);
-        else if (next && next.indent === indent && this.isDash(next.content, next.end))
+      const valueStart = this.skipSpaces(colon + 1, end);
+      if (valueStart < end) {
+        value = this.inlineValue(valueStart, end);
+      } else if (this.index < lines) {
+        const next = this.index;
+        const nextIndent = this.indentOf(next);
+        if (nextIndent > indent) value = this.block(nextIndent);
+        else if (nextIndent === indent && this.isDash(this.contents[next]!, this.ends[next]!))
           value = this.sequence(indent);
       }
       map.pairs.push({ key, value });
+      object[name] = value ? this.plain : null;
       map.range[1] = value ? value.range[1] : key.range[1];
     }
+    this.plain = object;
     return map;
   }
 
   private sequence(indent: number): YamlSeq {
-    const first = this.lines[this.index]!;
-    const seq: YamlSeq = { kind: 'seq', flow: false, range: [first.content, first.content], items: [] };
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index]!;
-      if (line.indent !== indent || !this.isDash(line.content, line.end)) {
-        if (line.indent > indent) fail();
+    const first = this.contents[this.index]!;
+    const seq: YamlSeq = { kind: 'seq', flow: false, range: [first, first], items: [] };
+    const array: unknown[] = [];
+    const lines = this.starts.length;
+    while (this.index < lines) {
+      const line = this.index;
+      const content = this.contents[line]!;
+      const end = this.ends[line]!;
+      const lineIndent = content - this.starts[line]!;
+      if (lineIndent !== indent || !this.isDash(content, end)) {
+        if (lineIndent > indent) fail();
         break;
       }
-      let at = line.content + 1;
-      while (at < line.end && this.text.charCodeAt(at) === 32) at++;
+      const at = this.skipSpaces(content + 1, end);
       let item: YamlNode | null = null;
-      if (at >= line.end) {
+      if (at >= end) {
         this.index++;
-        const next = this.lines[this.index];
-        if (next && next.indent > indent) item = this.block(next.indent);
-      } else if (this.isDash(at, line.end)) {
+        if (this.index < lines) {
+          const nextIndent = this.indentOf(this.index);
+          if (nextIndent > indent) item = this.block(nextIndent);
+        }
+      } else if (this.isDash(at, end)) {
         fail();
-      } else if (this.keyEnd(at, line.end) !== -1) {
+      } else if (this.keyEnd(at, end) !== -1) {
         // `- key: value` opens a map whose keys line up with `key`.
-        item = this.mapping(at - line.start, at);
+        item = this.mapping(at - this.starts[line]!, at);
       } else {
         this.index++;
-        item = this.inlineValue(at, line.end);
+        item = this.inlineValue(at, end);
       }
       seq.items.push(item);
+      array.push(item ? this.plain : null);
       if (item) seq.range[1] = item.range[1];
     }
+    this.plain = array;
     return seq;
   }
 
   /** A value that must end on this line: a flow collection or a scalar. */
   private inlineValue(at: number, end: number): YamlNode {
-    const c = this.text[at]!;
-    if (c === '{' || c === '[') {
-      const { node, next } = this.flow(at, end);
-      if (next !== end) fail();
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === BRACE_OPEN || c === BRACKET_OPEN) {
+      const node = this.flow(at, end);
+      if (this.flowNext !== end) fail();
       return node;
     }
-    if ('&*!|>%@`#'.includes(c)) fail();
-    if (c === '"' || c === "'") {
+    if (c < 128 && NOT_A_VALUE_START[c] === 1) fail();
+    if (c === QUOTE_DOUBLE || c === QUOTE_SINGLE) {
       const close = this.quotedEnd(at, end);
       if (close !== end) fail();
       return this.scalar(at, end);
     }
-    const text = this.text.slice(at, end);
-    if (/: |:$|\s#/.test(text) || text.startsWith('- ') || text === '-' || text.startsWith('? ')) fail();
+    // `- x` or `? x` would be a nested sequence or a complex key.
+    if ((c === DASH || c === QUESTION) && (at + 1 === end || text.charCodeAt(at + 1) === SPACE)) fail();
+    if (this.mayBeMore(at, end, true)) fail();
     return this.scalar(at, end);
+  }
+
+  /**
+   * Whether a plain scalar holds `: ` (a nested key), a `#` after any white space (maybe a comment) or, when
+   * asked, a final `:` — all left to the complete parser.
+   */
+  private mayBeMore(at: number, end: number, colonAtEnd: boolean): boolean {
+    const text = this.text;
+    for (let i = at; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COLON) {
+        if (i + 1 === end ? colonAtEnd : text.charCodeAt(i + 1) === SPACE) return true;
+      } else if (c === HASH && i > at && isWhitespace(text.charCodeAt(i - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Offset just after the closing quote of a quoted scalar starting at `at` (on this line). */
   private quotedEnd(at: number, end: number): number {
-    const quote = this.text[at]!;
+    const text = this.text;
+    const quote = text.charCodeAt(at);
     for (let i = at + 1; i < end; i++) {
-      const c = this.text[i]!;
-      if (quote === '"' && c === '\\') i++;
+      const c = text.charCodeAt(i);
+      if (quote === QUOTE_DOUBLE && c === BACKSLASH) i++;
       else if (c === quote) {
-        if (quote === "'" && this.text[i + 1] === "'") i++;
+        if (quote === QUOTE_SINGLE && text.charCodeAt(i + 1) === QUOTE_SINGLE) i++;
         else return i + 1;
       }
     }
@@ -269,18 +390,23 @@ class FastParser {
   }
 
   private scalar(start: number, end: number): YamlScalar {
-    const c = this.text[start];
-    if (c === '"') {
+    const c = this.text.charCodeAt(start);
+    if (c === QUOTE_DOUBLE) {
       const raw = this.text.slice(start + 1, end - 1);
       const value = raw.includes('\\') ? this.unescape(raw) : raw;
+      this.plain = value;
       return { kind: 'scalar', range: [start, end], value, source: value, style: 'double' };
     }
-    if (c === "'") {
-      const value = this.text.slice(start + 1, end - 1).replace(/''/g, "'");
+    if (c === QUOTE_SINGLE) {
+      const raw = this.text.slice(start + 1, end - 1);
+      const value = raw.includes("'") ? raw.replace(/''/g, "'") : raw;
+      this.plain = value;
       return { kind: 'scalar', range: [start, end], value, source: value, style: 'single' };
     }
     const source = this.text.slice(start, end);
-    return { kind: 'scalar', range: [start, end], value: resolvePlain(source), source, style: 'plain' };
+    const value = resolvePlain(source);
+    this.plain = value;
+    return { kind: 'scalar', range: [start, end], value, source, style: 'plain' };
   }
 
   private unescape(raw: string): string {
@@ -291,72 +417,77 @@ class FastParser {
     });
   }
 
-  /** A one-line flow collection starting at `at`; returns it and the offset after its closing bracket. */
-  private flow(at: number, end: number): { node: YamlNode; next: number } {
-    const open = this.text[at]!;
-    const close = open === '{' ? '}' : ']';
-    const node: YamlMap | YamlSeq =
-      open === '{'
-        ? { kind: 'map', flow: true, range: [at, at], pairs: [] }
-        : { kind: 'seq', flow: true, range: [at, at], items: [] };
-    const seen = new Set<string>();
+  /** A one-line flow collection starting at `at`; `flowNext` is then the offset after its closing bracket. */
+  private flow(at: number, end: number): YamlNode {
+    const text = this.text;
+    const isMap = text.charCodeAt(at) === BRACE_OPEN;
+    const close = isMap ? BRACE_CLOSE : BRACKET_CLOSE;
+    const node: YamlMap | YamlSeq = isMap
+      ? { kind: 'map', flow: true, range: [at, at], pairs: [] }
+      : { kind: 'seq', flow: true, range: [at, at], items: [] };
+    const object: Record<string, unknown> = {};
+    const array: unknown[] = [];
     let i = this.skipSpaces(at + 1, end);
-    while (i < end && this.text[i] !== close) {
+    while (i < end && text.charCodeAt(i) !== close) {
       if (node.kind === 'map') {
         const keyEnd = this.flowTokenEnd(i, end, true);
-        if (this.text[keyEnd] !== ':') fail();
+        if (text.charCodeAt(keyEnd) !== COLON) fail();
         const key = this.scalar(i, this.trimEnd(i, keyEnd));
         if (key.value === null) fail();
         const name = String(key.value);
-        if (seen.has(name)) fail();
-        seen.add(name);
+        if (hasKey(node.pairs, name)) fail();
         i = this.skipSpaces(keyEnd + 1, end);
         let value: YamlNode | null = null;
-        if (this.text[i] !== ',' && this.text[i] !== close) {
-          const parsed = this.flowValue(i, end);
-          value = parsed.node;
-          i = parsed.next;
+        const c = text.charCodeAt(i);
+        if (c !== COMMA && c !== close) {
+          value = this.flowValue(i, end);
+          i = this.flowNext;
         }
         node.pairs.push({ key, value });
+        object[name] = value ? this.plain : null;
       } else {
-        if (this.text[i] === ',') fail();
-        const parsed = this.flowValue(i, end);
-        node.items.push(parsed.node);
-        i = parsed.next;
+        if (text.charCodeAt(i) === COMMA) fail();
+        node.items.push(this.flowValue(i, end));
+        array.push(this.plain);
+        i = this.flowNext;
       }
       i = this.skipSpaces(i, end);
-      if (this.text[i] === ',') i = this.skipSpaces(i + 1, end);
-      else if (this.text[i] !== close) fail();
+      if (text.charCodeAt(i) === COMMA) i = this.skipSpaces(i + 1, end);
+      else if (text.charCodeAt(i) !== close) fail();
     }
-    if (this.text[i] !== close) fail();
+    if (text.charCodeAt(i) !== close) fail();
     node.range[1] = i + 1;
-    return { node, next: this.skipSpaces(i + 1, end) };
+    this.flowNext = this.skipSpaces(i + 1, end);
+    this.plain = isMap ? object : array;
+    return node;
   }
 
-  private flowValue(at: number, end: number): { node: YamlNode; next: number } {
-    const c = this.text[at]!;
-    if (c === '{' || c === '[') return this.flow(at, end);
-    if ('&*!|>%@`#'.includes(c)) fail();
+  /** A value inside a flow collection; `flowNext` is then where it ends. */
+  private flowValue(at: number, end: number): YamlNode {
+    const c = this.text.charCodeAt(at);
+    if (c === BRACE_OPEN || c === BRACKET_OPEN) return this.flow(at, end);
+    if (c < 128 && NOT_A_VALUE_START[c] === 1) fail();
     const tokenEnd = this.flowTokenEnd(at, end, false);
-    const node = this.scalar(at, this.trimEnd(at, tokenEnd));
-    if (node.style === 'plain' && /: |\s#/.test(node.source)) fail();
-    return { node, next: tokenEnd };
+    const valueEnd = this.trimEnd(at, tokenEnd);
+    if (c !== QUOTE_DOUBLE && c !== QUOTE_SINGLE && this.mayBeMore(at, valueEnd, false)) fail();
+    this.flowNext = tokenEnd;
+    return this.scalar(at, valueEnd);
   }
 
   /** End of a flow scalar: its closing quote, or the first `,` `]` `}` (or, for keys, `: `). */
   private flowTokenEnd(at: number, end: number, key: boolean): number {
-    const c = this.text[at];
-    if (c === '"' || c === "'") return this.skipSpaces(this.quotedEnd(at, end), end);
-    if (c === '-' && this.text[at + 1] === ' ') fail();
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === QUOTE_DOUBLE || c === QUOTE_SINGLE) return this.skipSpaces(this.quotedEnd(at, end), end);
+    if (c === DASH && text.charCodeAt(at + 1) === SPACE) fail();
     for (let i = at; i < end; i++) {
-      const ch = this.text[i]!;
-      if (ch === ',' || ch === ']' || ch === '}' || ch === '[' || ch === '{')
-        return ch === '[' || ch === '{' ? fail() : i;
-      if (
-        ch === ':' &&
-        (this.text[i + 1] === ' ' || this.text[i + 1] === ',' || this.text[i + 1] === '}' || i + 1 === end)
-      ) {
-        return key ? i : fail();
+      const ch = text.charCodeAt(i);
+      if (ch === COMMA || ch === BRACKET_CLOSE || ch === BRACE_CLOSE) return i;
+      if (ch === BRACKET_OPEN || ch === BRACE_OPEN) fail();
+      if (ch === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || next === COMMA || next === BRACE_CLOSE || i + 1 === end)
+          return key ? i : fail();
       }
     }
     return end;
@@ -364,13 +495,22 @@ class FastParser {
 
   private skipSpaces(at: number, end: number): number {
     let i = at;
-    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
     return i;
   }
 
   private trimEnd(start: number, end: number): number {
     let e = end;
-    while (e > start && this.text.charCodeAt(e - 1) === 32) e--;
+    while (e > start && this.text.charCodeAt(e - 1) === SPACE) e--;
     return e;
   }
+}
+
+/** Whether a map already has a key (maps in catalogue files have a handful of keys: a scan beats a set). */
+function hasKey(pairs: readonly YamlPair[], name: string): boolean {
+  for (let i = 0; i < pairs.length; i++) {
+    const value = pairs[i]!.key.value;
+    if ((typeof value === 'string' ? value : String(value)) === name) return true;
+  }
+  return false;
 }

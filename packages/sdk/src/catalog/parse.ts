@@ -1,8 +1,8 @@
 import { type Document, isAlias, isMap, isSeq, parseDocument } from 'yaml';
-import { parseFastYaml } from './fast-yaml';
+import { parseFastYamlValue } from './fast-yaml';
 import { TextIndex } from './text-position';
 import type { Diagnostic, EntryPath, LocalizedText, Range } from './types';
-import { findPair, fromYamlDocument, type Span, toPlain, type YamlNode, type YamlScalar } from './yaml-ast';
+import { findPair, fromYamlDocument, type Span, type YamlNode, type YamlScalar } from './yaml-ast';
 
 /** Alias expansions allowed when converting a document: enough for real files, far too few for "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
@@ -27,7 +27,7 @@ export type ParsedEntry = Record<string, unknown>;
 
 /** One catalogue file: its YAML tree with positions, the plain entry, and its syntax diagnostics. */
 export class CatalogFile {
-  readonly index: TextIndex;
+  private textIndex: TextIndex | undefined;
   /** The YAML tree (maps, sequences, scalars with offsets); null for an empty or unreadable file. */
   readonly root: YamlNode | null = null;
   /** The plain value of the file when it is valid YAML and a mapping; undefined otherwise. */
@@ -39,17 +39,21 @@ export class CatalogFile {
     readonly path: string,
     readonly text: string,
   ) {
-    this.index = new TextIndex(text);
-    const fast = parseFastYaml(text);
+    const fast = parseFastYamlValue(text);
     if (fast !== undefined) {
-      this.root = fast;
-      const value = toPlain(fast);
-      this.entry = isObject(value) ? value : undefined;
+      this.root = fast.root;
+      this.entry = isObject(fast.value) ? fast.value : undefined;
       return;
     }
     const { root, value } = this.parseComplete();
     this.root = root;
     this.entry = isObject(value) ? value : undefined;
+  }
+
+  /** Line starts, computed on first use: most files of a workspace need no position at all. */
+  get index(): TextIndex {
+    this.textIndex ??= new TextIndex(this.text);
+    return this.textIndex;
   }
 
   /** The complete YAML parser, for what the fast one does not cover and for precise syntax errors. */

@@ -40,10 +40,12 @@ export const rule = defineRule({
     }
     for (const path of required) {
       const value = file.get(path);
+      const isPlaceholder = typeof value === 'string' && value.trim() === PLACEHOLDER;
+      if (!isPlaceholder && !isBlank(value)) continue;
       const element = elementAt(path);
       const label = { zh: element?.zh ?? path.join('.'), en: element?.en ?? path.join('.') };
       const dotted = path.join('.');
-      if (typeof value === 'string' && value.trim() === PLACEHOLDER) {
+      if (isPlaceholder) {
         report({
           at: path,
           message: {
@@ -53,7 +55,6 @@ export const rule = defineRule({
         });
         continue;
       }
-      if (!isBlank(value)) continue;
       const present = file.has(path);
       const placeholder =
         path[0] === 'items' && path.length === 1
