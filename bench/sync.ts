@@ -7,6 +7,7 @@
 //
 //   node --conditions=source --import tsx bench/sync.ts          (BENCH_ROWS=200000 for a shorter run)
 //   BENCH_CHILD_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …    (node flags for the children, e.g. to profile them)
+//   BENCH_SYNC_ARGS='--concurrency 2' …                          (extra options for `unsilo sync`)
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -98,7 +99,18 @@ async function main() {
     t = performance.now();
     const cli = spawn(
       process.execPath,
-      [...childFlags, ...launcher, 'sync', '-m', mappingFile, '-i', input, '--format', 'json'],
+      [
+        ...childFlags,
+        ...launcher,
+        'sync',
+        '-m',
+        mappingFile,
+        '-i',
+        input,
+        '--format',
+        'json',
+        ...(process.env.BENCH_SYNC_ARGS ?? '').split(' ').filter(Boolean),
+      ],
       {
         cwd: root,
         env: {

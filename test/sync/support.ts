@@ -46,7 +46,11 @@ export async function populationMapping(client: ExchangeClient): Promise<SyncMap
 export function exchangeCounts(sandbox: RunningSandbox, resource = RESOURCE) {
   const one = (sql: string) => (sandbox.db.prepare(sql).get(resource) as { n: number }).n;
   return {
-    records: one('SELECT count(*) AS n FROM records WHERE resource_code = ?'),
+    // Keys whose last change is an upsert, from the feed (the key index may lag it by a group of upserts).
+    records: one(`SELECT count(*) AS n FROM changes c
+      JOIN (SELECT max(seq) AS seq FROM changes WHERE resource_code = ? GROUP BY record_key) latest
+        ON latest.seq = c.seq
+      WHERE c.op = 'upsert'`),
     upserts: one("SELECT count(*) AS n FROM changes WHERE resource_code = ? AND op = 'upsert'"),
     deletes: one("SELECT count(*) AS n FROM changes WHERE resource_code = ? AND op = 'delete'"),
     changedKeys: one('SELECT count(DISTINCT record_key) AS n FROM changes WHERE resource_code = ?'),

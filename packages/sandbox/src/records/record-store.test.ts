@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
 import { createRecordStore } from './record-store';
@@ -50,5 +53,69 @@ describe('record store', () => {
     ).toThrow();
     expect(store.page('R', '', 10).map((r) => r.record_key)).toEqual(['{"k":1}']);
     expect(store.changesAfter('R', 0, 10)).toHaveLength(1);
+  });
+
+  const indexed = (db: ReturnType<typeof openDatabase>) =>
+    (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  const upsertsOf = (from: number, count: number, version = 1) =>
+    Array.from({ length: count }, (_, i) => ({
+      key: `{"k":${from + i}}`,
+      data: `{"k":${from + i},"v":${version}}`,
+    }));
+
+  it('lets the key index lag the feed by a group of upserts, and settles it before anything reads it', () => {
+    const db = openDatabase({ memory: true });
+    const store = createRecordStore(db, { indexGroup: 1_000_000, indexIdleMs: 0 });
+    store.writeBatch('R', upsertsOf(0, 300), [], batchRow('b1'));
+    store.writeBatch('R', upsertsOf(100, 100, 2), [], batchRow('b2'));
+    expect(indexed(db)).toBe(0);
+    const rows = store.page('R', '', 1000);
+    expect(indexed(db)).toBe(300);
+    expect(rows).toHaveLength(300);
+    // The later batch wins for the keys both carried.
+    expect(rows.find((r) => r.record_key === '{"k":150}')?.data).toBe('{"k":150,"v":2}');
+    expect(rows.find((r) => r.record_key === '{"k":250}')?.data).toBe('{"k":250,"v":1}');
+  });
+
+  it('deletes a key whose upsert the index has not taken yet, with its tombstone', () => {
+    const db = openDatabase({ memory: true });
+    const store = createRecordStore(db, { indexGroup: 1_000_000, indexIdleMs: 0 });
+    store.writeBatch('R', upsertsOf(0, 10), [], batchRow('b1'));
+    store.writeBatch('R', [], [{ key: '{"k":3}' }, { key: '{"k":42}' }], batchRow('b2'));
+    expect(store.changesAfter('R', 10, 10)).toMatchObject([{ op: 'delete', record_key: '{"k":3}' }]);
+    expect(store.page('R', '', 100)).toHaveLength(9);
+  });
+
+  it('takes a full group on the next turn of the event loop', async () => {
+    const db = openDatabase({ memory: true });
+    const store = createRecordStore(db, { indexGroup: 250, indexIdleMs: 0 });
+    store.writeBatch('R', upsertsOf(0, 200), [], batchRow('b1'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(indexed(db)).toBe(0);
+    store.writeBatch('R', upsertsOf(200, 100), [], batchRow('b2'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(indexed(db)).toBe(300);
+  });
+
+  it('replays from the feed what the index missed when the process stopped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unsilo-record-store-'));
+    try {
+      const dataFile = join(dir, 'exchange.db');
+      const before = openDatabase({ dataFile });
+      const store = createRecordStore(before, { indexGroup: 1_000_000, indexIdleMs: 0 });
+      store.writeBatch('R', upsertsOf(0, 120), [], batchRow('b1'));
+      store.writeBatch('R', upsertsOf(0, 5, 2), [{ key: '{"k":7}' }], batchRow('b2'));
+      store.writeBatch('R', upsertsOf(120, 30), [], batchRow('b3'));
+      expect(indexed(before)).toBe(119);
+      before.close(); // as a killed process leaves it: the last batch's upserts are in the feed only
+
+      const after = openDatabase({ dataFile });
+      createRecordStore(after, { indexIdleMs: 0 });
+      expect(indexed(after)).toBe(149);
+      expect(after.prepare("SELECT seq FROM index_state WHERE name = 'records'").pluck().get()).toBe(156);
+      after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

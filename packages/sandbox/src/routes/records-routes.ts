@@ -152,6 +152,7 @@ export function recordsRoutes(services: Services): OperationHandlers {
       const resource = loadResource(services, request, params.code!);
       // Quality is the provider's and the authority's business, and visible to whoever may read the data.
       if (!caller.department.roles.includes('authority')) assertCanRead(caller, resource, shares);
+      records.settleIndex();
       return { status: 200, body: measureQuality(state.db, resource, state.now()) };
     },
   };

@@ -91,10 +91,14 @@ describe('records', () => {
     const body = { upsert: [{ gmsfhm: '11010519491231002X', xm: '张三' }] };
     // Indented, so that a second serialisation by the client would show.
     const bodyText = JSON.stringify(body, null, 2);
-    await clientFor(server).records.batch(resourceCode, body, { idempotencyKey: 'k-2', bodyText });
-    const [request] = server.requestsFor('batchRecords');
-    expect(request?.body).toBe(bodyText);
-    expect(request?.headers['content-type']).toBe('application/json');
+    await clientFor(server).records.batch(resourceCode, body, { idempotencyKey: 'k-2', rawBody: bodyText });
+    await clientFor(server).records.batch(resourceCode, body, {
+      idempotencyKey: 'k-3',
+      rawBody: new TextEncoder().encode(bodyText),
+    });
+    const requests = server.requestsFor('batchRecords');
+    expect(requests.map((request) => request.body)).toEqual([bodyText, bodyText]);
+    expect(requests[1]?.headers['content-type']).toBe('application/json');
   });
 });
 

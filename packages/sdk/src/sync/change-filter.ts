@@ -5,8 +5,6 @@ import type { DeleteKey, SourceRow } from './types';
 /** A record on its way out, with what the mode needs to remember once the exchange accepts it. */
 export interface PendingUpsert {
   record: Record<string, unknown>;
-  /** The record's canonical JSON (RFC 8785), as sent and as its receipt hash covers it. */
-  json: string;
   row: number;
   source: Record<string, unknown>;
   key?: string;
@@ -38,7 +36,7 @@ export interface ChangeFilter {
 export function fullFilter(): ChangeFilter {
   return {
     replays: false,
-    consider: (record, source, json) => ({ record, json, row: source.row, source: source.values }),
+    consider: (record, source) => ({ record, row: source.row, source: source.values }),
     replayed: () => {},
     rejected: () => {},
     accepted: () => {},
@@ -83,7 +81,7 @@ export function incrementalFilter(
     get high() {
       return high;
     },
-    consider(record, source, json) {
+    consider(record, source) {
       const watermark = watermarkOf(record, source);
       if (
         watermark !== undefined &&
@@ -92,7 +90,7 @@ export function incrementalFilter(
       ) {
         return undefined;
       }
-      return { record, json, row: source.row, source: source.values, watermark };
+      return { record, row: source.row, source: source.values, watermark };
     },
     replayed: () => {},
     rejected: () => {},
@@ -120,7 +118,7 @@ export function snapshotFilter(state: SnapshotState, keyFields: readonly string[
       seen.add(key);
       const hash = recordHash(json);
       if (state.hashes.get(key) === hash) return undefined;
-      return { record, json, row: source.row, source: source.values, key, hash };
+      return { record, row: source.row, source: source.values, key, hash };
     },
     replayed(record, _source, wasRejected, json) {
       const key = keyOf(record, keyFields);

@@ -49,21 +49,21 @@ describe('encodeBatch and acceptedOperationsHash', () => {
 
   it('sends a body that reads back as the batch', () => {
     const encoded = encodeBatch(upserts.map(serialize), deletes);
-    expect(JSON.parse(encoded.text)).toEqual(
-      JSON.parse(JSON.stringify({ upsert: upserts, delete: deletes })),
-    );
-    expect(encodeBatch([], deletes).text).toBe(
+    const text = encoded.bytes.toString('utf8');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify({ upsert: upserts, delete: deletes })));
+    expect(encodeBatch([], deletes).bytes.toString('utf8')).toBe(
       '{"delete":[{"gmsfhm":"440524188001010014"},{"k1":"v","k2":2}]}',
     );
+    expect(encodeBatch(['{"a":"张"}'], []).bytes.toString('utf8')).toBe('{"upsert":[{"a":"张"}]}');
   });
 
-  it('hashes to the receipt hash of the canonical operations', async () => {
+  it('carries the receipt hash of the canonical operations when all are accepted', async () => {
     const encoded = encodeBatch(upserts.map(serialize), deletes);
     const expected = await operationsHash([
       ...upserts.map((record) => ({ op: 'upsert', record })),
       ...deletes.map((key) => ({ op: 'delete', key })),
     ]);
-    expect(acceptedOperationsHash(encoded.upserts, encoded.deletes)).toBe(expected);
+    expect(encoded.allAcceptedHash).toBe(expected);
     expect(acceptedOperationsHash([], [])).toBe(await operationsHash([]));
   });
 });

@@ -33,11 +33,11 @@ function sameKeys(a: string[], b: string[]): boolean {
   return true;
 }
 
-/** A batch body as sent (`text`) and each operation's canonical JSON, from which the receipt hash is built. */
+/** A batch body as sent, and the receipt hash that covers it when the exchange accepts every operation. */
 export interface EncodedBatch {
-  text: string;
-  upserts: string[];
-  deletes: string[];
+  /** UTF-8 JSON of `{"upsert":[…],"delete":[…]}`; off the JS heap, so a large batch does not grow it. */
+  bytes: Buffer;
+  allAcceptedHash: string;
 }
 
 /**
@@ -45,14 +45,28 @@ export interface EncodedBatch {
  * each record is serialised once, for the wire and for the receipt hash alike.
  */
 export function encodeBatch(
-  upserts: string[],
+  upserts: readonly string[],
   deleteKeys: ReadonlyArray<Record<string, unknown>>,
 ): EncodedBatch {
   const deletes = deleteKeys.map((key) => canonicalJson(key));
-  const parts: string[] = [];
-  if (upserts.length > 0) parts.push(`"upsert":[${upserts.join(',')}]`);
-  if (deletes.length > 0) parts.push(`"delete":[${deletes.join(',')}]`);
-  return { text: `{${parts.join(',')}}`, upserts, deletes };
+  const pieces: string[] = ['{'];
+  if (upserts.length > 0) pieces.push('"upsert":[');
+  upserts.forEach((record, i) => {
+    pieces.push(i === 0 ? record : `,${record}`);
+  });
+  if (upserts.length > 0) pieces.push(']');
+  if (deletes.length > 0) pieces.push(upserts.length > 0 ? ',"delete":[' : '"delete":[');
+  deletes.forEach((key, i) => {
+    pieces.push(i === 0 ? key : `,${key}`);
+  });
+  if (deletes.length > 0) pieces.push(']');
+  pieces.push('}');
+  let length = 0;
+  for (const piece of pieces) length += Buffer.byteLength(piece);
+  const bytes = Buffer.allocUnsafeSlow(length);
+  let offset = 0;
+  for (const piece of pieces) offset += bytes.write(piece, offset);
+  return { bytes, allAcceptedHash: acceptedOperationsHash(upserts, deletes) };
 }
 
 /**

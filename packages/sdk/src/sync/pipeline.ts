@@ -31,6 +31,8 @@ export interface PipelineBatch {
   start: number;
   end: number;
   upserts: PendingUpsert[];
+  /** The canonical JSON of each upsert, until the batch is encoded. */
+  texts: string[];
   deletes: Array<{ key: string; op: DeleteKey }>;
   rejects: RejectEntry[];
   unchanged: number;
@@ -120,14 +122,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       return;
     }
     const encoded = encodeBatch(
-      batch.upserts.map((u) => u.json),
+      batch.texts,
       batch.deletes.map((d) => d.op),
     );
+    // The texts are in the body now; the batch keeps only what its commit needs.
+    batch.texts = [];
     const idempotencyKey = deriveIdempotencyKey({
       resource: options.resource,
       generation: options.generation,
       index: batch.index,
-      body: encoded.text,
+      body: encoded.bytes,
     });
     batch.idempotencyKey = idempotencyKey;
     const request = {
@@ -135,8 +139,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       index: batch.index,
       idempotencyKey,
       body,
-      bodyText: encoded.text,
-      canonical: { upserts: encoded.upserts, deletes: encoded.deletes },
+      bodyBytes: encoded.bytes,
+      allAcceptedHash: encoded.allAcceptedHash,
       operations,
     };
     const task = options.push(request).then(
@@ -260,7 +264,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 }
 
 function newBatch(index: number, start: number): PipelineBatch {
-  return { index, start, end: start, upserts: [], deletes: [], rejects: [], unchanged: 0, read: 0 };
+  return {
+    index,
+    start,
+    end: start,
+    upserts: [],
+    texts: [],
+    deletes: [],
+    rejects: [],
+    unchanged: 0,
+    read: 0,
+  };
 }
 
 function route(
@@ -299,8 +313,10 @@ function route(
     return;
   }
   const upsert = filter.consider(mapped.record, item as SourceRow, json);
-  if (upsert) batch.upserts.push(upsert);
-  else batch.unchanged += 1;
+  if (upsert) {
+    batch.upserts.push(upsert);
+    batch.texts.push(json);
+  } else batch.unchanged += 1;
 }
 
 /** Folds the exchange's per-operation answer into the counts and the batch's reject list. */

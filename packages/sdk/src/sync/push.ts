@@ -1,7 +1,7 @@
 import { ExchangeHttpError } from '../client/errors/ExchangeHttpError';
 import { ExchangeNetworkError } from '../client/errors/ExchangeNetworkError';
 import { ExchangeTimeoutError } from '../client/errors/ExchangeTimeoutError';
-import { type ReceiptPublicKey, verifyReceipt } from '../client/receipts';
+import { canonicalJson, type ReceiptPublicKey, verifyReceipt } from '../client/receipts';
 import { SyncError } from './errors';
 import { acceptedOperationsHash } from './operations-hash';
 import { parseRetryAfter, type RetryDecision, withRetry } from './retry';
@@ -96,7 +96,7 @@ export interface BatchClient {
       body: BatchBody,
       options: {
         idempotencyKey: string;
-        bodyText?: string;
+        rawBody?: string | Uint8Array;
         retry: false;
         timeout?: number;
         validateResponse?: boolean;
@@ -116,7 +116,7 @@ export function createClientPusher(
     send: async (request) => {
       const answer = await client.records.batch(request.resource, request.body, {
         idempotencyKey: request.idempotencyKey,
-        bodyText: request.bodyText,
+        rawBody: request.bodyBytes,
         retry: false,
         timeout: options.timeoutMs ?? 15_000,
         // The signed receipt, checked below against what was sent, is a stronger check than the schema;
@@ -172,10 +172,11 @@ function acceptedHash(request: BatchRequest, answer: BatchAnswer): string {
   const refused = new Set<string>();
   for (const result of answer.results)
     if (result.status === 'rejected') refused.add(`${result.op}:${result.index}`);
-  const { upserts, deletes } = request.canonical;
-  if (refused.size === 0) return acceptedOperationsHash(upserts, deletes);
+  if (refused.size === 0) return request.allAcceptedHash;
+  const accepted = (records: ReadonlyArray<Record<string, unknown>> | undefined, op: string) =>
+    (records ?? []).filter((_, i) => !refused.has(`${op}:${i}`)).map((record) => canonicalJson(record));
   return acceptedOperationsHash(
-    upserts.filter((_, i) => !refused.has(`upsert:${i}`)),
-    deletes.filter((_, i) => !refused.has(`delete:${i}`)),
+    accepted(request.body.upsert, 'upsert'),
+    accepted(request.body.delete, 'delete'),
   );
 }

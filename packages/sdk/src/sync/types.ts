@@ -32,10 +32,10 @@ export interface BatchRequest {
   index: number;
   idempotencyKey: string;
   body: BatchBody;
-  /** JSON.stringify(body), to be sent as is. */
-  bodyText: string;
-  /** The canonical JSON (RFC 8785) of each upserted record and deleted key, for the receipt's hash. */
-  canonical: { upserts: string[]; deletes: string[] };
+  /** The body as UTF-8 JSON, to be sent as is (its records in canonical form). */
+  bodyBytes: Uint8Array;
+  /** The hash a receipt that accepts every operation must carry (see acceptedOperationsHash). */
+  allAcceptedHash: string;
   operations: number;
 }
 

@@ -22,7 +22,7 @@ export type ExchangeAuth = ClientCredentialsAuth | HmacAuth;
 export interface SignableRequest {
   method: string;
   pathWithQuery: string;
-  body: string | undefined;
+  body: string | Uint8Array | undefined;
 }
 
 /** Puts credentials on one attempt of a request. */

@@ -45,8 +45,8 @@ export interface CallInput {
   query?: object;
   /** JSON body; or a URLSearchParams for form-encoded bodies. */
   body?: unknown;
-  /** The JSON body already serialised (JSON.stringify(body)); sent instead of serialising `body` again. */
-  bodyText?: string;
+  /** The JSON body already serialised (text or UTF-8 bytes); sent instead of serialising `body` again. */
+  rawBody?: string | Uint8Array;
   /** Contract headers (If-Match, If-None-Match, Idempotency-Key...). */
   headers?: Record<string, string | undefined>;
 }
@@ -109,13 +109,13 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
       requestId,
     };
 
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (input.body instanceof URLSearchParams) {
       body = input.body.toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
-    } else if (input.bodyText !== undefined) {
-      body = input.bodyText;
+    } else if (input.rawBody !== undefined) {
+      body = input.rawBody;
       headers['content-type'] = 'application/json';
     } else if (input.body !== undefined) {
       body = JSON.stringify(input.body);
@@ -165,7 +165,9 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
       const failureContext = { ...context, attempts };
       let outcome: AttemptResult;
       try {
-        outcome = await attempt(fetchFn, url, { method, headers, body }, timeout, signal);
+        // Bytes are sent as they are; the DOM typing wants an ArrayBuffer-backed view, which a Buffer is.
+        const init = { method, headers, body: body as BodyInit | undefined };
+        outcome = await attempt(fetchFn, url, init, timeout, signal);
       } catch (thrown) {
         const failure = thrown as AttemptFailure;
         if (failure.kind === 'aborted')

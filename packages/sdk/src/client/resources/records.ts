@@ -10,10 +10,10 @@ export interface BatchOptions extends RequestOptions {
    */
   idempotencyKey?: string;
   /**
-   * `body` already serialised with JSON.stringify, when the caller has it (sync does, to derive the key): sent
-   * as is instead of serialising the batch a second time.
+   * `body` already serialised as JSON (text or UTF-8 bytes), when the caller has it (sync does, to derive the
+   * key): sent as is instead of serialising the batch a second time.
    */
-  bodyText?: string;
+  rawBody?: string | Uint8Array;
 }
 
 export interface BatchResponse extends ExchangeResponse<SuccessBody<'batchRecords'>> {
@@ -40,7 +40,7 @@ export class Records {
       {
         path: { code },
         body,
-        bodyText: options?.bodyText,
+        rawBody: options?.rawBody,
         headers: { 'Idempotency-Key': options?.idempotencyKey },
       },
       options,
