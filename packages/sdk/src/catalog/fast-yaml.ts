@@ -1,4 +1,7 @@
+import { StringTable } from './string-table';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-ast';
+
+const NO_STRINGS = new StringTable([]);
 
 /**
  * A fast parser for the plain YAML catalogue files are written in: block maps and sequences, one-line flow
@@ -104,15 +107,21 @@ const ESCAPES: Record<string, string> = {
   P: '\u2029',
 };
 
-export function parseFastYaml(text: string): YamlNode | null | undefined {
-  return parseFastYamlValue(text)?.root;
+export function parseFastYaml(text: string, strings?: StringTable): YamlNode | null | undefined {
+  return parseFastYamlValue(text, strings)?.root;
 }
 
-/** The tree and the plain value (what `toPlain` makes of the tree), read in one go; undefined as above. */
-export function parseFastYamlValue(text: string): { root: YamlNode | null; value: unknown } | undefined {
+/**
+ * The tree and the plain value (what `toPlain` makes of the tree), read in one go; undefined as above.
+ * Scalars found in `strings` share its copy.
+ */
+export function parseFastYamlValue(
+  text: string,
+  strings: StringTable = NO_STRINGS,
+): { root: YamlNode | null; value: unknown } | undefined {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
-    const parser = new FastParser(text);
+    const parser = new FastParser(text, strings);
     const root = parser.document();
     return { root, value: root ? parser.plain : null };
   } catch (error) {
@@ -138,7 +147,10 @@ class FastParser {
   /** The plain value of the node read last: every method that returns a node sets it. */
   plain: unknown = null;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly strings: StringTable,
+  ) {
     let start = 0;
     // The next `#` at or after the current line: lines before it need no scan for a comment.
     let hash = text.indexOf('#');
@@ -392,18 +404,18 @@ class FastParser {
   private scalar(start: number, end: number): YamlScalar {
     const c = this.text.charCodeAt(start);
     if (c === QUOTE_DOUBLE) {
-      const raw = this.text.slice(start + 1, end - 1);
+      const raw = this.strings.slice(this.text, start + 1, end - 1);
       const value = raw.includes('\\') ? this.unescape(raw) : raw;
       this.plain = value;
       return { kind: 'scalar', range: [start, end], value, source: value, style: 'double' };
     }
     if (c === QUOTE_SINGLE) {
-      const raw = this.text.slice(start + 1, end - 1);
+      const raw = this.strings.slice(this.text, start + 1, end - 1);
       const value = raw.includes("'") ? raw.replace(/''/g, "'") : raw;
       this.plain = value;
       return { kind: 'scalar', range: [start, end], value, source: value, style: 'single' };
     }
-    const source = this.text.slice(start, end);
+    const source = this.strings.slice(this.text, start, end);
     const value = resolvePlain(source);
     this.plain = value;
     return { kind: 'scalar', range: [start, end], value, source, style: 'plain' };
@@ -425,8 +437,8 @@ class FastParser {
     const node: YamlMap | YamlSeq = isMap
       ? { kind: 'map', flow: true, range: [at, at], pairs: [] }
       : { kind: 'seq', flow: true, range: [at, at], items: [] };
-    const object: Record<string, unknown> = {};
-    const array: unknown[] = [];
+    const object: Record<string, unknown> | undefined = isMap ? {} : undefined;
+    const array: unknown[] | undefined = isMap ? undefined : [];
     let i = this.skipSpaces(at + 1, end);
     while (i < end && text.charCodeAt(i) !== close) {
       if (node.kind === 'map') {
@@ -444,11 +456,11 @@ class FastParser {
           i = this.flowNext;
         }
         node.pairs.push({ key, value });
-        object[name] = value ? this.plain : null;
+        object![name] = value ? this.plain : null;
       } else {
         if (text.charCodeAt(i) === COMMA) fail();
         node.items.push(this.flowValue(i, end));
-        array.push(this.plain);
+        array!.push(this.plain);
         i = this.flowNext;
       }
       i = this.skipSpaces(i, end);

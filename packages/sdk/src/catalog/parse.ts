@@ -1,7 +1,10 @@
 import { type Document, isAlias, isMap, isSeq, parseDocument } from 'yaml';
+import { catalogElements } from './elements';
 import { parseFastYamlValue } from './fast-yaml';
+import { StringTable } from './string-table';
 import { TextIndex } from './text-position';
 import type { Diagnostic, EntryPath, LocalizedText, Range } from './types';
+import { type VocabularyTerm, vocabularies } from './vocabulary';
 import { findPair, fromYamlDocument, type Span, type YamlNode, type YamlScalar } from './yaml-ast';
 
 /** Alias expansions allowed when converting a document: enough for real files, far too few for "billion laughs". */
@@ -25,6 +28,26 @@ const SYNTAX_HINTS: Partial<Record<string, string>> = {
 
 export type ParsedEntry = Record<string, unknown>;
 
+let strings: StringTable | undefined;
+
+/** The keys of the catalogue format and the tokens of its vocabularies: what every file repeats. */
+function catalogStrings(): StringTable {
+  strings ??= new StringTable([
+    ...catalogElements.flatMap((element) => element.path.replace(/\[\]/g, '').split('.')),
+    ...Object.values(vocabularies).flatMap(tokensAndSubtypes),
+    'unsilo/v1',
+    'InformationResource',
+    'authoritative',
+  ]);
+  return strings;
+}
+
+/** The tokens of a vocabulary and the subtypes of its terms (the JSON file also holds a `$comment`). */
+function tokensAndSubtypes(terms: readonly VocabularyTerm[]): string[] {
+  if (!Array.isArray(terms)) return [];
+  return terms.flatMap((term) => [term.token, ...(term.subtypes ?? [])]);
+}
+
 /** One catalogue file: its YAML tree with positions, the plain entry, and its syntax diagnostics. */
 export class CatalogFile {
   private textIndex: TextIndex | undefined;
@@ -39,7 +62,7 @@ export class CatalogFile {
     readonly path: string,
     readonly text: string,
   ) {
-    const fast = parseFastYamlValue(text);
+    const fast = parseFastYamlValue(text, catalogStrings());
     if (fast !== undefined) {
       this.root = fast.root;
       this.entry = isObject(fast.value) ? fast.value : undefined;

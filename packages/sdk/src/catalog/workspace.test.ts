@@ -13,6 +13,7 @@ describe('workspaceFileOf', () => {
       name: '户籍人口基本信息',
       provider: '11330100MB0000019K',
       providerName: '某市公安局',
+      nameKey: '11330100MB0000019K\u0000户籍人口基本信息',
       related: [
         { at: ['related'], code: '3/1' },
         { at: ['related'], code: '3/2' },
@@ -49,7 +50,8 @@ describe('WorkspaceModel', () => {
       'c.yaml',
     ]);
     expect(model.declares(' 307001030801/000012 ')).toBe(true);
-    expect(model.sameName('11330100MB0000019K', '户籍人口基本信息')).toEqual([a, b]);
+    expect(model.sameName(a)).toEqual([a, b]);
+    expect(model.sameName(b)).toEqual([a, b]);
     // A claim without a provider has no one to conflict with.
     expect(model.authoritativeByKey.get('gmsfhm')?.map((claim) => claim.file)).toEqual([a, b]);
     expect(model.authoritativeProviders.get('gmsfhm')).toEqual(new Set(['11330100MB0000019K']));

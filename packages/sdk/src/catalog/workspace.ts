@@ -16,6 +16,8 @@ export interface WorkspaceFile {
   provider: string | undefined;
   /** `provider.name` as written. */
   providerName: string | undefined;
+  /** Provider and name without spaces: files with the same one clash (undefined without either). */
+  nameKey: string | undefined;
   /** The codes `related` names, each with the path a diagnostic about it points at. */
   related: Array<{ at: EntryPath; code: string }>;
   /** Items declaring `source: authoritative` with a string key, in item order. */
@@ -43,9 +45,9 @@ export class WorkspaceModel {
   /** Records a parsed entry; the file's tree is not kept. */
   add(file: CatalogFile): WorkspaceFile {
     const facts = workspaceFileOf(file);
-    const { code, provider, name } = facts;
+    const { code, provider, nameKey } = facts;
     if (code) push(this.byCode, code, facts);
-    if (provider && name) push(this.byProviderAndName, nameKey(provider, name), facts);
+    if (nameKey) push(this.byProviderAndName, nameKey, facts);
     if (provider) {
       for (const { itemIndex, key } of facts.authoritative) {
         if (!key) continue;
@@ -62,9 +64,9 @@ export class WorkspaceModel {
     return this.byCode.has(code.trim());
   }
 
-  /** The files of one provider whose names collide with `name`. */
-  sameName(provider: string, name: string): WorkspaceFile[] {
-    return this.byProviderAndName.get(nameKey(provider, name)) ?? [];
+  /** The files whose provider and name collide with this file's. */
+  sameName(file: WorkspaceFile): WorkspaceFile[] {
+    return (file.nameKey && this.byProviderAndName.get(file.nameKey)) || [];
   }
 }
 
@@ -80,12 +82,15 @@ export function workspaceFileOf(file: CatalogFile): WorkspaceFile {
       if (typeof key === 'string') authoritative.push({ itemIndex, key });
     });
   }
+  const name = file.string(['name']);
+  const provider = providerIdentity(file);
   return {
     path: file.path,
     code: file.string(['code'])?.trim() || undefined,
-    name: file.string(['name']),
-    provider: providerIdentity(file),
+    name,
+    provider,
     providerName: file.string(['provider', 'name']),
+    nameKey: provider && name ? `${provider}\u0000${normalizeName(name)}` : undefined,
     related: relatedCodes(file),
     authoritative,
   };
@@ -119,10 +124,6 @@ export function providerIdentity(file: CatalogFile): string | undefined {
 /** Names compare without spaces of any width, so "户籍 人口" and "户籍人口" collide. */
 export function normalizeName(name: string): string {
   return name.replace(/[\s\u3000]+/g, '');
-}
-
-function nameKey(provider: string, name: string): string {
-  return `${provider}\u0000${normalizeName(name)}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -36,6 +36,20 @@ export function itemsOf(file: CatalogFile): Array<{ index: number; item: Record<
   return result;
 }
 
+/**
+ * An item's field as `file.string(['items', index, field])` reads it. A string in the plain item is that very
+ * value, so only other values (numbers kept as written, booleans…) are looked up in the tree.
+ */
+export function itemString(
+  file: CatalogFile,
+  index: number,
+  item: Record<string, unknown>,
+  field: string,
+): string | undefined {
+  const value = item[field];
+  return typeof value === 'string' ? value : file.string(['items', index, field]);
+}
+
 /** Levenshtein distance, for "did you mean" fixes on short strings. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;

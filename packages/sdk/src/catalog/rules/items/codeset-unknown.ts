@@ -1,7 +1,7 @@
 import { replaceValueEdit, yamlScalar } from '../../edits';
 import { defineRule } from '../../rule';
 import { codesets, findCodeset } from '../../vocabulary';
-import { editDistance, itemsOf } from '../support';
+import { editDistance, itemString, itemsOf } from '../support';
 
 const fold = (value: string) =>
   value
@@ -36,8 +36,8 @@ export const rule = defineRule({
   hasFix: true,
   scope: 'file',
   check({ file, report }) {
-    for (const { index } of itemsOf(file)) {
-      const value = file.string(['items', index, 'codeset']);
+    for (const { index, item } of itemsOf(file)) {
+      const value = itemString(file, index, item, 'codeset');
       if (value === undefined || value.trim() === '' || findCodeset(value)) continue;
       const nearest = nearestCodeset(value);
       const edit = nearest

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { itemsOf, lineOf } from '../support';
+import { itemString, itemsOf, lineOf } from '../support';
 
 export const rule = defineRule({
   id: 'items/duplicate',
@@ -10,8 +10,8 @@ export const rule = defineRule({
   check({ file, report }) {
     for (const field of ['name', 'key'] as const) {
       const seen = new Map<string, number>();
-      for (const { index } of itemsOf(file)) {
-        const raw = file.string(['items', index, field]);
+      for (const { index, item } of itemsOf(file)) {
+        const raw = itemString(file, index, item, field);
         if (raw === undefined || raw.trim() === '') continue;
         const value = raw.trim();
         const first = seen.get(value);

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { isBlank, itemsOf, tokenAt } from '../support';
+import { canonicalToken } from '../../vocabulary';
+import { isBlank, itemString, itemsOf } from '../support';
 
 export const rule = defineRule({
   id: 'items/length-required',
@@ -9,7 +10,8 @@ export const rule = defineRule({
   scope: 'file',
   check({ file, report }) {
     for (const { index, item } of itemsOf(file)) {
-      const type = tokenAt(file, ['items', index, 'type'], 'itemType');
+      const written = itemString(file, index, item, 'type');
+      const type = written === undefined ? undefined : canonicalToken('itemType', written);
       if ((type !== 'C' && type !== 'N') || !isBlank(item.length)) continue;
       const name = typeof item.name === 'string' ? item.name : `#${index + 1}`;
       report({

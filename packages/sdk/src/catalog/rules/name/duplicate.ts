@@ -13,7 +13,7 @@ export const rule = defineRule({
   check({ self, workspace, report }) {
     const { name, provider } = self;
     if (!name || !provider) return;
-    const same = workspace.sameName(provider, name);
+    const same = workspace.sameName(self);
     if (same.length < 2) return;
     const others = listOtherFiles(same, self);
     report({

@@ -12,6 +12,8 @@ export function tidyName(name: string): string {
 }
 
 function problemOf(name: string): { zh: string; en: string } | undefined {
+  // Every problem below needs white space: most names have none, and are settled without a regex.
+  if (!/\s/.test(name)) return undefined;
   if (name.includes('\u3000')) return { zh: '含有全角空格', en: 'contains a full-width space' };
   if (/^\s|\s$/.test(name)) return { zh: '首尾有空格', en: 'has leading or trailing spaces' };
   if (/\s{2,}/.test(name)) return { zh: '含有连续空格', en: 'contains consecutive spaces' };

@@ -1,5 +1,16 @@
-import { validateUscc } from '../../../identifiers/uscc';
+import { type IdentifierCheck, validateUscc } from '../../../identifiers/uscc';
 import { defineRule } from '../../rule';
+
+/** A workspace names a few providers thousands of times: remember each code's verdict. */
+const verdicts = new Map<string, IdentifierCheck>();
+function checkCode(code: string): IdentifierCheck {
+  let verdict = verdicts.get(code);
+  if (!verdict) {
+    verdict = validateUscc(code);
+    if (verdicts.size < 10_000) verdicts.set(code, verdict);
+  }
+  return verdict;
+}
 
 export const rule = defineRule({
   id: 'provider/code-checksum',
@@ -14,7 +25,7 @@ export const rule = defineRule({
     const code = file.string(['provider', 'code']);
     if (code === undefined || code.trim() === '' || code === 'TODO') return;
     if (config.allowedProviderCodes.has(code.trim().toUpperCase())) return;
-    const result = validateUscc(code);
+    const result = checkCode(code);
     if (result.valid || !result.reason) return;
     report({
       at: ['provider', 'code'],

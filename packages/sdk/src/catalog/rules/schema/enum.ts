@@ -2,7 +2,7 @@ import { replaceValueEdit, yamlScalar } from '../../edits';
 import { defineRule, type RuleContext } from '../../rule';
 import type { EntryPath } from '../../types';
 import { canonicalToken, tokensOf, type VocabularyName, vocabularies } from '../../vocabulary';
-import { itemsOf, tokenAt } from '../support';
+import { itemString, itemsOf, tokenAt } from '../support';
 
 const FIELDS: ReadonlyArray<[EntryPath, VocabularyName]> = [
   [['classification', 'class'], 'classificationClass'],
@@ -102,7 +102,7 @@ export const rule = defineRule({
 
     const itemTypes = tokensOf('itemType');
     for (const { index, item } of itemsOf(file)) {
-      const type = file.string(['items', index, 'type']);
+      const type = itemString(file, index, item, 'type');
       if (isOutside(type, itemTypes))
         reportValue(
           context,

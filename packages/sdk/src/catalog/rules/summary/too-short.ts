@@ -2,6 +2,20 @@ import { defineRule } from '../../rule';
 
 export const MIN_SUMMARY_LENGTH = 10;
 
+/** Characters as people count them: a surrogate pair (a rare CJK character, an emoji) is one. */
+export function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
 export const rule = defineRule({
   id: 'summary/too-short',
   severity: 'warning',
@@ -25,7 +39,7 @@ export const rule = defineRule({
       });
       return;
     }
-    const length = [...summary].length;
+    const length = codePoints(summary);
     if (length >= MIN_SUMMARY_LENGTH) return;
     report({
       at: ['summary'],
