@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import {
   applyFixes,
@@ -94,29 +94,39 @@ export function loadLintConfig(path: string | undefined, cwd: string): LintConfi
 export function collectCatalogFiles(paths: readonly string[], cwd: string): SourceFile[] {
   const files: SourceFile[] = [];
   const seen = new Set<string>();
-  const add = (absolute: string, text: string) => {
+  const add = (absolute: string, text: string, shown?: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push({ path: relative(cwd, absolute).split(sep).join('/') || absolute, text });
+    files.push({ path: shown ?? (relative(cwd, absolute).split(sep).join('/') || absolute), text });
   };
-  const walk = (directory: string) => {
-    let entries: string[];
+  /** `shown` is the directory relative to the working directory, `/`-separated ('' for the directory itself). */
+  const walk = (directory: string, shown: string) => {
+    let entries: Dirent[];
     try {
-      entries = readdirSync(directory).sort();
+      // Entry types come with the listing: no stat per file, except to follow a symbolic link.
+      entries = readdirSync(directory, { withFileTypes: true }).sort(byName);
     } catch (error) {
       throw new CliError(
         'io',
         `无法读取目录 / cannot read directory ${directory}: ${(error as Error).message}`,
       );
     }
-    for (const name of entries) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (SKIPPED_DIRECTORIES.has(name)) continue;
       const path = join(directory, name);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (stat?.isDirectory()) walk(path);
-      else if (stat?.isFile() && /\.ya?ml$/i.test(name) && name !== CONFIG_FILE) {
+      const shownPath = shown ? `${shown}/${name}` : name;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (!isDirectory && !isFile) {
+        const stat = statSync(path, { throwIfNoEntry: false });
+        isDirectory = stat?.isDirectory() ?? false;
+        isFile = stat?.isFile() ?? false;
+      }
+      if (isDirectory) walk(path, shownPath);
+      else if (isFile && /\.ya?ml$/i.test(name) && name !== CONFIG_FILE) {
         const text = readText(path);
-        if (isCatalogEntryText(text)) add(path, text);
+        if (isCatalogEntryText(text)) add(path, text, shownPath);
       }
     }
   };
@@ -124,16 +134,22 @@ export function collectCatalogFiles(paths: readonly string[], cwd: string): Sour
     const absolute = resolve(cwd, path);
     const stat = statSync(absolute, { throwIfNoEntry: false });
     if (!stat) throw new CliError('io', `路径不存在 / no such file or directory: ${path}`);
-    if (stat.isDirectory()) walk(absolute);
+    if (stat.isDirectory()) walk(absolute, relative(cwd, absolute).split(sep).join('/'));
     else add(absolute, readText(absolute));
   }
   return files;
 }
 
+/** Code-unit order, as `Array#sort` orders the names alone. */
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 function readText(path: string): string {
   try {
     // A UTF-8 byte order mark is not part of the YAML.
-    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const text = readFileSync(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
     throw new CliError('io', `无法读取文件 / cannot read ${path}: ${(error as Error).message}`);
   }
