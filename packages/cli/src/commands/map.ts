@@ -13,7 +13,13 @@ import {
   type SourceRow,
   type TargetEntry,
 } from '@unsilo/sdk/mapping';
-import { isReject, readSourceBatches, type SourceItem } from '@unsilo/sdk/sync';
+import {
+  isReject,
+  pumpSource,
+  type ReaderOptions,
+  readSourceBatches,
+  type SourceItem,
+} from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { type Lang, resolveLang } from '../util/lang';
@@ -218,13 +224,13 @@ function yamlFiles(dir: string): string[] {
   return out;
 }
 
-function readBatches(input: string, mapping: FieldMapping): AsyncGenerator<SourceItem[]> {
+function readerOptions(mapping: FieldMapping): ReaderOptions {
   const source = mapping.source;
-  return readSourceBatches(input, source.format, {
-    encoding: source.encoding,
-    delimiter: source.delimiter,
-    sheet: source.sheet,
-  });
+  return { encoding: source.encoding, delimiter: source.delimiter, sheet: source.sheet };
+}
+
+function readBatches(input: string, mapping: FieldMapping): AsyncGenerator<SourceItem[]> {
+  return readSourceBatches(input, mapping.source.format, readerOptions(mapping));
 }
 
 export interface RunSummary {
@@ -287,41 +293,43 @@ async function runMapping(
     }
   };
   let headerChecked = false;
-  try {
-    for await (const batch of readBatches(input, mapping)) {
-      for (const item of batch) {
-        summary.read++;
-        if (isReject(item)) {
-          summary.rejected++;
-          countRules([item.error]);
-          rejectLines.line(JSON.stringify({ row: item.row, line: item.line, errors: [item.error] }));
-          continue;
-        }
-        if (!headerChecked) {
-          headerChecked = true;
-          const missing = compiled.checkColumns(Object.keys(item.values));
-          if (missing.length > 0) {
-            throw new CliError(
-              'mapping/unknown-column',
-              missing.map((d) => formatDiagnostic(mappingPath, d, lang)).join('\n'),
-              2,
-            );
-          }
-        }
-        const outcome = compiled.mapRow(item.values, item.row);
-        if (outcome.warnings) summary.warnings += outcome.warnings.length;
-        if (outcome.errors) {
-          summary.rejected++;
-          countRules(outcome.errors);
-          rejectLines.line(JSON.stringify({ row: item.row, errors: outcome.errors, source: item.values }));
-        } else {
-          summary.accepted++;
-          outLines.record(compiled, outcome.record!);
-        }
-      }
-      await outLines.flush();
-      await rejectLines.flush();
+  const take = (item: SourceItem): void => {
+    summary.read++;
+    if (isReject(item)) {
+      summary.rejected++;
+      countRules([item.error]);
+      rejectLines.line(JSON.stringify({ row: item.row, line: item.line, errors: [item.error] }));
+      return;
     }
+    if (!headerChecked) {
+      headerChecked = true;
+      const missing = compiled.checkColumns(Object.keys(item.values));
+      if (missing.length > 0) {
+        throw new CliError(
+          'mapping/unknown-column',
+          missing.map((d) => formatDiagnostic(mappingPath, d, lang)).join('\n'),
+          2,
+        );
+      }
+    }
+    const outcome = compiled.mapRow(item.values, item.row);
+    if (outcome.warnings) summary.warnings += outcome.warnings.length;
+    if (outcome.errors) {
+      summary.rejected++;
+      countRules(outcome.errors);
+      rejectLines.line(JSON.stringify({ row: item.row, errors: outcome.errors, source: item.values }));
+    } else {
+      summary.accepted++;
+      outLines.record(compiled, outcome.record!);
+    }
+  };
+  const flush = async (): Promise<void> => {
+    await outLines.flush();
+    await rejectLines.flush();
+  };
+  try {
+    // Each row is mapped and written the moment it is parsed, while its strings are still in the CPU's caches.
+    await pumpSource(input, mapping.source.format, readerOptions(mapping), { push: take }, flush);
   } catch (error) {
     out.destroy();
     rejects.destroy();

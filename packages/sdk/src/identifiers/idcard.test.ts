@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idcardCheckChar, idcardFacts, isRealDate, upgradeIdcard15, validateIdcard } from './idcard';
+import {
+  hasIdcardCheckChar,
+  idcardCheckChar,
+  idcardFacts,
+  isRealDate,
+  upgradeIdcard15,
+  validateIdcard,
+} from './idcard';
 
 const today = new Date('2026-11-26T00:00:00Z');
 
@@ -120,5 +127,32 @@ describe('GB 11643 check character (property)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('hasIdcardCheckChar', () => {
+  it('agrees with idcardCheckChar on valid, mutated and arbitrary strings', () => {
+    const agrees = (id: string): void => {
+      expect(hasIdcardCheckChar(id)).toBe(idcardCheckChar(id.slice(0, 17)) === id[17] && id.length === 18);
+    };
+    fc.assert(
+      fc.property(
+        validBody,
+        fc.integer({ min: 0, max: 17 }),
+        fc.constantFrom(...'0123456789Xx '),
+        (body, pos, c) => {
+          const id = body + idcardCheckChar(body)!;
+          agrees(id);
+          agrees(id.slice(0, pos) + c + id.slice(pos + 1));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (text) => {
+        agrees(text);
+      }),
+    );
+    for (const id of ['', '11010519491231002X', '11010519491231002x', '１1010519491231002X']) agrees(id);
   });
 });

@@ -23,6 +23,18 @@ export function idcardCheckChar(body: string): string | undefined {
   return CHECK_CHARS[sum % 11];
 }
 
+/** True when `id` is 17 digits followed by their MOD 11-2 check character (checked without allocating). */
+export function hasIdcardCheckChar(id: string): boolean {
+  if (id.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    sum += d * WEIGHTS[i]!;
+  }
+  return CHECK_CHARS.charCodeAt(sum % 11) === id.charCodeAt(17);
+}
+
 /** True when `yyyy-mm-dd` names a real calendar day (leap years included). */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

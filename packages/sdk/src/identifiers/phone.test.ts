@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatePhone } from './phone';
 
@@ -23,5 +24,18 @@ describe('validatePhone', () => {
     const result = validatePhone(value);
     expect(result.valid).toBe(false);
     expect(result.reason?.code).toBe(`phone.${reason}`);
+  });
+});
+
+describe('validatePhone on plain 11-digit numbers', () => {
+  it('answers as it does for the same number with spaces around it (the general path)', () => {
+    const digits = fc.array(fc.constantFrom(...'0123456789'), { minLength: 11, maxLength: 11 });
+    fc.assert(
+      fc.property(digits, fc.constantFrom('1', '0', '2'), (d, lead) => {
+        const value = lead + d.slice(1).join('');
+        expect(validatePhone(value)).toEqual(validatePhone(` ${value} `));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -13,6 +13,7 @@ const LANDLINE_AREA = /^(?:\+?86)?(0[12]\d|0[3-9]\d{2})-(\d{7,8})(?:(?:ext|转|#
 
 /** Validates a mainland China telephone number (mobile or fixed line), tolerant of spaces and hyphens in mobiles. */
 export function validatePhone(value: string): PhoneResult {
+  if (isPlainMobile(value)) return { valid: true, kind: 'mobile', normalized: value };
   const text = value.trim();
   if (text === '') {
     return {
@@ -36,4 +37,16 @@ export function validatePhone(value: string): PhoneResult {
       en: 'not a mobile number (11 digits starting with 1) or a fixed line (area code + 7–8 digits)',
     },
   };
+}
+
+/** 11 ASCII digits starting 13–19: a mobile number with nothing to normalize (checked without allocating). */
+function isPlainMobile(value: string): boolean {
+  if (value.length !== 11 || value.charCodeAt(0) !== 49) return false;
+  const second = value.charCodeAt(1);
+  if (second < 51 || second > 57) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

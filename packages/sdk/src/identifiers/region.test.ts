@@ -1,5 +1,6 @@
+import gbt2260 from '@unsilo/spec/codesets/gbt-2260.json';
 import { describe, expect, it } from 'vitest';
-import { checkRegion, isKnownProvince, regionName } from './region';
+import { checkRegion, isKnownProvince, regionName, regionStatus } from './region';
 
 describe('checkRegion', () => {
   it('finds a current code and its name', () => {
@@ -18,5 +19,13 @@ describe('checkRegion', () => {
   it('knows the special prefixes', () => {
     expect(['71', '81', '82', '83', '91'].every(isKnownProvince)).toBe(true);
     expect(isKnownProvince('20')).toBe(false);
+  });
+});
+
+describe('regionStatus', () => {
+  it('gives the status checkRegion gives, for every listed code and for others', () => {
+    const codes = gbt2260.codes.map((c: { code: string }) => c.code);
+    const others = ['', '11010', '1101051', '11010A', '990101', '440524', '000000', '１１０１０５', ' 11010'];
+    for (const code of [...codes, ...others]) expect(regionStatus(code)).toBe(checkRegion(code).status);
   });
 });

@@ -52,6 +52,8 @@ const PROVINCES = new Set([
 ]);
 
 let names: Map<string, string> | undefined;
+/** Listed codes that are well-formed (six digits, known province): the ones `checkRegion` calls current. */
+let current: Set<string> | undefined;
 
 function currentNames(): Map<string, string> {
   if (!names) {
@@ -61,6 +63,15 @@ function currentNames(): Map<string, string> {
     }
   }
   return names;
+}
+
+function currentCodes(): Set<string> {
+  if (!current) {
+    current = new Set();
+    for (const code of currentNames().keys())
+      if (isSixDigits(code) && PROVINCES.has(code.slice(0, 2))) current.add(code);
+  }
+  return current;
 }
 
 function isSixDigits(code: string): boolean {
@@ -87,10 +98,14 @@ export function regionName(code: string): string | undefined {
  * a known province that is missing from the current list is `not-current` (a warning), never an error.
  */
 export function checkRegion(code: string): RegionResult {
-  if (!isSixDigits(code)) return { valid: false, status: 'format' };
-  if (!PROVINCES.has(code.slice(0, 2))) return { valid: false, status: 'province' };
-  const name = currentNames().get(code);
-  return name === undefined
-    ? { valid: true, status: 'not-current' }
-    : { valid: true, status: 'current', name };
+  const status = regionStatus(code);
+  if (status === 'current') return { valid: true, status, name: currentNames().get(code)! };
+  return { valid: status === 'not-current', status };
+}
+
+/** The status `checkRegion` gives, without building a result (one set lookup for a current code). */
+export function regionStatus(code: string): RegionStatus {
+  if (currentCodes().has(code)) return 'current';
+  if (!isSixDigits(code)) return 'format';
+  return PROVINCES.has(code.slice(0, 2)) ? 'not-current' : 'province';
 }

@@ -226,3 +226,35 @@ describe('stringify', () => {
     expect(new TextDecoder().decode(target.subarray(0, end))).toBe('{"name":"a","2":"b"}\n');
   });
 });
+
+describe('generated row function', () => {
+  it('gives the field loop’s outcome on every kind of row', () => {
+    const generated = loadMapping(populationMappingYaml, populationEntry, { today }).compiled!;
+    const loop = loadMapping(populationMappingYaml, populationEntry, { today, generate: false }).compiled!;
+    const variants: Array<Record<string, string | undefined>> = [good, {}];
+    const odd = [
+      '',
+      ' ',
+      'x',
+      '０',
+      '1',
+      '2',
+      '男',
+      '19491231',
+      '1949/2/30',
+      '110105491231002',
+      '440524',
+      '99',
+      '-1',
+    ];
+    for (const column of Object.keys(good)) {
+      for (const value of odd) variants.push({ ...good, [column]: value });
+      variants.push({ ...good, [column]: undefined });
+    }
+    // Column names that are not identifiers are read by name too.
+    variants.push({ ...good, 'not an identifier': 'x' });
+    variants.forEach((values, i) => {
+      expect(generated.mapRow(values, i + 1)).toEqual(loop.mapRow(values, i + 1));
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { idcardCheckChar, idcardFacts } from '../identifiers/idcard';
+import { hasIdcardCheckChar, idcardFacts } from '../identifiers/idcard';
 import { type CodesetRegistry, standardCodesets } from './codesets';
 import { diagnostic, diagnosticFromError, hasErrors } from './diagnostics';
 import { checkMappingAgainstEntry, requiredKeys } from './entry-checks';
@@ -25,6 +25,11 @@ export interface CompileOptions {
   codesets?: CodesetRegistry;
   /** "Today" for birth dates in the future (default: now). */
   today?: Date;
+  /**
+   * false: run rows through the plain field loop instead of a row function generated for this mapping (the
+   * loop is what runs where code generation is not allowed, e.g. under a strict Content-Security-Policy).
+   */
+  generate?: boolean;
 }
 
 /** A mapping compiled once; `mapRow` runs per row without re-reading the mapping. */
@@ -59,6 +64,8 @@ type Reader = (values: Readonly<Record<string, string | undefined>>) => string;
 interface FieldProgram {
   key: string;
   read: Reader;
+  /** The one source column `read` reads, when that is all it does. */
+  column: string | undefined;
   steps: Step[];
   /** Target-space value used when the source is empty. */
   fallback: string | undefined;
@@ -136,18 +143,16 @@ export function compileMapping(
     mapping,
     fields,
     sourceColumns,
-    mapRow(values, row) {
-      sink.errors = undefined;
-      sink.warnings = undefined;
-      for (let f = 0; f < programs.length; f++) scratch[f] = runField(programs[f]!, values, sink);
-      const record = makeRecord(scratch);
-      for (let c = 0; c < crossChecks.length; c++) crossChecks[c]!(record, sink);
-      const outcome: RowOutcome = sink.errors
-        ? { row, errors: sink.errors, partial: record }
-        : { row, record };
-      if (sink.warnings) outcome.warnings = sink.warnings;
-      return outcome;
-    },
+    mapRow:
+      (options.generate === false ? undefined : generatedMapRow(programs, crossChecks, sink)) ??
+      ((values, row) => {
+        sink.errors = undefined;
+        sink.warnings = undefined;
+        for (let f = 0; f < programs.length; f++) scratch[f] = runField(programs[f]!, values, sink);
+        const record = makeRecord(scratch);
+        for (let c = 0; c < crossChecks.length; c++) crossChecks[c]!(record, sink);
+        return outcomeOf(row, record, sink);
+      }),
     stringify: recordStringify(fields),
     encodeLine: recordLineEncoder(fields),
     checkColumns(header) {
@@ -171,6 +176,80 @@ export function compileMapping(
     },
   };
   return { compiled, diagnostics };
+}
+
+function outcomeOf(row: number, record: TargetRecord, sink: RowSink): RowOutcome {
+  const outcome: RowOutcome = sink.errors ? { row, errors: sink.errors, partial: record } : { row, record };
+  if (sink.warnings) outcome.warnings = sink.warnings;
+  return outcome;
+}
+
+/**
+ * The row function written out for this mapping: `runField` unrolled per field, each step and check called
+ * from its own call site (so V8 can inline it), source columns read by name and the record built by a
+ * constructor of its fixed shape. Same results as the loop; names are embedded as JSON string literals.
+ * `undefined` where code generation is not allowed.
+ */
+function generatedMapRow(
+  programs: readonly FieldProgram[],
+  crossChecks: readonly CrossCheck[],
+  sink: RowSink,
+): CompiledMapping['mapRow'] | undefined {
+  const keys = programs.map((p) => p.key);
+  if (keys.includes('__proto__') || keys.length > 500) return undefined;
+  const lit = JSON.stringify;
+  // Each step, check and item check is bound to a constant of its own, so each call site sees one function.
+  const constants: string[] = [];
+  const bind = (name: string, expression: string) => {
+    constants.push(`const ${name} = ${expression};`);
+    return name;
+  };
+  const fieldFunctions = programs.map((p, f) => {
+    const read =
+      p.column !== undefined
+        ? `values[${lit(p.column)}] ?? ''`
+        : `${bind(`read${f}`, `P[${f}].read`)}(values)`;
+    let steps = '';
+    for (let s = p.steps.length - 1; s >= 0; s--) {
+      const step = bind(`step${f}_${s}`, `P[${f}].steps[${s}]`);
+      const inner = steps ? ` if (v !== '') {${steps} }` : '';
+      steps = ` v = ${step}(v, sink); if (v === undefined) return undefined;${inner}`;
+    }
+    const empty =
+      p.fallback === undefined
+        ? `${p.required ? `sink.error(P[${f}].requiredIssue(''));` : ''} return undefined;`
+        : `v = ${lit(p.fallback)};`;
+    const checks = p.checks
+      .map((_, c) => `if (!${bind(`check${f}_${c}`, `P[${f}].checks[${c}]`)}(v, sink)) return undefined;`)
+      .join(' ');
+    const result = p.item ? `${bind(`item${f}`, `P[${f}].item`)}(v, sink)` : 'v';
+    return `function field${f}(values) {
+    let v = ${read};${steps ? ` if (v !== '') {${steps} }` : ''}
+    if (v === '') { ${empty} }
+    ${checks}
+    return ${result};
+  }`;
+  });
+  const cross = crossChecks.map((_, c) => `${bind(`cross${c}`, `X[${c}]`)}(record, sink);`);
+  const body = `
+  ${constants.join('\n  ')}
+  function Record(${keys.map((_, i) => `v${i}`).join(', ')}) {
+    ${keys.map((k, i) => `this[${lit(k)}] = v${i};`).join(' ')}
+  }
+  Record.prototype = Object.prototype;
+  ${fieldFunctions.join('\n  ')}
+  return function mapRow(values, row) {
+    sink.errors = undefined;
+    sink.warnings = undefined;
+    const record = new Record(${programs.map((_, f) => `field${f}(values)`).join(', ')});
+    ${cross.join(' ')}
+    return outcomeOf(row, record, sink);
+  };`;
+  try {
+    return new Function('P', 'X', 'sink', 'outcomeOf', body)(programs, crossChecks, sink, outcomeOf);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -330,6 +409,7 @@ function compileField(
   return {
     key,
     read,
+    column: spec.value === undefined && typeof spec.from === 'string' ? spec.from : undefined,
     steps,
     fallback,
     required,
@@ -556,7 +636,7 @@ function compileIdcardConsistent(
 ): CrossCheck {
   return (record, sink) => {
     const id = record[idKey];
-    if (typeof id !== 'string' || id.length !== 18 || idcardCheckChar(id.slice(0, 17)) !== id[17]) return;
+    if (typeof id !== 'string' || !hasIdcardCheckChar(id)) return;
     if (sexKey !== undefined) {
       const sex = record[sexKey];
       const male = (id.charCodeAt(16) - 48) % 2 === 1;

@@ -16,9 +16,52 @@ const utf8 = new TextEncoder();
 /** JSON's short escapes (`\b \t \n \f \r`) by character code; other control characters are written `\u00XX`. */
 const SHORT_ESCAPES: Record<number, number> = { 8: 98, 9: 116, 10: 110, 12: 102, 13: 114 };
 
-export function recordLineEncoder(keys: readonly string[]): RecordLineEncoder {
+export function recordLineEncoder(
+  keys: readonly string[],
+  /** false: the plain loop, as where code generation is not allowed. */
+  generate = true,
+): RecordLineEncoder {
   // `"key":` for each member, with the `{` or `,` before it written separately.
   const names = keys.map((k) => utf8.encode(`${JSON.stringify(k)}:`));
+  return (generate ? generatedEncoder(keys, names) : undefined) ?? loopEncoder(keys, names);
+}
+
+/**
+ * Where code generation is allowed, one function per mapping reads each member by name (a monomorphic load
+ * on records of one shape) and stores its key's bytes as constants. Keys are embedded as JSON string literals.
+ */
+function generatedEncoder(keys: readonly string[], names: Uint8Array[]): RecordLineEncoder | undefined {
+  if (keys.includes('__proto__') || keys.length > 500) return undefined;
+  const members = keys.map((key, k) => {
+    const name = names[k]!;
+    const stores = Array.from(name, (byte, i) => `t[o + ${i + 1}] = ${byte};`).join(' ');
+    return `v = r[${JSON.stringify(key)}];
+  if (v !== undefined) {
+    if (o + ${name.length + 1} > t.length) return -1;
+    t[o] = first ? 123 : 44; ${stores}
+    o = writeValue(v, t, o + ${name.length + 1});
+    if (o < 0) return -1;
+    first = false;
+  }`;
+  });
+  const body = `return function encodeRecordLine(r, t, o) {
+  let first = true;
+  let v;
+  ${members.join('\n  ')}
+  if (o + 3 > t.length) return -1;
+  if (first) t[o++] = 123;
+  t[o++] = 125;
+  t[o++] = 10;
+  return o;
+};`;
+  try {
+    return new Function('writeValue', body)(writeValue) as RecordLineEncoder;
+  } catch {
+    return undefined;
+  }
+}
+
+function loopEncoder(keys: readonly string[], names: Uint8Array[]): RecordLineEncoder {
   return (record, target, offset) => {
     let o = offset;
     let first = true;

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isRealDate } from '../identifiers/idcard';
 import {
   compileDateReader,
   compileNumberReader,
@@ -43,6 +45,29 @@ describe('dates', () => {
   it('knows ISO dates', () => {
     expect(isIsoDate('2000-02-29')).toBe(true);
     expect(isIsoDate('1900-02-29')).toBe(false);
+  });
+
+  it('isIsoDate reads the parts as Number does when they are not all digits', () => {
+    // What isIsoDate has always answered: each part through Number.
+    const byNumber = (v: string) => {
+      if (v.length !== 10 || v[4] !== '-' || v[7] !== '-') return false;
+      const [y, m, d] = [v.slice(0, 4), v.slice(5, 7), v.slice(8, 10)].map(Number) as [
+        number,
+        number,
+        number,
+      ];
+      return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && isRealDate(y, m, d);
+    };
+    const part = (n: number) =>
+      fc.array(fc.constantFrom(...'0123456789 +-.eX'), { minLength: n, maxLength: n }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(part(4), part(2), part(2), (y, m, d) => {
+        expect(isIsoDate(`${y}-${m}-${d}`)).toBe(byNumber(`${y}-${m}-${d}`));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const v of [' 202-01-01', '2024-02-29', '2023-02-29', '0000-01-01', '+202-01-01', '2024-1 -01'])
+      expect(isIsoDate(v)).toBe(byNumber(v));
   });
 });
 

@@ -152,8 +152,24 @@ export function idcard18(value: string): string | undefined {
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const y = Number(value.slice(0, 4));
-  const m = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
-  return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && isRealDate(y, m, d);
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 2);
+  const d = digits(value, 8, 2);
+  if (y >= 0 && m >= 0 && d >= 0) return isRealDate(y, m, d);
+  // Not all ASCII digits: what `Number` makes of the parts (as it always has, e.g. a leading space).
+  const ny = Number(value.slice(0, 4));
+  const nm = Number(value.slice(5, 7));
+  const nd = Number(value.slice(8, 10));
+  return Number.isInteger(ny) && Number.isInteger(nm) && Number.isInteger(nd) && isRealDate(ny, nm, nd);
+}
+
+/** The number written by `length` ASCII digits at `start`, or -1 when one of them is not a digit. */
+function digits(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }

@@ -1,7 +1,7 @@
 import { validateIdcard } from '../identifiers/idcard';
 import { validateOrgcode } from '../identifiers/orgcode';
 import { validatePhone } from '../identifiers/phone';
-import { checkRegion } from '../identifiers/region';
+import { regionStatus } from '../identifiers/region';
 import { validateUscc } from '../identifiers/uscc';
 import { isIsoDate } from './transforms';
 import type { CheckSpec, RowIssue } from './types';
@@ -166,9 +166,9 @@ export function compileCheck(field: string, spec: CheckSpec, options: CheckOptio
 
 /** GB/T 2260: an unknown province or malformed code rejects; a code missing from the current list only warns. */
 export function regionCheck(field: string, value: string, sink: IssueSink): boolean {
-  const result = checkRegion(value);
-  if (result.status === 'current') return true;
-  if (result.status === 'not-current') {
+  const status = regionStatus(value);
+  if (status === 'current') return true;
+  if (status === 'not-current') {
     sink.warning({
       field,
       rule: 'region',
@@ -179,7 +179,7 @@ export function regionCheck(field: string, value: string, sink: IssueSink): bool
     return true;
   }
   sink.error(
-    result.status === 'province'
+    status === 'province'
       ? {
           field,
           rule: 'region',

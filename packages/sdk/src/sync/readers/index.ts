@@ -1,13 +1,21 @@
 import type { SourceFormat } from '../../mapping/types';
-import { readCsvBatches } from './csv';
+import { pumpCsv, readCsvBatches } from './csv';
 import { readNdjsonBatches } from './ndjson';
-import type { ByteSource, ReaderOptions, SourceItem } from './types';
+import type { ByteSource, ItemSink, ReaderOptions, SourceItem } from './types';
 import { readXlsxBatches } from './xlsx';
 
-export { CsvParser, readCsv, readCsvBatches } from './csv';
+export { CsvParser, pumpCsv, readCsv, readCsvBatches } from './csv';
 export { decodeText, detectEncoding } from './decode';
 export { readNdjson, readNdjsonBatches } from './ndjson';
-export type { ByteSource, CsvOptions, ReaderOptions, SourceItem, SourceReject, SourceRow } from './types';
+export type {
+  ByteSource,
+  CsvOptions,
+  ItemSink,
+  ReaderOptions,
+  SourceItem,
+  SourceReject,
+  SourceRow,
+} from './types';
 export { isReject } from './types';
 export { cellText, readXlsx, readXlsxBatches } from './xlsx';
 
@@ -26,6 +34,24 @@ export function readSourceBatches(
       return readXlsxBatches(source, options);
     default:
       throw new Error(`unknown source format ${JSON.stringify(format)}`);
+  }
+}
+
+/**
+ * Hands every item of a source to `sink` and awaits `between` after each chunk (backpressure). CSV items reach
+ * the sink the moment they are parsed; other formats a batch at a time.
+ */
+export async function pumpSource(
+  source: ByteSource,
+  format: SourceFormat,
+  options: ReaderOptions,
+  sink: ItemSink,
+  between: () => Promise<void>,
+): Promise<void> {
+  if (format === 'csv') return pumpCsv(source, options, sink, between);
+  for await (const batch of readSourceBatches(source, format, options)) {
+    for (const item of batch) sink.push(item);
+    await between();
   }
 }
 

@@ -17,6 +17,11 @@ export function isReject(item: SourceItem): item is SourceReject {
   return (item as SourceReject).error !== undefined;
 }
 
+/** Where a parser puts what it reads: an array, or anything that takes the items one by one. */
+export interface ItemSink {
+  push(item: SourceItem): unknown;
+}
+
 /** What a reader reads from: a file path, a Node stream, or any async iterable of bytes. */
 export type ByteSource = string | AsyncIterable<Uint8Array>;
 
