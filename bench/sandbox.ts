@@ -10,6 +10,7 @@ import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sandboxServer } from './support/bundle';
 
 const self = fileURLToPath(import.meta.url);
 const BATCH = 1000;
@@ -18,15 +19,16 @@ const IN_FLIGHT = 2;
 const READERS = 50;
 const READS = 6000;
 
-function serve(kind: 'sandbox' | 'bare', arg: string): Promise<{ url: string; child: ChildProcess }> {
+async function serve(kind: 'sandbox' | 'bare', arg: string): Promise<{ url: string; child: ChildProcess }> {
+  // The sandbox runs bundled from the sources, as the built package runs; the baseline is this file.
+  const script =
+    kind === 'sandbox'
+      ? [await sandboxServer(), arg, 'self-approve']
+      : ['--conditions=source', '--import', 'tsx', self, '--serve', kind, arg];
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', self, '--serve', kind, arg],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, script, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
@@ -263,31 +265,24 @@ async function main() {
   }
 }
 
-// Either a server child (--serve) or the load generator.
+// Either the baseline server child (--serve bare) or the load generator.
 if (process.argv[2] === '--serve') {
-  const kind = process.argv[3];
-  if (kind === 'sandbox') {
-    const { startSandbox } = await import('@unsilo/sandbox');
-    const sandbox = await startSandbox({ dataFile: process.argv[4]!, selfApprove: true });
-    process.stdout.write(`${JSON.stringify({ url: sandbox.url })}\n`);
-  } else {
-    // The baseline: parse the body as any JSON server must, answer bytes held in memory.
-    const answers = JSON.parse(process.argv[4]!) as { batch: string; resource: string };
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const isBatch = req.method === 'POST';
-        if (isBatch) JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(isBatch ? answers.batch : answers.resource);
-      });
+  // The baseline: parse the body as any JSON server must, answer bytes held in memory.
+  const answers = JSON.parse(process.argv[4]!) as { batch: string; resource: string };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const isBatch = req.method === 'POST';
+      if (isBatch) JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(isBatch ? answers.batch : answers.resource);
     });
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as { port: number };
-      process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}` })}\n`);
-    });
-  }
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address() as { port: number };
+    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${address.port}` })}\n`);
+  });
 } else {
   await main();
 }

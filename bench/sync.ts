@@ -13,6 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sandboxServer } from './support/bundle';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = join(root, 'examples/minzheng-population');
@@ -22,19 +23,8 @@ const credentials = { clientId: 'minzheng-demo', clientSecret: 'minzheng-demo-se
 const childFlags = (process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
 
 const role = process.argv[2];
-if (role === '--sandbox') await sandboxChild(process.argv[3]!);
-else if (role === '--map-only') await mapOnlyChild(process.argv[3]!, process.argv[4]!);
+if (role === '--map-only') await mapOnlyChild(process.argv[3]!, process.argv[4]!);
 else await main();
-
-/** Child: a sandbox exchange on a SQLite file; prints its URL, runs until killed. */
-async function sandboxChild(dataFile: string) {
-  const { startSandbox } = await import('@unsilo/sandbox');
-  const sandbox = await startSandbox({ dataFile });
-  process.stdout.write(`${JSON.stringify({ url: sandbox.url })}\n`);
-  process.on('SIGTERM', () => {
-    void sandbox.close().then(() => process.exit(0));
-  });
-}
 
 /** Child: read and map every row of the file, nothing sent; prints rows/s and peak RSS. */
 async function mapOnlyChild(input: string, entryFile: string) {
@@ -69,7 +59,7 @@ async function main() {
       `generated ${rows.toLocaleString('en')} rows of GBK CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    const sandbox = spawnChild(['--sandbox', join(dir, 'exchange.db')]);
+    const sandbox = spawnChild([join(dir, 'exchange.db')], await sandboxServer());
     children.push(sandbox.child);
     const { url } = JSON.parse(await sandbox.firstLine) as { url: string };
     const { createExchangeClient } = await import('@unsilo/sdk');
@@ -212,14 +202,14 @@ async function main() {
   }
 }
 
-function spawnChild(args: string[]) {
-  const child = spawn(
-    process.execPath,
-    [...childFlags, '--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+/** This file in a child process under tsx (`--map-only`), or a bundled script when one is given. */
+function spawnChild(args: string[], bundle?: string) {
+  const script = bundle
+    ? [bundle]
+    : ['--conditions=source', '--import', 'tsx', fileURLToPath(import.meta.url)];
+  const child = spawn(process.execPath, [...childFlags, ...script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const firstLine = new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {

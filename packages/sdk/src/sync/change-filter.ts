@@ -19,10 +19,19 @@ export interface PendingUpsert {
 export interface ChangeFilter {
   /** Whether rows delivered by an earlier attempt must be re-mapped on resume (to rebuild the filter's memory). */
   readonly replays: boolean;
-  /** Returns the row to send, or undefined when it is unchanged; `json` is the record's canonical JSON. */
-  consider(record: Record<string, unknown>, source: SourceRow, json: string): PendingUpsert | undefined;
+  /** Returns the row to send, or undefined when it is unchanged; `canonical`: the record's canonical JSON. */
+  consider(
+    record: Record<string, unknown>,
+    source: SourceRow,
+    canonical: Uint8Array,
+  ): PendingUpsert | undefined;
   /** A row an earlier attempt of this run already delivered (resume): remember it without sending. */
-  replayed(record: Record<string, unknown>, source: SourceRow, wasRejected: boolean, json: string): void;
+  replayed(
+    record: Record<string, unknown>,
+    source: SourceRow,
+    wasRejected: boolean,
+    canonical: Uint8Array,
+  ): void;
   /** A row rejected before sending; `record` is what the mapping could make of it. */
   rejected(record: Record<string, unknown> | undefined): void;
   accepted(upsert: PendingUpsert): void;
@@ -113,17 +122,17 @@ export function snapshotFilter(state: SnapshotState, keyFields: readonly string[
   let keylessRejects = 0;
   return {
     replays: true,
-    consider(record, source, json) {
+    consider(record, source, canonical) {
       const key = keyOf(record, keyFields);
       seen.add(key);
-      const hash = recordHash(json);
+      const hash = recordHash(canonical);
       if (state.hashes.get(key) === hash) return undefined;
       return { record, row: source.row, source: source.values, key, hash };
     },
-    replayed(record, _source, wasRejected, json) {
+    replayed(record, _source, wasRejected, canonical) {
       const key = keyOf(record, keyFields);
       seen.add(key);
-      if (!wasRejected) state.hashes.set(key, recordHash(json));
+      if (!wasRejected) state.hashes.set(key, recordHash(canonical));
     },
     rejected(record) {
       if (

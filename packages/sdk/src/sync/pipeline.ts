@@ -1,6 +1,6 @@
+import { BatchBodyWriter, CanonicalEncoders, canonicalBytes } from './batch-body';
 import type { ChangeFilter, PendingUpsert } from './change-filter';
 import { deriveIdempotencyKey } from './idempotency-key';
-import { createRecordSerializer, encodeBatch } from './operations-hash';
 import { OrderedCommits } from './ordered-commits';
 import { isReject } from './readers/types';
 import type {
@@ -31,8 +31,8 @@ export interface PipelineBatch {
   start: number;
   end: number;
   upserts: PendingUpsert[];
-  /** The canonical JSON of each upsert, until the batch is encoded. */
-  texts: string[];
+  /** The body being written, record by record, until the batch is sent. */
+  writer?: BatchBodyWriter;
   deletes: Array<{ key: string; op: DeleteKey }>;
   rejects: RejectEntry[];
   unchanged: number;
@@ -121,12 +121,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       commitReady(order.complete(batch.index, batch));
       return;
     }
-    const encoded = encodeBatch(
-      batch.texts,
+    const encoded = (batch.writer ?? new BatchBodyWriter(bodies.encoders, 1 << 12)).finish(
       batch.deletes.map((d) => d.op),
     );
-    // The texts are in the body now; the batch keeps only what its commit needs.
-    batch.texts = [];
+    // The next batches start at this one's size, so that they seldom grow.
+    if (batch.writer) bodies.capacity = Math.max(bodies.capacity, encoded.bytes.length + 4096);
+    batch.writer = undefined;
     const idempotencyKey = deriveIdempotencyKey({
       resource: options.resource,
       generation: options.generation,
@@ -168,7 +168,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let nextIndex = options.firstBatch;
   let position = 0;
   let current = newBatch(nextIndex, options.skip);
-  const serialize = createRecordSerializer();
+  const bodies: BodyAllocation = { encoders: new CanonicalEncoders(), capacity: 1 << 18 };
   const stopped = () => options.stop?.aborted === true || failure !== undefined;
 
   const iterator = options.source[Symbol.asyncIterator]();
@@ -191,7 +191,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
               mapped.record,
               item,
               options.skippedRejects?.has(item.row) ?? false,
-              serialize(mapped.record),
+              canonicalBytes(mapped.record, bodies.encoders),
             );
           } else filter.rejected(mapped.record);
         } else {
@@ -203,7 +203,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       readCount += 1;
       current.read += 1;
       current.end = position;
-      route(item, current, options.map, filter, serialize);
+      route(item, current, options.map, filter, bodies);
       if (current.read >= batchSize) {
         await waitForSlot();
         if (stopped()) break;
@@ -269,7 +269,6 @@ function newBatch(index: number, start: number): PipelineBatch {
     start,
     end: start,
     upserts: [],
-    texts: [],
     deletes: [],
     rejects: [],
     unchanged: 0,
@@ -282,7 +281,7 @@ function route(
   batch: PipelineBatch,
   map: RowMapper,
   filter: ChangeFilter,
-  serialize: (record: Record<string, unknown>) => string,
+  bodies: BodyAllocation,
 ): void {
   if (isReject(item)) {
     batch.rejects.push({ row: item.row, errors: [item.error], source: { line: item.line }, stage: 'client' });
@@ -290,11 +289,14 @@ function route(
     return;
   }
   let mapped: ReturnType<RowMapper>;
-  let json = '';
+  let canonical: Uint8Array | undefined;
   try {
     mapped = map(item.values, item.row);
-    // Canonical JSON, made once: the wire, the receipt hash and the snapshot hash all use it.
-    if (mapped.ok) json = serialize(mapped.record);
+    // Canonical JSON, written once into the body: the wire, the receipt hash and the snapshot hash all use it.
+    if (mapped.ok) {
+      batch.writer ??= new BatchBodyWriter(bodies.encoders, bodies.capacity);
+      canonical = batch.writer.append(mapped.record);
+    }
   } catch (error) {
     mapped = {
       ok: false,
@@ -312,11 +314,18 @@ function route(
     filter.rejected(mapped.record);
     return;
   }
-  const upsert = filter.consider(mapped.record, item as SourceRow, json);
-  if (upsert) {
-    batch.upserts.push(upsert);
-    batch.texts.push(json);
-  } else batch.unchanged += 1;
+  const upsert = filter.consider(mapped.record, item as SourceRow, canonical!);
+  if (upsert) batch.upserts.push(upsert);
+  else {
+    batch.writer!.dropLast();
+    batch.unchanged += 1;
+  }
+}
+
+/** What batch bodies are written with, and the size they start at. */
+interface BodyAllocation {
+  encoders: CanonicalEncoders;
+  capacity: number;
 }
 
 /** Folds the exchange's per-operation answer into the counts and the batch's reject list. */

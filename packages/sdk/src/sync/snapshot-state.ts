@@ -85,7 +85,7 @@ export class SnapshotState {
  * A short, stable content hash of one record from its canonical JSON (96 bits are plenty to notice a change of
  * one key's row).
  */
-export function recordHash(json: string): string {
+export function recordHash(json: string | Uint8Array): string {
   return createHash('sha256').update(json).digest('base64url').slice(0, 16);
 }
 

@@ -1,0 +1,14 @@
+// A sandbox exchange on a SQLite data file for the benchmarks: prints {"url"} on its first line, runs until
+// SIGTERM. Bundled by `sandboxServer()` below, so that it runs as users run the built package (no TypeScript
+// loader, no keep-names helpers around every function).
+import { startSandbox } from '@unsilo/sandbox';
+
+const [dataFile, selfApprove] = process.argv.slice(2);
+const sandbox = await startSandbox({
+  dataFile: dataFile!,
+  ...(selfApprove === 'self-approve' ? { selfApprove: true } : {}),
+});
+process.stdout.write(`${JSON.stringify({ url: sandbox.url })}\n`);
+process.on('SIGTERM', () => {
+  void sandbox.close().then(() => process.exit(0));
+});

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../client/receipts/canonical-json';
+import { type RecordLineEncoder, recordLineEncoder } from '../mapping/json-bytes';
+import type { TargetRecord } from '../mapping/types';
+
+const PREFIX = Buffer.from('{"upsert":[');
+const COMMA = 44;
+
+/** A batch body as sent, and the receipt hash that covers it when the exchange accepts every operation. */
+export interface EncodedBatch {
+  /** UTF-8 JSON of `{"upsert":[…],"delete":[…]}`, its records in canonical form (RFC 8785). */
+  bytes: Buffer;
+  allAcceptedHash: string;
+}
+
+/**
+ * Canonical JSON encoders for records of a few shapes (a mapping's output has one): the members in sorted key
+ * order, written as UTF-8 straight into a buffer. Records with nested or non-finite values take the general
+ * canonical walk instead.
+ */
+export class CanonicalEncoders {
+  #shape: string[] = [];
+  #encoder: RecordLineEncoder | undefined;
+
+  /** Writes the record's canonical JSON and a line break at `offset`; the offset after it, or -1 without room. */
+  encodeLine(record: Record<string, unknown>, target: Buffer, offset: number): number {
+    const keys = Object.keys(record);
+    for (const key of keys) {
+      const value = record[key];
+      const kind = typeof value;
+      if (kind === 'string' || kind === 'boolean' || value === undefined) continue;
+      if (kind === 'number' && Number.isFinite(value)) continue;
+      const text = `${canonicalJson(record)}\n`;
+      if (offset + Buffer.byteLength(text) > target.length) return -1;
+      return offset + target.write(text, offset);
+    }
+    if (!this.#encoder || !sameKeys(keys, this.#shape)) {
+      this.#shape = keys;
+      this.#encoder = recordLineEncoder([...keys].sort());
+    }
+    return this.#encoder(record as TargetRecord, target, offset);
+  }
+}
+
+/**
+ * The body of one batch, written record by record as rows are mapped: each record's canonical JSON is encoded
+ * once, into bytes off the JS heap, and serves as the wire body, the receipt hash and the snapshot hash alike.
+ */
+export class BatchBodyWriter {
+  #buffer: Buffer;
+  #length = PREFIX.length;
+  /** End offsets of the records written (each record ends with a separator byte). */
+  #ends: number[] = [];
+  readonly #encoders: CanonicalEncoders;
+
+  constructor(encoders: CanonicalEncoders, capacity = 1 << 18) {
+    this.#encoders = encoders;
+    this.#buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1 << 12));
+    PREFIX.copy(this.#buffer, 0);
+  }
+
+  get records(): number {
+    return this.#ends.length;
+  }
+
+  get byteLength(): number {
+    return this.#length;
+  }
+
+  /** Appends a record; returns its canonical JSON bytes (a view valid until the next append). */
+  append(record: Record<string, unknown>): Uint8Array {
+    const start = this.#length;
+    let end = this.#encoders.encodeLine(record, this.#buffer, start);
+    while (end < 0) {
+      this.#grow();
+      end = this.#encoders.encodeLine(record, this.#buffer, start);
+    }
+    this.#buffer[end - 1] = COMMA;
+    this.#length = end;
+    this.#ends.push(end);
+    return this.#buffer.subarray(start, end - 1);
+  }
+
+  /** Takes back the record appended last (a row the change filter found unchanged). */
+  dropLast(): void {
+    this.#ends.pop();
+    this.#length = this.#ends.at(-1) ?? PREFIX.length;
+  }
+
+  /** The finished body with the delete keys after the records, and the hash of all its operations. */
+  finish(deleteKeys: ReadonlyArray<Record<string, unknown>>): EncodedBatch {
+    const deletes = deleteKeys.map((key) => canonicalJson(key));
+    const hash = createHash('sha256').update('[');
+    let start = PREFIX.length;
+    for (const end of this.#ends) {
+      if (start > PREFIX.length) hash.update(',');
+      hash
+        .update('{"op":"upsert","record":')
+        .update(this.#buffer.subarray(start, end - 1))
+        .update('}');
+      start = end;
+    }
+    deletes.forEach((key, i) => {
+      hash.update(`${i > 0 || this.#ends.length > 0 ? ',' : ''}{"key":${key},"op":"delete"}`);
+    });
+    const allAcceptedHash = hash.update(']').digest('hex');
+
+    if (this.#ends.length === 0) {
+      return { bytes: Buffer.from(`{"delete":[${deletes.join(',')}]}`), allAcceptedHash };
+    }
+    const tail = deletes.length > 0 ? `],"delete":[${deletes.join(',')}]}` : ']}';
+    // The last record's separator becomes the closing bracket.
+    const tailBytes = Buffer.from(tail.slice(1));
+    while (this.#length + tailBytes.length > this.#buffer.length) this.#grow();
+    this.#buffer[this.#length - 1] = 93;
+    tailBytes.copy(this.#buffer, this.#length);
+    return { bytes: this.#buffer.subarray(0, this.#length + tailBytes.length), allAcceptedHash };
+  }
+
+  #grow(): void {
+    const larger = Buffer.allocUnsafeSlow(this.#buffer.length * 2);
+    this.#buffer.copy(larger, 0, 0, this.#length);
+    this.#buffer = larger;
+  }
+}
+
+/** The canonical JSON of one record as UTF-8 bytes (for rows that are not sent, e.g. replayed on resume). */
+export function canonicalBytes(record: Record<string, unknown>, encoders: CanonicalEncoders): Uint8Array {
+  const writer = new BatchBodyWriter(encoders, 1 << 12);
+  return Buffer.from(writer.append(record));
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
