@@ -1,6 +1,6 @@
 import { renameKeyEdit } from '../../edits';
 import { catalogElements, childKeys } from '../../elements';
-import { defineRule } from '../../rule';
+import { defineRule, type RuleContext } from '../../rule';
 import type { EntryPath } from '../../types';
 import { editDistance, itemsOf } from '../support';
 
@@ -45,6 +45,31 @@ export function nearestKey(key: string, known: readonly string[], parent: string
   return bestDistance <= tolerance ? best : undefined;
 }
 
+/** Reports the keys of one map (the plain value at `path`) that its element does not define. */
+function checkMap({ file, report }: RuleContext, path: EntryPath, element: string, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const known = childKeys(element);
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const suggestion = nearestKey(key, known, element);
+    const usable = suggestion !== undefined && !(suggestion in value);
+    const where = element ? `${element} 下` : '顶层';
+    const whereEn = element ? ` under ${element}` : ' at the top level';
+    const edit = usable ? renameKeyEdit(file, [...path, key], suggestion) : undefined;
+    report({
+      at: [...path, key],
+      part: 'key',
+      message: {
+        zh: `${where}没有字段「${key}」${usable ? `，是否应为「${suggestion}」？` : ''}`,
+        en: `unknown field "${key}"${whereEn}${usable ? `; did you mean "${suggestion}"?` : ''}`,
+      },
+      fixes: edit
+        ? [{ title: { zh: `改为「${suggestion}」`, en: `Rename to "${suggestion}"` }, edits: [edit] }]
+        : [],
+    });
+  }
+}
+
 export const rule = defineRule({
   id: 'schema/unknown-field',
   severity: 'warning',
@@ -54,32 +79,8 @@ export const rule = defineRule({
   },
   hasFix: true,
   scope: 'file',
-  check({ file, report }) {
-    const maps: Array<[EntryPath, string]> = [...MAPS];
-    for (const { index } of itemsOf(file)) maps.push([['items', index], 'items[]']);
-    for (const [path, element] of maps) {
-      const value = file.get(path);
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-      const known = childKeys(element);
-      for (const key of Object.keys(value)) {
-        if (known.includes(key)) continue;
-        const suggestion = nearestKey(key, known, element);
-        const usable = suggestion !== undefined && !(suggestion in value);
-        const where = element ? `${element} 下` : '顶层';
-        const whereEn = element ? ` under ${element}` : ' at the top level';
-        const edit = usable ? renameKeyEdit(file, [...path, key], suggestion) : undefined;
-        report({
-          at: [...path, key],
-          part: 'key',
-          message: {
-            zh: `${where}没有字段「${key}」${usable ? `，是否应为「${suggestion}」？` : ''}`,
-            en: `unknown field "${key}"${whereEn}${usable ? `; did you mean "${suggestion}"?` : ''}`,
-          },
-          fixes: edit
-            ? [{ title: { zh: `改为「${suggestion}」`, en: `Rename to "${suggestion}"` }, edits: [edit] }]
-            : [],
-        });
-      }
-    }
+  check(context) {
+    for (const [path, element] of MAPS) checkMap(context, path, element, context.file.get(path));
+    for (const { index, item } of itemsOf(context.file)) checkMap(context, ['items', index], 'items[]', item);
   },
 });
