@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sandboxServer } from './support/bundle';
+import { bundleFromSources, sandboxServer } from './support/bundle';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = join(root, 'examples/minzheng-population');
@@ -235,33 +235,15 @@ async function cpuSeconds(pid: number): Promise<number> {
 }
 
 /**
- * The CLI as users run it, bundled here from the sources with esbuild (into .bench/, so the workspace's
- * node_modules resolve): always the code of this checkout, never a stale build. Running from sources through
- * tsx would add the loader's own thread and caches to the measured memory.
+ * The CLI as users run it: its code and the workspace packages bundled from the sources of this checkout (never
+ * a stale build), its npm dependencies loaded from node_modules as the built package loads them. Running from
+ * sources through tsx would add the loader's own thread and caches to the measured memory.
  */
 async function cliLauncher(): Promise<string[]> {
-  const outfile = join(root, '.bench/sync-cli/unsilo.mjs');
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(root, 'packages/cli/src/bin.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['source'],
-    // Everything but the sandbox's native SQLite binding goes into the bundle; CommonJS dependencies get a
-    // `require` to call.
-    external: ['better-sqlite3'],
-    banner: {
-      js: "import { createRequire as __unsiloRequire } from 'node:module'; const require = __unsiloRequire(import.meta.url);",
-    },
-    logLevel: 'error',
-  });
-  if (spawnSync(process.execPath, [outfile, 'sync', '--help']).status === 0) {
-    console.log('running the CLI bundled with esbuild (.bench/sync-cli)');
-    return [outfile];
+  const bundle = await bundleFromSources('packages/cli/src/bin.ts', 'packages/cli', 'sync-cli');
+  if (spawnSync(process.execPath, [bundle, 'sync', '--help']).status !== 0) {
+    throw new Error(`the bundled CLI does not start: node ${bundle} sync --help`);
   }
-  console.log('running the CLI from sources (tsx)');
-  return ['--conditions=source', '--import', 'tsx', join(root, 'packages/cli/src/bin.ts')];
+  console.log('running the CLI bundled from sources (packages/cli/.bench/sync-cli.mjs)');
+  return [bundle];
 }

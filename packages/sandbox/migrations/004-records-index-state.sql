@@ -6,3 +6,6 @@ CREATE TABLE index_state (
   seq  INTEGER NOT NULL
 );
 INSERT INTO index_state (name, seq) SELECT 'records', coalesce(max(seq), 0) FROM changes;
+
+-- From here on `changes.data` holds a record's canonical JSON as its UTF-8 bytes (a BLOB, stored as the server
+-- encoded it); older rows hold TEXT. Readers take CAST(data AS TEXT), which gives the same text for both.

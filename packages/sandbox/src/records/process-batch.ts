@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson } from '@unsilo/sdk';
+import { CanonicalEncoders, canonicalJson } from '@unsilo/sdk';
 import type { CatalogEntry, StoredResource } from '../catalog/resource-store';
 import { Problem } from '../problems/problem';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
@@ -62,6 +62,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
   }
 
   const keyFields = recordKeyOf(resource.entry);
+  const canonical = new CanonicalBytes(request.rawBody.length);
   const check = context.checkerFor(resource);
   const results: Array<{
     index: number;
@@ -71,7 +72,9 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
   }> = [];
   const upserts: PreparedUpsert[] = [];
   const deletes: PreparedDelete[] = [];
-  const acceptedOps: string[] = [];
+  // The receipt's hash: the canonical JSON of the accepted operations, fed as they are accepted.
+  const accepted = createHash('sha256').update('[');
+  const nextOp = () => (upserts.length + deletes.length > 0 ? ',' : '');
   request.upsert.forEach((candidate, index) => {
     const errors = isPlainObject(candidate)
       ? [...keyIssues(candidate, keyFields), ...check(candidate)]
@@ -81,9 +84,9 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
       return;
     }
     const record = candidate as Record<string, unknown>;
-    const data = canonicalJson(record);
+    const data = canonical.of(record);
+    accepted.update(`${nextOp()}{"op":"upsert","record":`).update(data).update('}');
     upserts.push({ key: canonicalKey(record, keyFields), data });
-    acceptedOps.push(`{"op":"upsert","record":${data}}`);
     results.push({ index, op: 'upsert', status: 'accepted' });
   });
   request.delete.forEach((candidate, index) => {
@@ -93,28 +96,33 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
       return;
     }
     const key = canonicalKey(candidate as Record<string, unknown>, keyFields);
+    accepted.update(`${nextOp()}{"key":${key},"op":"delete"}`);
     deletes.push({ key });
-    acceptedOps.push(`{"key":${key},"op":"delete"}`);
     results.push({ index, op: 'delete', status: 'accepted' });
   });
 
   const batchId = randomUUID();
   const serverTime = new Date(context.now()).toISOString();
-  const accepted = upserts.length + deletes.length;
+  const acceptedCount = upserts.length + deletes.length;
   const count = request.upsert.length + request.delete.length;
   const receipt = context.signer.sign({
     resource: resource.code,
     batchId,
     idempotencyKey: request.idempotencyKey,
     count,
-    accepted,
-    rejected: count - accepted,
-    hash: createHash('sha256')
-      .update(`[${acceptedOps.join(',')}]`)
-      .digest('hex'),
+    accepted: acceptedCount,
+    rejected: count - acceptedCount,
+    hash: accepted.update(']').digest('hex'),
     serverTime,
   });
-  const answer = { batchId, resource: resource.code, accepted, rejected: count - accepted, results, receipt };
+  const answer = {
+    batchId,
+    resource: resource.code,
+    accepted: acceptedCount,
+    rejected: count - acceptedCount,
+    results,
+    receipt,
+  };
   const bytes = JSON.stringify(answer);
   context.records.writeBatch(resource.code, upserts, deletes, {
     id: batchId,
@@ -123,13 +131,40 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     requestHash,
     resourceCode: resource.code,
     count,
-    accepted,
-    rejected: count - accepted,
+    accepted: acceptedCount,
+    rejected: count - acceptedCount,
     statusCode: 200,
     response: bytes,
     createdAt: serverTime,
   });
   return { statusCode: 200, bytes, answer, replayed: false };
+}
+
+/**
+ * The canonical JSON (RFC 8785) of a batch's records as UTF-8, written one after another into one buffer (about
+ * the size of the request body): what is stored, and what the receipt's hash covers.
+ */
+class CanonicalBytes {
+  static readonly #encoders = new CanonicalEncoders();
+  #buffer: Buffer;
+  #end = 0;
+
+  constructor(sizeHint: number) {
+    this.#buffer = Buffer.allocUnsafeSlow(Math.max(sizeHint + 1024, 4096));
+  }
+
+  of(record: Record<string, unknown>): Buffer {
+    let start = this.#end;
+    let end = CanonicalBytes.#encoders.encodeLine(record, this.#buffer, start);
+    while (end < 0) {
+      // A fresh, larger buffer; earlier records keep their views of the old one.
+      this.#buffer = Buffer.allocUnsafeSlow(this.#buffer.length * 2);
+      start = 0;
+      end = CanonicalBytes.#encoders.encodeLine(record, this.#buffer, start);
+    }
+    this.#end = end;
+    return this.#buffer.subarray(start, end - 1);
+  }
 }
 
 /** The item keys that identify a record: the entry's declared `key`. */

@@ -24,7 +24,7 @@ export function measureQuality(db: Database, resource: StoredResource, now: numb
   const filledColumns = items
     .map(
       (_, i) =>
-        `coalesce(sum(CASE WHEN json_extract(c.data, @p${i}) IS NOT NULL AND json_extract(c.data, @p${i}) <> '' THEN 1 ELSE 0 END), 0) AS f${i}`,
+        `coalesce(sum(CASE WHEN json_extract(CAST(c.data AS TEXT), @p${i}) IS NOT NULL AND json_extract(CAST(c.data AS TEXT), @p${i}) <> '' THEN 1 ELSE 0 END), 0) AS f${i}`,
     )
     .join(', ');
   const params: Record<string, string> = { code: resource.code };

@@ -43,6 +43,24 @@ describe('record store', () => {
     });
   });
 
+  it('stores canonical bytes and text alike, and reads both back as text', () => {
+    const db = openDatabase({ memory: true });
+    const store = createRecordStore(db);
+    const bytes = new TextEncoder().encode('{"k":1,"xm":"张三"}');
+    store.writeBatch(
+      'R',
+      [
+        { key: '{"k":1}', data: bytes },
+        { key: '{"k":2}', data: '{"k":2}' },
+      ],
+      [],
+      batchRow('b1'),
+    );
+    expect(store.page('R', '', 10).map((r) => r.data)).toEqual(['{"k":1,"xm":"张三"}', '{"k":2}']);
+    expect(store.filteredPage('R', [['xm', '张三']], '', 10).map((r) => r.record_key)).toEqual(['{"k":1}']);
+    expect(store.changesAfter('R', 0, 10).map((c) => c.data)).toEqual(['{"k":1,"xm":"张三"}', '{"k":2}']);
+  });
+
   it('rolls the whole batch back when any part fails', () => {
     const db = openDatabase({ memory: true });
     const store = createRecordStore(db);

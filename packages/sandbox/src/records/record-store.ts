@@ -3,7 +3,8 @@ import type { Database, Statement } from 'better-sqlite3';
 
 export interface PreparedUpsert {
   key: string;
-  data: string;
+  /** The record's canonical JSON: text, or its UTF-8 bytes (stored as they are, as a BLOB). */
+  data: string | Uint8Array;
 }
 
 export interface PreparedDelete {
@@ -66,11 +67,12 @@ export function createRecordStore(db: Database, options: RecordStoreOptions = {}
      WHERE department_id = ? AND idempotency_key = ?`,
   );
   const page = db.prepare(
-    `SELECT r.record_key, c.data FROM records r JOIN changes c ON c.seq = r.seq
+    `SELECT r.record_key, CAST(c.data AS TEXT) AS data FROM records r JOIN changes c ON c.seq = r.seq
      WHERE r.resource_code = ? AND r.record_key > ? ORDER BY r.record_key LIMIT ?`,
   );
   const changesAfter = db.prepare(
-    `SELECT seq, op, record_key, data, at FROM changes WHERE resource_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    `SELECT seq, op, record_key, CAST(data AS TEXT) AS data, at FROM changes
+     WHERE resource_code = ? AND seq > ? ORDER BY seq LIMIT ?`,
   );
   const indexedUpTo = db.prepare("SELECT seq FROM index_state WHERE name = 'records'").pluck();
   const setIndexedUpTo = db.prepare("UPDATE index_state SET seq = ? WHERE name = 'records'");
@@ -246,13 +248,15 @@ export function createRecordStore(db: Database, options: RecordStoreOptions = {}
     },
     filteredPage(resourceCode: string, filters: Array<[string, string]>, afterKey: string, limit: number) {
       settleIndex();
-      const conditions = filters.map((_, i) => `CAST(json_extract(c.data, @path${i}) AS TEXT) = @value${i}`);
+      const conditions = filters.map(
+        (_, i) => `CAST(json_extract(CAST(c.data AS TEXT), @path${i}) AS TEXT) = @value${i}`,
+      );
       const params: Record<string, unknown> = { resourceCode, afterKey, limit };
       filters.forEach(([item, value], i) => {
         params[`path${i}`] = `$."${item}"`;
         params[`value${i}`] = value;
       });
-      const sql = `SELECT r.record_key, c.data FROM records r JOIN changes c ON c.seq = r.seq
+      const sql = `SELECT r.record_key, CAST(c.data AS TEXT) AS data FROM records r JOIN changes c ON c.seq = r.seq
         WHERE r.resource_code = @resourceCode AND r.record_key > @afterKey
         AND ${conditions.join(' AND ')} ORDER BY r.record_key LIMIT @limit`;
       return db.prepare(sql).all(params) as Array<{ record_key: string; data: string }>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, operationsHash } from '../client/receipts';
-import { BatchBodyWriter, CanonicalEncoders, canonicalBytes } from './batch-body';
+import { CanonicalEncoders, canonicalJson, operationsHash } from '../client/receipts';
+import { BatchBodyWriter, canonicalBytes } from './batch-body';
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { CanonicalEncoders } from '../client/receipts/canonical-bytes';
 import { canonicalJson } from '../client/receipts/canonical-json';
-import { type RecordLineEncoder, recordLineEncoder } from '../mapping/json-bytes';
-import type { TargetRecord } from '../mapping/types';
 
 const PREFIX = Buffer.from('{"upsert":[');
 const COMMA = 44;
@@ -11,35 +10,6 @@ export interface EncodedBatch {
   /** UTF-8 JSON of `{"upsert":[…],"delete":[…]}`, its records in canonical form (RFC 8785). */
   bytes: Buffer;
   allAcceptedHash: string;
-}
-
-/**
- * Canonical JSON encoders for records of a few shapes (a mapping's output has one): the members in sorted key
- * order, written as UTF-8 straight into a buffer. Records with nested or non-finite values take the general
- * canonical walk instead.
- */
-export class CanonicalEncoders {
-  #shape: string[] = [];
-  #encoder: RecordLineEncoder | undefined;
-
-  /** Writes the record's canonical JSON and a line break at `offset`; the offset after it, or -1 without room. */
-  encodeLine(record: Record<string, unknown>, target: Buffer, offset: number): number {
-    const keys = Object.keys(record);
-    for (const key of keys) {
-      const value = record[key];
-      const kind = typeof value;
-      if (kind === 'string' || kind === 'boolean' || value === undefined) continue;
-      if (kind === 'number' && Number.isFinite(value)) continue;
-      const text = `${canonicalJson(record)}\n`;
-      if (offset + Buffer.byteLength(text) > target.length) return -1;
-      return offset + target.write(text, offset);
-    }
-    if (!this.#encoder || !sameKeys(keys, this.#shape)) {
-      this.#shape = keys;
-      this.#encoder = recordLineEncoder([...keys].sort());
-    }
-    return this.#encoder(record as TargetRecord, target, offset);
-  }
 }
 
 /**
@@ -67,7 +37,7 @@ export class BatchBodyWriter {
     return this.#length;
   }
 
-  /** Appends a record; returns its canonical JSON bytes (a view valid until the next append). */
+  /** Appends a record; returns its canonical JSON bytes (a view that later appends leave as it is). */
   append(record: Record<string, unknown>): Uint8Array {
     const start = this.#length;
     let end = this.#encoders.encodeLine(record, this.#buffer, start);
@@ -128,10 +98,4 @@ export class BatchBodyWriter {
 export function canonicalBytes(record: Record<string, unknown>, encoders: CanonicalEncoders): Uint8Array {
   const writer = new BatchBodyWriter(encoders, 1 << 12);
   return Buffer.from(writer.append(record));
-}
-
-function sameKeys(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

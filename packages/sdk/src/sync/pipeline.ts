@@ -1,4 +1,5 @@
-import { BatchBodyWriter, CanonicalEncoders, canonicalBytes } from './batch-body';
+import { CanonicalEncoders } from '../client/receipts/canonical-bytes';
+import { BatchBodyWriter, canonicalBytes } from './batch-body';
 import type { ChangeFilter, PendingUpsert } from './change-filter';
 import { deriveIdempotencyKey } from './idempotency-key';
 import { OrderedCommits } from './ordered-commits';

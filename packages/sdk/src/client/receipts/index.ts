@@ -1,3 +1,4 @@
+export { CanonicalEncoders } from './canonical-bytes';
 export { canonicalJson } from './canonical-json';
 export {
   operationsHash,
