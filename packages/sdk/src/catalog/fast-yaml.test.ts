@@ -63,6 +63,7 @@ describe('parseFastYaml', () => {
       '# only a comment\n',
       'plain scalar\n',
       '[1, 2, 3]\n',
+      '__proto__: { code: x }\nname: a\nflow: { __proto__: 1 }\n',
     ];
     for (const sample of samples) expectAgreement(sample);
   });

@@ -302,7 +302,7 @@ class FastParser {
           value = this.sequence(indent);
       }
       map.pairs.push({ key, value });
-      object[name] = value ? this.plain : null;
+      setKey(object, name, value ? this.plain : null);
       map.range[1] = value ? value.range[1] : key.range[1];
     }
     this.plain = object;
@@ -456,7 +456,7 @@ class FastParser {
           i = this.flowNext;
         }
         node.pairs.push({ key, value });
-        object![name] = value ? this.plain : null;
+        setKey(object!, name, value ? this.plain : null);
       } else {
         if (text.charCodeAt(i) === COMMA) fail();
         node.items.push(this.flowValue(i, end));
@@ -516,6 +516,13 @@ class FastParser {
     while (e > start && this.text.charCodeAt(e - 1) === SPACE) e--;
     return e;
   }
+}
+
+/** Sets a key of a plain map; `__proto__` becomes a key like any other, as the `yaml` package makes it. */
+export function setKey(object: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__')
+    Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+  else object[name] = value;
 }
 
 /** Whether a map already has a key (maps in catalogue files have a handful of keys: a scan beats a set). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatalogFile } from './parse';
+import { type CatalogFile, parseCatalogFile } from './parse';
 import { VALID_ENTRY } from './rules/testing';
+import type { EntryPath } from './types';
+import type { YamlNode } from './yaml-ast';
 
 describe('parseCatalogFile', () => {
   const file = parseCatalogFile('entry.yaml', VALID_ENTRY);
@@ -51,5 +53,39 @@ describe('parseCatalogFile', () => {
     }
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     expect(() => parseCatalogFile('deep.yaml', deep)).not.toThrow();
+  });
+
+  it('reads a string at any path as the tree holds it, on the fast and the complete parser alike', () => {
+    /** What `string` answers from the tree alone. */
+    const fromTree = (parsed: CatalogFile, path: EntryPath) => {
+      const node = parsed.node(path);
+      if (node?.kind !== 'scalar' || node.value === null || node.value === undefined) return undefined;
+      if (typeof node.value === 'string') return node.value;
+      if (typeof node.value === 'number' && node.style === 'plain') return node.source;
+      return String(node.value);
+    };
+    const paths = (node: YamlNode | null, prefix: Array<string | number>): EntryPath[] => {
+      if (node?.kind === 'map')
+        return node.pairs.flatMap((pair) => {
+          const path = [...prefix, String(pair.key.value)];
+          return [path, ...paths(pair.value, path)];
+        });
+      if (node?.kind === 'seq')
+        return node.items.flatMap((item, i) => [[...prefix, i], ...paths(item, [...prefix, i])]);
+      return [];
+    };
+    const odd = `${VALID_ENTRY}__proto__: { code: "x", toString: y }\nrelated: [0012, true, ~, 1.5e3, "q"]\nx: { constructor: 1 }\n`;
+    for (const text of [VALID_ENTRY, odd, `${odd}anchor: &a 1\nalias: *a\nblock: |\n  text\n`]) {
+      const parsed = parseCatalogFile('a.yaml', text);
+      const all = [
+        ...paths(parsed.root, []),
+        ['code', 'x'],
+        ['toString'],
+        ['__proto__', 'code'],
+        ['items', 'length'],
+      ];
+      for (const path of all) expect(parsed.string(path), path.join('.')).toBe(fromTree(parsed, path));
+      expect(parsed.get(['code'])).toBe('307001030801/000012');
+    }
   });
 });

@@ -181,6 +181,9 @@ export class CatalogFile {
    * must not become a float). Undefined for absent, empty or non-scalar values.
    */
   string(path: EntryPath): string | undefined {
+    // A string in the plain entry is the scalar's own value: no need to walk the tree for it.
+    const plain = this.get(path);
+    if (typeof plain === 'string') return plain;
     const node = this.node(path);
     if (node?.kind !== 'scalar' || node.value === null || node.value === undefined) return undefined;
     if (typeof node.value === 'string') return node.value;

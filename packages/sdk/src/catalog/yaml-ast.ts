@@ -1,4 +1,5 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { setKey } from './fast-yaml';
 
 /**
  * The small YAML tree the linter works on: maps, sequences and scalars with their offsets. The fast parser
@@ -141,6 +142,6 @@ export function toPlain(node: YamlNode | null): unknown {
   if (node.kind === 'scalar') return node.value;
   if (node.kind === 'seq') return node.items.map(toPlain);
   const object: Record<string, unknown> = {};
-  for (const pair of node.pairs) object[String(pair.key.value)] = toPlain(pair.value);
+  for (const pair of node.pairs) setKey(object, String(pair.key.value), toPlain(pair.value));
   return object;
 }
