@@ -69,6 +69,16 @@ describe('error shapes', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('says how long the server asked to wait (Retry-After) when it refuses', async () => {
+    server.inject('getHealth', { status: 429, retryAfter: '7' });
+    const error = await clientFor(server, { retry: false })
+      .health()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExchangeHttpError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 7000 });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ retryAfterMs: 7000 });
+  });
+
   it('builds a problem from a non-JSON error body', async () => {
     server.handle('getHealth', () => ({
       status: 502,

@@ -4,7 +4,7 @@ import { ExchangeTimeoutError } from '../client/errors/ExchangeTimeoutError';
 import { canonicalJson, type ReceiptPublicKey, verifyReceipt } from '../client/receipts';
 import { SyncError } from './errors';
 import { acceptedOperationsHash } from './operations-hash';
-import { parseRetryAfter, type RetryDecision, withRetry } from './retry';
+import { type RetryDecision, withRetry } from './retry';
 import type { BatchBody, BatchOutcome, BatchRequest, OperationResult, PushBatch } from './types';
 
 /** The exchange's answer to one batch, as far as the pusher needs it. */
@@ -66,26 +66,10 @@ export function classifyPushError(error: unknown): RetryDecision {
   if (error instanceof ExchangeHttpError) {
     const status = error.status;
     if (status === 408 || status === 425 || status === 429 || status >= 500) {
-      const header = (error.problem as { retryAfter?: unknown }).retryAfter;
-      return {
-        retry: true,
-        retryAfterMs: retryAfterOf(error) ?? parseRetryAfter(header as string | undefined),
-      };
+      return { retry: true, retryAfterMs: error.retryAfterMs };
     }
   }
   return { retry: false };
-}
-
-function retryAfterOf(error: ExchangeHttpError): number | undefined {
-  const carrier = error as unknown as {
-    headers?: Headers;
-    retryAfterMs?: number;
-    problem: { retryAfter?: unknown };
-  };
-  if (typeof carrier.retryAfterMs === 'number') return carrier.retryAfterMs;
-  const header = carrier.headers?.get?.('retry-after') ?? carrier.problem.retryAfter;
-  if (typeof header === 'number') return header * 1000;
-  return parseRetryAfter(typeof header === 'string' ? header : undefined);
 }
 
 /** The minimum a client needs to push batches: the typed exchange client fits. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ExchangeHttpError } from '../client/errors/ExchangeHttpError';
+import { classifyPushError } from './push';
 import { parseRetryAfter, withRetry } from './retry';
 
 describe('parseRetryAfter', () => {
@@ -45,5 +47,24 @@ describe('withRetry', () => {
     calls = 100;
     await expect(fail()).rejects.toThrow('no');
     expect(calls).toBe(101);
+  });
+});
+
+describe('classifyPushError', () => {
+  const context = { operationId: 'batchRecords', method: 'POST', url: 'http://x/v1', requestId: 'r' };
+  it('retries what may pass later, after the pause the exchange asked for', () => {
+    const busy = new ExchangeHttpError(429, { status: 429, title: 'Busy' } as never, context, 3000);
+    expect(classifyPushError(busy)).toEqual({ retry: true, retryAfterMs: 3000 });
+    expect(classifyPushError(new ExchangeHttpError(503, { status: 503 } as never, context))).toEqual({
+      retry: true,
+      retryAfterMs: undefined,
+    });
+  });
+
+  it('does not retry a refusal that will not change', () => {
+    expect(classifyPushError(new ExchangeHttpError(422, { status: 422 } as never, context))).toEqual({
+      retry: false,
+    });
+    expect(classifyPushError(new Error('bug'))).toEqual({ retry: false });
   });
 });

@@ -1,6 +1,7 @@
 import type { ExchangeErrorContext } from '../errors/ExchangeError';
 import { ExchangeHttpError } from '../errors/ExchangeHttpError';
 import type { ProblemDetails } from '../operations';
+import { parseRetryAfter } from './retry';
 
 /** The error for a non-2xx answer, from its RFC 9457 body or, failing that, from its status. */
 export function toHttpError(
@@ -25,7 +26,12 @@ export function toHttpError(
     response.headers.get('x-request-id') ??
     (typeof problem.requestId === 'string' ? problem.requestId : undefined) ??
     context.requestId;
-  return new ExchangeHttpError(response.status, problem, { ...context, requestId });
+  return new ExchangeHttpError(
+    response.status,
+    problem,
+    { ...context, requestId },
+    parseRetryAfter(response.headers.get('retry-after')),
+  );
 }
 
 function asProblem(data: unknown, response: Response): ProblemDetails {

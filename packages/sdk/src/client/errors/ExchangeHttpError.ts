@@ -10,8 +10,10 @@ export class ExchangeHttpError extends ExchangeError {
   override name = 'ExchangeHttpError';
   readonly status: number;
   readonly problem: ProblemDetails;
+  /** How long the server asked the caller to wait (its Retry-After header, in ms), when it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, problem: ProblemDetails, context: ExchangeErrorContext) {
+  constructor(status: number, problem: ProblemDetails, context: ExchangeErrorContext, retryAfterMs?: number) {
     const english = [problem.title, problem.detail].filter(Boolean).join(': ') || `HTTP ${status}`;
     const chinese = problem.zh ? ` (${problem.zh})` : ` (请求失败，HTTP 状态 ${status})`;
     super(
@@ -21,9 +23,15 @@ export class ExchangeHttpError extends ExchangeError {
     );
     this.status = status;
     this.problem = problem;
+    this.retryAfterMs = retryAfterMs;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, problem: this.problem };
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      problem: this.problem,
+      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
+    };
   }
 }
