@@ -5,7 +5,15 @@ import { checkMappingAgainstEntry, requiredKeys } from './entry-checks';
 import { checksOf, columnsOf, transformName, transformsOf } from './field-spec';
 import { compileItemCheck, type ItemCheck } from './item-checks';
 import { recordLineEncoder } from './json-bytes';
-import { compileDateReader, compileNumberReader, dateFormatProblem, halfwidth, idcard18 } from './transforms';
+import {
+  compileDateReader,
+  compileNumberReader,
+  dateFormatProblem,
+  halfwidth,
+  idcard18,
+  toLower,
+  toUpper,
+} from './transforms';
 import type {
   FieldMapping,
   FieldSpec,
@@ -474,9 +482,9 @@ function compileTransform(field: string, spec: TransformSpec): Step {
     case 'trim':
       return (v) => v.trim();
     case 'upper':
-      return (v) => v.toUpperCase();
+      return toUpper;
     case 'lower':
-      return (v) => v.toLowerCase();
+      return toLower;
     case 'halfwidth':
       return (v) => halfwidth(v);
     case 'idcard18':

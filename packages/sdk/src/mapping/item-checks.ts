@@ -1,5 +1,5 @@
 import { type CodesetRegistry, isRegionCodeset } from './codesets';
-import { isIsoDate } from './transforms';
+import { isAsciiDigits, isIsoDate } from './transforms';
 import type { RecordValue, TargetItem } from './types';
 import { compileCheck, type IssueSink, regionCheck, type ValueCheck } from './validators';
 
@@ -62,7 +62,8 @@ export function compileItemCheck(
           return Number.isFinite(value) && (type !== 'I' || Number.isInteger(value))
             ? value
             : typeError(value, sink);
-        if (typeof value !== 'string' || !pattern.test(value)) return typeError(value, sink);
+        if (typeof value !== 'string' || !(isAsciiDigits(value) || pattern.test(value)))
+          return typeError(value, sink);
         if (maxDigits !== undefined && value.replace(/[^0-9]/g, '').length > maxDigits) {
           sink.error({
             field,

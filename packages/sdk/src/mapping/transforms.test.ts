@@ -8,6 +8,8 @@ import {
   halfwidth,
   idcard18,
   isIsoDate,
+  toLower,
+  toUpper,
 } from './transforms';
 
 describe('halfwidth', () => {
@@ -88,5 +90,34 @@ describe('idcard18', () => {
     expect(idcard18('11010519491231002x')).toBe('11010519491231002X');
     expect(idcard18('123')).toBe('123');
     expect(idcard18('61010462092769A')).toBeUndefined();
+  });
+});
+
+describe('upper and lower', () => {
+  it('give what toUpperCase and toLowerCase give, for any text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('ß', 'ﬁ', 'ａｂ', 'İ', 'x1Y')),
+        (text) => {
+          expect(toUpper(text)).toBe(text.toUpperCase());
+          expect(toLower(text)).toBe(text.toLowerCase());
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('numbers made of plain digits', () => {
+  it('read as the general path reads them (here reached through a leading space)', () => {
+    for (const separator of ['.', ',']) {
+      const read = compileNumberReader(separator);
+      fc.assert(
+        fc.property(fc.stringMatching(/^\d{1,20}$/), (digits) => {
+          expect(read(digits)).toBe(read(` ${digits}`));
+          expect(read(digits)).toBe(digits);
+        }),
+      );
+    }
   });
 });

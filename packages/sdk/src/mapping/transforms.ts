@@ -135,11 +135,41 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 export function compileNumberReader(decimalSeparator = '.'): (value: string) => string | undefined {
   const group = decimalSeparator === ',' ? /[\s.'，_]/g : /[\s,'，_]/g;
   return (value) => {
+    if (isAsciiDigits(value)) return value;
     let text = value.replace(group, '');
     if (decimalSeparator === ',') text = text.replace(',', '.');
     if (!NUMBER.test(text)) return undefined;
     return text[0] === '+' ? text.slice(1) : text;
   };
+}
+
+/** One or more ASCII digits and nothing else: a number every reader and check takes as it is. */
+export function isAsciiDigits(value: string): boolean {
+  const n = value.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `upper` / `lower`: ASCII text that has no letter of the other case is returned as it is, without a copy. */
+export function toUpper(value: string): string {
+  return asciiWithout(value, 97) ? value : value.toUpperCase();
+}
+
+export function toLower(value: string): string {
+  return asciiWithout(value, 65) ? value : value.toLowerCase();
+}
+
+/** All ASCII, and no letter in the 26 codes from `from` (97: a–z, 65: A–Z). */
+function asciiWithout(value: string, from: number): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 127 || (c >= from && c < from + 26)) return false;
+  }
+  return true;
 }
 
 /** `idcard18`: 15-digit numbers become 18 characters; 18-character ones get an upper-case X; others pass. */
