@@ -43,6 +43,12 @@ export function lintText(path: string, text: string, options: LintTextOptions = 
   };
 }
 
+/** A rule the config leaves on, with the severity it reports at. */
+interface Enabled<Rule> {
+  rule: Rule;
+  severity: Severity;
+}
+
 interface LintedFile {
   source: SourceFile;
   diagnostics: Diagnostic[];
@@ -61,13 +67,13 @@ function run(
   options: LintOptions,
 ): { diagnostics: Diagnostic[]; linted: LintedFile[] } {
   const config = resolveConfig(options.config);
-  const fileRules: Array<[FileRuleDefinition, Severity]> = [];
-  const workspaceRules: Array<[WorkspaceRuleDefinition, Severity]> = [];
+  const fileRules: Array<Enabled<FileRuleDefinition>> = [];
+  const workspaceRules: Array<Enabled<WorkspaceRuleDefinition>> = [];
   for (const rule of ruleDefinitions) {
     const severity = config.severity(rule.id, rule.severity);
     if (severity === 'off') continue;
-    if (rule.scope === 'file') fileRules.push([rule, severity]);
-    else workspaceRules.push([rule, severity]);
+    if (rule.scope === 'file') fileRules.push({ rule, severity });
+    else workspaceRules.push({ rule, severity });
   }
   const reporter = new Reporter();
   const workspace = new WorkspaceModel();
@@ -85,7 +91,7 @@ function run(
     if (entry.self && workspaceRules.length > 0) {
       const context = new WorkspaceContext(entry.source, entry.self, workspace, config, reporter.report);
       reporter.start(context, entry.diagnostics);
-      for (const [rule, severity] of workspaceRules) {
+      for (const { rule, severity } of workspaceRules) {
         reporter.rule = rule.id;
         reporter.severity = severity;
         rule.check(context);
@@ -99,7 +105,7 @@ function run(
 
 function lintParsed(
   file: CatalogFile,
-  rules: ReadonlyArray<[FileRuleDefinition, Severity]>,
+  rules: ReadonlyArray<Enabled<FileRuleDefinition>>,
   config: ResolvedLintConfig,
   reporter: Reporter,
 ): Diagnostic[] {
@@ -128,7 +134,7 @@ function lintParsed(
   }
   const context: RuleContext = { file, config, report: reporter.report };
   reporter.start(context, diagnostics);
-  for (const [rule, severity] of rules) {
+  for (const { rule, severity } of rules) {
     reporter.rule = rule.id;
     reporter.severity = severity;
     rule.check(context);

@@ -1,4 +1,5 @@
 import { StringTable } from './string-table';
+import { isWhitespace } from './whitespace';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-ast';
 
 const NO_STRINGS = new StringTable([]);
@@ -37,23 +38,6 @@ function codeSet(chars: string): Uint8Array {
   const set = new Uint8Array(128);
   for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
   return set;
-}
-
-/** What `\s` matches in a JavaScript regular expression. */
-function isWhitespace(code: number): boolean {
-  return (
-    code === SPACE ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 const CORE_NULL = new Set(['', '~', 'null', 'Null', 'NULL']);

@@ -1,5 +1,6 @@
 import type { CatalogFile } from './parse';
 import type { EntryPath } from './types';
+import { hasWhitespace } from './whitespace';
 
 /**
  * What whole-workspace rules need to know about one file, read once from its tree. The engine keeps these
@@ -123,7 +124,7 @@ export function providerIdentity(file: CatalogFile): string | undefined {
 
 /** Names compare without spaces of any width, so "户籍 人口" and "户籍人口" collide. */
 export function normalizeName(name: string): string {
-  return name.replace(/[\s\u3000]+/g, '');
+  return hasWhitespace(name) ? name.replace(/[\s\u3000]+/g, '') : name;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,6 +1,7 @@
 import { replaceValueEdit, yamlScalar } from '../../edits';
 import { defineRule } from '../../rule';
 import type { EntryPath } from '../../types';
+import { hasWhitespace } from '../../whitespace';
 import { itemsOf } from '../support';
 
 /** Full-width spaces are padding typed by IMEs: removed; runs of spaces collapse to one; both ends trimmed. */
@@ -13,7 +14,7 @@ export function tidyName(name: string): string {
 
 function problemOf(name: string): { zh: string; en: string } | undefined {
   // Every problem below needs white space: most names have none, and are settled without a regex.
-  if (!/\s/.test(name)) return undefined;
+  if (!hasWhitespace(name)) return undefined;
   if (name.includes('\u3000')) return { zh: '含有全角空格', en: 'contains a full-width space' };
   if (/^\s|\s$/.test(name)) return { zh: '首尾有空格', en: 'has leading or trailing spaces' };
   if (/\s{2,}/.test(name)) return { zh: '含有连续空格', en: 'contains consecutive spaces' };
