@@ -19,6 +19,26 @@ describe('validateIdcard', () => {
     },
   );
 
+  it('says why, in both languages, with the digits at fault', () => {
+    expect(validateIdcard('110105194912310021', today).reason).toEqual({
+      code: 'idcard.checksum',
+      zh: '校验码错误：应为 X，实际为 1（GB 11643）',
+      en: 'check character mismatch: expected X, got 1 (GB 11643)',
+    });
+    const province = `99010519491231002${idcardCheckChar('99010519491231002')}`;
+    expect(validateIdcard(province, today).reason).toEqual({
+      code: 'idcard.province',
+      zh: '前两位「99」不是已知的省级行政区划代码',
+      en: 'the first two digits "99" are not a known province code',
+    });
+    const birth = `11010519490230002${idcardCheckChar('11010519490230002')}`;
+    expect(validateIdcard(birth, today).reason).toEqual({
+      code: 'idcard.birth-date',
+      zh: '第 7–14 位「19490230」不是有效的出生日期',
+      en: 'digits 7–14 "19490230" are not a real birth date',
+    });
+  });
+
   it('normalizes a lower-case x', () => {
     expect(validateIdcard('11010519491231002x', today)).toEqual({
       valid: true,

@@ -1,4 +1,4 @@
-import { isKnownProvince } from './region';
+import { isKnownProvinceNumber } from './region';
 import type { IdentifierCheck } from './uscc';
 
 export interface IdcardFacts {
@@ -88,6 +88,16 @@ function normalize(value: string): string {
  * `idcard.empty|length|charset|checksum|province|birth-date`.
  */
 export function validateIdcard(value: string, today: Date = new Date()): IdentifierCheck {
+  return validateIdcardBy(value, dayKey(today));
+}
+
+/** `yyyymmdd` of a date (UTC) as one number, the form `validateIdcardBy` compares birth dates in. */
+export function dayKey(date: Date): number {
+  return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+}
+
+/** `validateIdcard` with "today" given as `dayKey(today)`, for checking many numbers against one day. */
+export function validateIdcardBy(value: string, todayKey: number): IdentifierCheck {
   const plain = isPlain18(value);
   const id = plain ? value : normalize(String(value ?? ''));
   if (id.length === 0) return invalid('idcard.empty', '公民身份号码为空', 'the ID number is empty');
@@ -106,9 +116,8 @@ export function validateIdcard(value: string, today: Date = new Date()): Identif
       `an ID number has 18 characters, got ${id.length}`,
     );
   }
-  const body = id.slice(0, 17);
-  const last = id[17]!;
-  if (!plain && (!BODY_17.test(body) || !/[0-9X]/.test(last))) {
+  const last = id.charCodeAt(17);
+  if (!plain && (!BODY_17.test(id.slice(0, 17)) || !(last === 88 || (last >= 48 && last <= 57)))) {
     return invalid(
       'idcard.charset',
       '公民身份号码前 17 位应为数字，第 18 位为数字或 X',
@@ -117,30 +126,32 @@ export function validateIdcard(value: string, today: Date = new Date()): Identif
   }
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * WEIGHTS[i]!;
-  const expected = CHECK_CHARS[sum % 11]!;
+  const expected = CHECK_CHARS.charCodeAt(sum % 11);
   if (expected !== last) {
+    const [want, got] = [String.fromCharCode(expected), id[17]!];
     return invalid(
       'idcard.checksum',
-      `校验码错误：应为 ${expected}，实际为 ${last}（GB 11643）`,
-      `check character mismatch: expected ${expected}, got ${last} (GB 11643)`,
+      `校验码错误：应为 ${want}，实际为 ${got}（GB 11643）`,
+      `check character mismatch: expected ${want}, got ${got} (GB 11643)`,
     );
   }
-  if (!isKnownProvince(body.slice(0, 2))) {
+  if (!isKnownProvinceNumber(digitsAt(id, 0, 2))) {
+    const prefix = id.slice(0, 2);
     return invalid(
       'idcard.province',
-      `前两位「${body.slice(0, 2)}」不是已知的省级行政区划代码`,
-      `the first two digits "${body.slice(0, 2)}" are not a known province code`,
+      `前两位「${prefix}」不是已知的省级行政区划代码`,
+      `the first two digits "${prefix}" are not a known province code`,
     );
   }
-  const year = digitsAt(body, 6, 4);
-  const month = digitsAt(body, 10, 2);
-  const day = digitsAt(body, 12, 2);
-  const todayKey = today.getUTCFullYear() * 10000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
+  const year = digitsAt(id, 6, 4);
+  const month = digitsAt(id, 10, 2);
+  const day = digitsAt(id, 12, 2);
   if (year < 1800 || !isRealDate(year, month, day) || year * 10000 + month * 100 + day > todayKey) {
+    const digits = id.slice(6, 14);
     return invalid(
       'idcard.birth-date',
-      `第 7–14 位「${body.slice(6, 14)}」不是有效的出生日期`,
-      `digits 7–14 "${body.slice(6, 14)}" are not a real birth date`,
+      `第 7–14 位「${digits}」不是有效的出生日期`,
+      `digits 7–14 "${digits}" are not a real birth date`,
     );
   }
   return { valid: true, normalized: id };

@@ -52,8 +52,10 @@ const PROVINCES = new Set([
 ]);
 
 let names: Map<string, string> | undefined;
-/** Listed codes that are well-formed (six digits, known province): the ones `checkRegion` calls current. */
-let current: Set<string> | undefined;
+/** Listed codes that are well-formed (six digits, known province), as numbers: the ones `checkRegion` calls current. */
+let current: Set<number> | undefined;
+/** Province prefixes as numbers (11 … 91). */
+const PROVINCE_NUMBERS = new Set([...PROVINCES].map(Number));
 
 function currentNames(): Map<string, string> {
   if (!names) {
@@ -65,27 +67,37 @@ function currentNames(): Map<string, string> {
   return names;
 }
 
-function currentCodes(): Set<string> {
+function currentCodes(): Set<number> {
   if (!current) {
     current = new Set();
-    for (const code of currentNames().keys())
-      if (isSixDigits(code) && PROVINCES.has(code.slice(0, 2))) current.add(code);
+    for (const code of currentNames().keys()) {
+      const n = sixDigits(code);
+      if (n >= 0 && PROVINCE_NUMBERS.has(Math.floor(n / 10000))) current.add(n);
+    }
   }
   return current;
 }
 
-function isSixDigits(code: string): boolean {
-  if (typeof code !== 'string' || code.length !== 6) return false;
+/** The number six ASCII digits spell, or -1 for anything else (a number is looked up without hashing text). */
+function sixDigits(code: string): number {
+  if (typeof code !== 'string' || code.length !== 6) return -1;
+  let n = 0;
   for (let i = 0; i < 6; i++) {
-    const c = code.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    const c = code.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  return true;
+  return n;
 }
 
 /** True when the two digits are a known GB/T 2260 province prefix. */
 export function isKnownProvince(prefix: string): boolean {
   return PROVINCES.has(prefix);
+}
+
+/** True when a two-digit number (11 … 91) is a known province prefix. */
+export function isKnownProvinceNumber(prefix: number): boolean {
+  return PROVINCE_NUMBERS.has(prefix);
 }
 
 /** The division name of a current GB/T 2260 code, if listed. */
@@ -105,7 +117,8 @@ export function checkRegion(code: string): RegionResult {
 
 /** The status `checkRegion` gives, without building a result (one set lookup for a current code). */
 export function regionStatus(code: string): RegionStatus {
-  if (currentCodes().has(code)) return 'current';
-  if (!isSixDigits(code)) return 'format';
-  return PROVINCES.has(code.slice(0, 2)) ? 'not-current' : 'province';
+  const n = sixDigits(code);
+  if (n < 0) return 'format';
+  if (currentCodes().has(n)) return 'current';
+  return PROVINCE_NUMBERS.has(Math.floor(n / 10000)) ? 'not-current' : 'province';
 }

@@ -1,4 +1,4 @@
-import { validateIdcard } from '../identifiers/idcard';
+import { dayKey, validateIdcardBy } from '../identifiers/idcard';
 import { validateOrgcode } from '../identifiers/orgcode';
 import { validatePhone } from '../identifiers/phone';
 import { regionStatus } from '../identifiers/region';
@@ -54,9 +54,9 @@ export function compileCheck(field: string, spec: CheckSpec, options: CheckOptio
   });
   switch (name) {
     case 'idcard': {
-      const today = options.today ?? new Date();
+      const todayKey = dayKey(options.today ?? new Date());
       return (value, sink) => {
-        const result = validateIdcard(value, today);
+        const result = validateIdcardBy(value, todayKey);
         if (result.valid) return true;
         sink.error(
           issue(
