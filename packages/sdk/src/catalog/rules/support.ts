@@ -18,14 +18,19 @@ export function tokenAt(file: CatalogFile, path: EntryPath, vocabulary: Vocabula
   return value === undefined ? undefined : canonicalToken(vocabulary, value);
 }
 
-const itemLists = new WeakMap<CatalogFile, Array<{ index: number; item: Record<string, unknown> }>>();
+type ItemList = Array<{ index: number; item: Record<string, unknown> }>;
+
+/**
+ * The last file asked about and its items. Rules run file after file, each asking about the same file, so one
+ * entry is enough (a weak map of every file would be work for the garbage collector).
+ */
+let last: { file: CatalogFile; items: ItemList } | undefined;
 
 /** The information items that are mappings, with their index (computed once per file: most rules ask). */
-export function itemsOf(file: CatalogFile): Array<{ index: number; item: Record<string, unknown> }> {
-  const known = itemLists.get(file);
-  if (known) return known;
-  const result: Array<{ index: number; item: Record<string, unknown> }> = [];
-  itemLists.set(file, result);
+export function itemsOf(file: CatalogFile): ItemList {
+  if (last?.file === file) return last.items;
+  const result: ItemList = [];
+  last = { file, items: result };
   const items = file.get(['items']);
   if (!Array.isArray(items)) return result;
   items.forEach((item, index) => {
