@@ -48,6 +48,14 @@ describe.each([
       { id: 'a', count: Number.NaN },
       { count: Number.POSITIVE_INFINITY },
       { count: -12.25, flag: true },
+      { id: 'a', count: 0 },
+      { count: -1 },
+      { count: 10 },
+      { count: 9_007_199_254_740_991 },
+      { count: -9_007_199_254_740_991 },
+      { count: 9_007_199_254_740_992 },
+      { count: 1e21 },
+      { count: 123_456_789_012 },
       {},
     ];
     for (const record of records) expect(line(record)).toBe(`${JSON.stringify(record)}\n`);

@@ -86,12 +86,32 @@ function loopEncoder(keys: readonly string[], names: Uint8Array[]): RecordLineEn
 
 function writeValue(value: RecordValue, target: Uint8Array, offset: number): number {
   if (typeof value === 'string') return writeString(value, target, offset);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return writeInteger(value, target, offset);
   const text =
     typeof value === 'number' ? (Number.isFinite(value) ? String(value) : 'null') : value ? 'true' : 'false';
   if (offset + text.length > target.length) return -1;
   let o = offset;
   for (let i = 0; i < text.length; i++) target[o++] = text.charCodeAt(i);
   return o;
+}
+
+/** The digits `String` writes for a safe integer (-0 as 0), without building the string. */
+function writeInteger(value: number, target: Uint8Array, offset: number): number {
+  let o = offset;
+  let rest = value;
+  if (rest < 0) {
+    if (o >= target.length) return -1;
+    target[o++] = 45;
+    rest = -rest;
+  }
+  let digits = 1;
+  for (let scale = 10; scale <= rest; scale *= 10) digits++;
+  if (o + digits > target.length) return -1;
+  for (let i = o + digits - 1; i >= o; i--) {
+    target[i] = 48 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  return o + digits;
 }
 
 /** A JSON string literal: quotes, escapes as JSON.stringify writes them, UTF-8 for the rest. */

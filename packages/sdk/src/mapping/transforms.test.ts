@@ -121,3 +121,19 @@ describe('numbers made of plain digits', () => {
     }
   });
 });
+
+describe('compact dates', () => {
+  it('YYYYMMDD: the same digits with hyphens for every real day from year 1, nothing otherwise', () => {
+    const read = compileDateReader(['YYYYMMDD']);
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{8}$/), (v) => {
+        const [y, m, d] = [v.slice(0, 4), v.slice(4, 6), v.slice(6)].map(Number) as [number, number, number];
+        const real = y >= 1 && isRealDate(y, m, d);
+        expect(read(v)).toBe(real ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}` : undefined);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(read('00010101')).toBe('0001-01-01');
+    expect(read('00000101')).toBeUndefined();
+  });
+});

@@ -60,7 +60,11 @@ function readCompact(value: string): string | undefined {
     if (c < 0 || c > 9) return undefined;
     n = n * 10 + c;
   }
-  return iso(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+  const year = Math.floor(n / 10000);
+  if (year < 1 || !isRealDate(year, Math.floor(n / 100) % 100, n % 100)) return undefined;
+  // What `iso` writes for these digits, made in one allocation.
+  const at = (i: number) => value.charCodeAt(i);
+  return String.fromCharCode(at(0), at(1), at(2), at(3), 45, at(4), at(5), 45, at(6), at(7));
 }
 
 const TOKEN = /YYYY|MM|M|DD|D/g;
