@@ -38,7 +38,7 @@ export function register(program: Command): void {
       const out = resolve(options.out);
       mkdirSync(dirname(out), { recursive: true });
       try {
-        await buildCatalogWorkbook(entries).xlsx.writeFile(out);
+        await (await buildCatalogWorkbook(entries)).xlsx.writeFile(out);
       } catch (error) {
         throw new CliError('io', `无法写入 / cannot write ${options.out}: ${(error as Error).message}`);
       }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalEncoders, canonicalJson, operationsHash } from '../client/receipts';
-import { BatchBodyWriter, canonicalBytes } from './batch-body';
+import { BatchBodyWriter, BodyBuffers, canonicalBytes } from './batch-body';
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
@@ -50,11 +50,32 @@ describe('BatchBodyWriter', () => {
   ];
   const deletes = [{ gmsfhm: '440524188001010014' }, { k2: 2, k1: 'v' }];
 
-  it('writes a body that reads back as the batch, growing from any starting size', () => {
-    const writer = new BatchBodyWriter(new CanonicalEncoders(), 16);
-    for (const record of upserts) writer.append(record);
+  it('writes a body that reads back as the batch, growing as records need', () => {
+    const writer = new BatchBodyWriter(new CanonicalEncoders(), Buffer.alloc(4096));
+    const large = [...upserts, { bz: '长'.repeat(5000) }, { bz: 'x'.repeat(20_000) }];
+    for (const record of large) writer.append(record);
     const { bytes } = writer.finish(deletes);
-    expect(JSON.parse(text(bytes))).toEqual(JSON.parse(JSON.stringify({ upsert: upserts, delete: deletes })));
+    expect(bytes.length).toBeGreaterThan(4096);
+    expect(JSON.parse(text(bytes))).toEqual(JSON.parse(JSON.stringify({ upsert: large, delete: deletes })));
+  });
+
+  it('reuses the buffers of bodies already sent', () => {
+    const buffers = new BodyBuffers();
+    const first = buffers.writer();
+    first.append({ a: '1' });
+    const sent = first.finish([]).bytes;
+    first.release();
+    const second = buffers.writer();
+    second.append({ b: '2' });
+    expect(second.finish([]).bytes.buffer).toBe(sent.buffer);
+    // A body larger than the usual size raises the size of new buffers.
+    const big = buffers.writer();
+    big.append({ bz: 'x'.repeat(600_000) });
+    big.finish([]);
+    big.release();
+    const reused = buffers.writer();
+    reused.append({ a: '1' });
+    expect(reused.finish([]).bytes.buffer.byteLength).toBeGreaterThan(600_000);
   });
 
   it('writes upserts alone, deletes alone, and nothing of a record taken back', () => {

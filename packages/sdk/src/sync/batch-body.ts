@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CanonicalEncoders } from '../client/receipts/canonical-bytes';
+import { CanonicalEncoders } from '../client/receipts/canonical-bytes';
 import { canonicalJson } from '../client/receipts/canonical-json';
 
 const PREFIX = Buffer.from('{"upsert":[');
@@ -23,10 +23,23 @@ export class BatchBodyWriter {
   #ends: number[] = [];
   readonly #encoders: CanonicalEncoders;
 
-  constructor(encoders: CanonicalEncoders, capacity = 1 << 18) {
+  readonly #release: (buffer: Buffer) => void;
+
+  constructor(
+    encoders: CanonicalEncoders,
+    buffer: Buffer = Buffer.allocUnsafeSlow(1 << 12),
+    /** Where the buffer goes once the batch is sent (see `BodyBuffers`). */
+    release: (buffer: Buffer) => void = () => {},
+  ) {
     this.#encoders = encoders;
-    this.#buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1 << 12));
+    this.#buffer = buffer.length >= 1 << 12 ? buffer : Buffer.allocUnsafeSlow(1 << 12);
+    this.#release = release;
     PREFIX.copy(this.#buffer, 0);
+  }
+
+  /** Hands the buffer back for another batch: the body's bytes must no longer be needed. */
+  release(): void {
+    this.#release(this.#buffer);
   }
 
   get records(): number {
@@ -96,6 +109,27 @@ export class BatchBodyWriter {
 
 /** The canonical JSON of one record as UTF-8 bytes (for rows that are not sent, e.g. replayed on resume). */
 export function canonicalBytes(record: Record<string, unknown>, encoders: CanonicalEncoders): Uint8Array {
-  const writer = new BatchBodyWriter(encoders, 1 << 12);
-  return Buffer.from(writer.append(record));
+  return Buffer.from(new BatchBodyWriter(encoders).append(record));
+}
+
+/**
+ * Buffers for batch bodies, reused from batch to batch: a sync sends thousands of bodies of about the same size,
+ * and buffers left for the garbage collector to find pile up outside the JS heap, where it looks last.
+ */
+export class BodyBuffers {
+  readonly encoders = new CanonicalEncoders();
+  #free: Buffer[] = [];
+  #size = 1 << 18;
+
+  writer(): BatchBodyWriter {
+    const buffer = this.#free.pop() ?? Buffer.allocUnsafeSlow(this.#size);
+    return new BatchBodyWriter(this.encoders, buffer, (used) => {
+      // Bodies that outgrew the usual size set the size for new buffers; smaller ones are not kept.
+      if (used.length > this.#size) {
+        this.#size = used.length;
+        this.#free = [];
+      }
+      if (used.length === this.#size && this.#free.length < 16) this.#free.push(used);
+    });
+  }
 }

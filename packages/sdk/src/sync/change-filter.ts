@@ -4,7 +4,6 @@ import type { DeleteKey, SourceRow } from './types';
 
 /** A record on its way out, with what the mode needs to remember once the exchange accepts it. */
 export interface PendingUpsert {
-  record: Record<string, unknown>;
   row: number;
   source: Record<string, unknown>;
   key?: string;
@@ -45,7 +44,7 @@ export interface ChangeFilter {
 export function fullFilter(): ChangeFilter {
   return {
     replays: false,
-    consider: (record, source) => ({ record, row: source.row, source: source.values }),
+    consider: (_record, source) => ({ row: source.row, source: source.values }),
     replayed: () => {},
     rejected: () => {},
     accepted: () => {},
@@ -99,7 +98,7 @@ export function incrementalFilter(
       ) {
         return undefined;
       }
-      return { record, row: source.row, source: source.values, watermark };
+      return { row: source.row, source: source.values, watermark };
     },
     replayed: () => {},
     rejected: () => {},
@@ -127,7 +126,7 @@ export function snapshotFilter(state: SnapshotState, keyFields: readonly string[
       seen.add(key);
       const hash = recordHash(canonical);
       if (state.hashes.get(key) === hash) return undefined;
-      return { record, row: source.row, source: source.values, key, hash };
+      return { row: source.row, source: source.values, key, hash };
     },
     replayed(record, _source, wasRejected, canonical) {
       const key = keyOf(record, keyFields);

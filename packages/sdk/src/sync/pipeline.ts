@@ -1,5 +1,4 @@
-import { CanonicalEncoders } from '../client/receipts/canonical-bytes';
-import { BatchBodyWriter, canonicalBytes } from './batch-body';
+import { type BatchBodyWriter, BodyBuffers, canonicalBytes } from './batch-body';
 import type { ChangeFilter, PendingUpsert } from './change-filter';
 import { deriveIdempotencyKey } from './idempotency-key';
 import { OrderedCommits } from './ordered-commits';
@@ -7,6 +6,7 @@ import { isReject } from './readers/types';
 import type {
   BatchBody,
   BatchOutcome,
+  BatchRequest,
   DeleteKey,
   PushBatch,
   RowError,
@@ -114,20 +114,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
 
   const dispatch = (batch: PipelineBatch) => {
-    const body: BatchBody = {};
-    if (batch.upserts.length > 0) body.upsert = batch.upserts.map((u) => u.record);
-    if (batch.deletes.length > 0) body.delete = batch.deletes.map((d) => d.op);
     const operations = batch.upserts.length + batch.deletes.length;
     if (operations === 0) {
+      batch.writer?.release();
+      batch.writer = undefined;
       commitReady(order.complete(batch.index, batch));
       return;
     }
-    const encoded = (batch.writer ?? new BatchBodyWriter(bodies.encoders, 1 << 12)).finish(
-      batch.deletes.map((d) => d.op),
-    );
-    // The next batches start at this one's size, so that they seldom grow.
-    if (batch.writer) bodies.capacity = Math.max(bodies.capacity, encoded.bytes.length + 4096);
+    const writer = batch.writer ?? bodies.writer();
     batch.writer = undefined;
+    const encoded = writer.finish(batch.deletes.map((d) => d.op));
     const idempotencyKey = deriveIdempotencyKey({
       resource: options.resource,
       generation: options.generation,
@@ -135,22 +131,28 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       body: encoded.bytes,
     });
     batch.idempotencyKey = idempotencyKey;
-    const request = {
+    let body: BatchBody | undefined;
+    const request: BatchRequest = {
       resource: options.resource,
       index: batch.index,
       idempotencyKey,
-      body,
+      get body() {
+        body ??= JSON.parse(Buffer.from(encoded.bytes).toString('utf8')) as BatchBody;
+        return body;
+      },
       bodyBytes: encoded.bytes,
       allAcceptedHash: encoded.allAcceptedHash,
       operations,
     };
     const task = options.push(request).then(
       (outcome) => {
+        writer.release();
         batch.outcome = outcome;
         inFlight.delete(batch.index);
         commitReady(order.complete(batch.index, batch));
       },
       (error) => {
+        writer.release();
         inFlight.delete(batch.index);
         failure ??= error;
       },
@@ -169,7 +171,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let nextIndex = options.firstBatch;
   let position = 0;
   let current = newBatch(nextIndex, options.skip);
-  const bodies: BodyAllocation = { encoders: new CanonicalEncoders(), capacity: 1 << 18 };
+  const bodies = new BodyBuffers();
   const stopped = () => options.stop?.aborted === true || failure !== undefined;
 
   const iterator = options.source[Symbol.asyncIterator]();
@@ -282,7 +284,7 @@ function route(
   batch: PipelineBatch,
   map: RowMapper,
   filter: ChangeFilter,
-  bodies: BodyAllocation,
+  bodies: BodyBuffers,
 ): void {
   if (isReject(item)) {
     batch.rejects.push({ row: item.row, errors: [item.error], source: { line: item.line }, stage: 'client' });
@@ -295,7 +297,7 @@ function route(
     mapped = map(item.values, item.row);
     // Canonical JSON, written once into the body: the wire, the receipt hash and the snapshot hash all use it.
     if (mapped.ok) {
-      batch.writer ??= new BatchBodyWriter(bodies.encoders, bodies.capacity);
+      batch.writer ??= bodies.writer();
       canonical = batch.writer.append(mapped.record);
     }
   } catch (error) {
@@ -321,12 +323,6 @@ function route(
     batch.writer!.dropLast();
     batch.unchanged += 1;
   }
-}
-
-/** What batch bodies are written with, and the size they start at. */
-interface BodyAllocation {
-  encoders: CanonicalEncoders;
-  capacity: number;
 }
 
 /** Folds the exchange's per-operation answer into the counts and the batch's reject list. */

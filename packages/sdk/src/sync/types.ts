@@ -31,8 +31,9 @@ export interface BatchRequest {
   resource: string;
   index: number;
   idempotencyKey: string;
-  body: BatchBody;
-  /** The body as UTF-8 JSON, to be sent as is (its records in canonical form). */
+  /** The body as objects, parsed back from `bodyBytes` when first read (the default pusher never reads it). */
+  readonly body: BatchBody;
+  /** The body as UTF-8 JSON, to be sent as is (its records in canonical form); valid until the push settles. */
   bodyBytes: Uint8Array;
   /** The hash a receipt that accepts every operation must carry (see acceptedOperationsHash). */
   allAcceptedHash: string;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { termOf } from '../../catalog/vocabulary';
 import { LIST_PATHS, LIST_SEPARATOR, SHEET_NAME, TEMPLATE_COLUMNS } from './columns';
 
@@ -28,8 +28,10 @@ function cellValue(value: unknown, column: (typeof TEMPLATE_COLUMNS)[number]): s
 }
 
 /** Builds the 填报模板 workbook: one row per information item, resource columns on the first row only. */
-export function buildCatalogWorkbook(entries: readonly CatalogSheetEntry[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function buildCatalogWorkbook(entries: readonly CatalogSheetEntry[]): Promise<ExcelJS.Workbook> {
+  // Loaded on first use: exceljs is large, and every command of the CLI would otherwise pay for it at start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'unsilo';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = TEMPLATE_COLUMNS.map((column) => ({ header: column.header, width: column.width }));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { orderEntry, stringifyEntry } from '../../catalog/emit';
 import { canonicalToken } from '../../catalog/vocabulary';
 import { cellText } from '../readers/xlsx';
@@ -49,7 +49,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 
 /** Reads a 填报模板 workbook (first sheet) into catalogue entries, with row-level errors for what it cannot read. */
 export async function importCatalogWorkbook(data: ArrayBuffer | Uint8Array): Promise<CatalogImport> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use, like the export's.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const errors: SheetError[] = [];
   try {
     await workbook.xlsx.load(data as ArrayBuffer);

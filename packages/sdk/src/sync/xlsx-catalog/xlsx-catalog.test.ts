@@ -31,7 +31,7 @@ function row(values: Record<string, unknown>): unknown[] {
 
 describe('catalogue workbook', () => {
   it('round-trips the clean workspace: export then import gives back the same YAML', async () => {
-    const workbook = buildCatalogWorkbook(
+    const workbook = await buildCatalogWorkbook(
       files.map(({ file, text }) => ({ file, entry: parseCatalogFile(file, text).entry! })),
     );
     const imported = await importCatalogWorkbook(await toBuffer(workbook));
@@ -43,7 +43,7 @@ describe('catalogue workbook', () => {
 
   it('writes the national template columns first, one row per item, resource columns on the first row only', async () => {
     const entry = parseCatalogFile('a.yaml', files.find((f) => f.file === 'ga-hjrk.yaml')!.text).entry!;
-    const sheet = buildCatalogWorkbook([{ file: 'ga-hjrk.yaml', entry }]).worksheets[0]!;
+    const sheet = (await buildCatalogWorkbook([{ file: 'ga-hjrk.yaml', entry }])).worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 26)).toEqual([
       '序号',
