@@ -147,14 +147,17 @@ export function createRecordStore(db: Database, options: RecordStoreOptions = {}
   };
 
   let idleTimer: NodeJS.Timeout | undefined;
-  let settleSoon: NodeJS.Immediate | undefined;
+  let settleScheduled = false;
   const afterWrite = () => {
     if (pending.length >= indexGroup) {
       // After the answer is on its way, not before.
-      settleSoon ??= setImmediate(() => {
-        settleSoon = undefined;
-        settleIndex();
-      });
+      if (!settleScheduled) {
+        settleScheduled = true;
+        setImmediate(() => {
+          settleScheduled = false;
+          settleIndex();
+        });
+      }
     }
     if (indexIdleMs > 0) {
       if (idleTimer) idleTimer.refresh();

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { orderEntry, stringifyEntry } from '../../catalog/emit';
 import { canonicalToken } from '../../catalog/vocabulary';
 import { cellText } from '../readers/xlsx';
