@@ -39,7 +39,7 @@ function generatedEncoder(keys: readonly string[], names: Uint8Array[]): RecordL
   if (v !== undefined) {
     if (o + ${name.length + 1} > t.length) return -1;
     t[o] = first ? 123 : 44; ${stores}
-    o = writeValue(v, t, o + ${name.length + 1});
+    o = typeof v === 'string' ? writeString(v, t, o + ${name.length + 1}) : writeValue(v, t, o + ${name.length + 1});
     if (o < 0) return -1;
     first = false;
   }`;
@@ -55,7 +55,7 @@ function generatedEncoder(keys: readonly string[], names: Uint8Array[]): RecordL
   return o;
 };`;
   try {
-    return new Function('writeValue', body)(writeValue) as RecordLineEncoder;
+    return new Function('writeString', 'writeValue', body)(writeString, writeValue) as RecordLineEncoder;
   } catch {
     return undefined;
   }
