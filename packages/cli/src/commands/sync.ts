@@ -19,6 +19,7 @@ import {
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
+import { preferSmallHeap } from '../util/heap';
 import { type Lang, resolveLang } from '../util/lang';
 
 interface SyncFlags {
@@ -62,6 +63,7 @@ export function register(program: Command): void {
     .option('--no-progress', '不显示进度 / no progress output')
     .option('--lang <lang>', 'zh | en')
     .action(async (flags: SyncFlags) => {
+      preferSmallHeap();
       const lang = resolveLang(flags.lang);
       try {
         process.exitCode = await runSync(flags, lang);

@@ -90,6 +90,8 @@ export interface BatchClient {
   receiptKeys(): Promise<{ data: { keys: ReceiptPublicKey[] } }>;
 }
 
+const SENT_AS_BYTES: BatchBody = {};
+
 /** A push function over the typed exchange client; `timeoutMs` bounds each attempt (default 15 s). */
 export function createClientPusher(
   client: BatchClient,
@@ -98,7 +100,8 @@ export function createClientPusher(
   return createBatchPusher({
     ...options,
     send: async (request) => {
-      const answer = await client.records.batch(request.resource, request.body, {
+      // The bytes are sent as they are: the body's objects (parsed back on demand) are not needed.
+      const answer = await client.records.batch(request.resource, SENT_AS_BYTES, {
         idempotencyKey: request.idempotencyKey,
         rawBody: request.bodyBytes,
         retry: false,
