@@ -63,8 +63,19 @@ function readCompact(value: string): string | undefined {
   const year = Math.floor(n / 10000);
   if (year < 1 || !isRealDate(year, Math.floor(n / 100) % 100, n % 100)) return undefined;
   // What `iso` writes for these digits, made in one allocation.
-  const at = (i: number) => value.charCodeAt(i);
-  return String.fromCharCode(at(0), at(1), at(2), at(3), 45, at(4), at(5), 45, at(6), at(7));
+  const v = value;
+  return String.fromCharCode(
+    v.charCodeAt(0),
+    v.charCodeAt(1),
+    v.charCodeAt(2),
+    v.charCodeAt(3),
+    45,
+    v.charCodeAt(4),
+    v.charCodeAt(5),
+    45,
+    v.charCodeAt(6),
+    v.charCodeAt(7),
+  );
 }
 
 const TOKEN = /YYYY|MM|M|DD|D/g;
