@@ -1,8 +1,10 @@
 // Benchmark of the sandbox exchange over loopback, each figure a ratio against a bare Node HTTP server that answers
 // the same payload from memory, measured in the same run:
-//  1. batch upsert throughput with 1,000-record batches (records/s), durable (data file, synchronous=FULL);
+//  1. batch upsert throughput with 1,000-record batches (records/s), durable (data file, synchronous=FULL),
+//     over 200 batches (BENCH_BATCHES), so that the key index's sorted group writes are part of the figure;
 //  2. p50/p99 latency of a catalogue read (getResource) under 50 concurrent clients.
-// The servers run in child processes (this file re-run with --serve), the load generator here.
+// The servers run in child processes (the sandbox bundled from sources; the baseline is this file with --serve),
+// the load generator here.
 // Run: node --conditions=source --import tsx bench/sandbox.ts
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { sandboxServer } from './support/bundle';
 
 const self = fileURLToPath(import.meta.url);
 const BATCH = 1000;
-const BATCHES = 40;
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const IN_FLIGHT = 2;
 const READERS = 50;
 const READS = 6000;
