@@ -20,6 +20,7 @@ import { loadMapping } from '../packages/sdk/src/mapping/index';
 import { readCsvBatches } from '../packages/sdk/src/sync/readers/csv';
 import { isReject } from '../packages/sdk/src/sync/readers/types';
 import { writePopulationCsv } from '../scripts/gen-population';
+import { bundleFromSources } from './support/bundle';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, '.bench', 'mapping');
@@ -101,30 +102,7 @@ async function dataset(rows: number): Promise<string> {
 // The child runs the CLI bundled from sources (workspace packages inlined, npm dependencies left to node),
 // so its memory is the CLI's own and not a TypeScript loader's.
 // Inside packages/cli so that its own dependencies (commander 14) resolve as they do for users.
-const bundledCli = join(root, 'packages/cli/.bench/unsilo-cli.mjs');
-{
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [join(root, 'packages/cli/src/bin.ts')],
-    outfile: bundledCli,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['source'],
-    logLevel: 'error',
-    plugins: [
-      {
-        name: 'npm-external',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@unsilo/') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
-  });
-}
+const bundledCli = await bundleFromSources('packages/cli/src/bin.ts', 'packages/cli', 'unsilo-cli');
 const cliCommand = [process.execPath, bundledCli];
 
 /** Peak RSS (MB) of one CLI process, read by /usr/bin/time, and its last stdout line. */
