@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { CanonicalEncoders } from '../client/receipts/canonical-bytes';
 import { canonicalJson } from '../client/receipts/canonical-json';
+import { acceptedOperationsHash } from './operations-hash';
 
 const PREFIX = Buffer.from('{"upsert":[');
 const COMMA = 44;
@@ -73,20 +73,13 @@ export class BatchBodyWriter {
   /** The finished body with the delete keys after the records, and the hash of all its operations. */
   finish(deleteKeys: ReadonlyArray<Record<string, unknown>>): EncodedBatch {
     const deletes = deleteKeys.map((key) => canonicalJson(key));
-    const hash = createHash('sha256').update('[');
+    const records: Uint8Array[] = [];
     let start = PREFIX.length;
     for (const end of this.#ends) {
-      if (start > PREFIX.length) hash.update(',');
-      hash
-        .update('{"op":"upsert","record":')
-        .update(this.#buffer.subarray(start, end - 1))
-        .update('}');
+      records.push(this.#buffer.subarray(start, end - 1));
       start = end;
     }
-    deletes.forEach((key, i) => {
-      hash.update(`${i > 0 || this.#ends.length > 0 ? ',' : ''}{"key":${key},"op":"delete"}`);
-    });
-    const allAcceptedHash = hash.update(']').digest('hex');
+    const allAcceptedHash = acceptedOperationsHash(records, deletes);
 
     if (this.#ends.length === 0) {
       return { bytes: Buffer.from(`{"delete":[${deletes.join(',')}]}`), allAcceptedHash };

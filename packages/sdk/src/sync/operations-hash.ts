@@ -2,14 +2,20 @@ import { createHash } from 'node:crypto';
 
 /**
  * sha256 hex of the canonical JSON of `[{op:"upsert",record}…, {op:"delete",key}…]` — a receipt's `hash` —
- * from the canonical JSON of each accepted record and key.
+ * from the canonical JSON of each accepted record (text or UTF-8 bytes) and key.
  */
-export function acceptedOperationsHash(upserts: readonly string[], deletes: readonly string[]): string {
+export function acceptedOperationsHash(
+  upserts: ReadonlyArray<string | Uint8Array>,
+  deletes: readonly string[],
+): string {
   const hash = createHash('sha256');
   let first = true;
   hash.update('[');
   for (const record of upserts) {
-    hash.update(`${first ? '' : ','}{"op":"upsert","record":${record}}`);
+    hash
+      .update(first ? '{"op":"upsert","record":' : ',{"op":"upsert","record":')
+      .update(record)
+      .update('}');
     first = false;
   }
   for (const key of deletes) {
