@@ -117,25 +117,18 @@ function childRss(args: string[]): { maxRssMb: number; last: string } {
   return { maxRssMb: Number(rss[1]) / 1024, last: (run.stdout ?? '').trimEnd().split('\n').at(-1) ?? '' };
 }
 
+/** The `unsilo map run` arguments both (c) and (e) use. */
+function mapRunArgs(input: string): string[] {
+  const out = ['-o', join(dir, 'out.ndjson'), '--rejects', join(dir, 'rejects.ndjson')];
+  return ['map', 'run', '-m', mappingPath, '-i', input, ...out, '--format', 'json'];
+}
+
 /** (e): `unsilo map run` exactly as a user runs it, in its own process so that its peak RSS is its own. */
 function runChild(input: string): {
   maxRssMb: number;
   summary: { read: number; accepted: number; rejected: number };
 } {
-  const { maxRssMb, last } = childRss([
-    'map',
-    'run',
-    '-m',
-    mappingPath,
-    '-i',
-    input,
-    '-o',
-    join(dir, 'out.ndjson'),
-    '--rejects',
-    join(dir, 'rejects.ndjson'),
-    '--format',
-    'json',
-  ]);
+  const { maxRssMb, last } = childRss(mapRunArgs(input));
   const summary = JSON.parse(last) as { read: number; accepted: number; rejected: number };
   if (summary.read !== summary.accepted + summary.rejected) throw new Error('counts do not reconcile');
   return { maxRssMb, summary };
@@ -151,22 +144,7 @@ async function mapRunInProcess(path: string): Promise<number> {
     return true;
   }) as typeof process.stdout.write;
   try {
-    await main([
-      'node',
-      'unsilo',
-      'map',
-      'run',
-      '-m',
-      mappingPath,
-      '-i',
-      path,
-      '-o',
-      join(dir, 'out.ndjson'),
-      '--rejects',
-      join(dir, 'rejects.ndjson'),
-      '--format',
-      'json',
-    ]);
+    await main(['node', 'unsilo', ...mapRunArgs(path)]);
   } finally {
     process.stdout.write = write;
     process.exitCode = 0;

@@ -62,7 +62,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
   }
 
   const keyFields = recordKeyOf(resource.entry);
-  const canonical = new CanonicalBytes(request.rawBody.length);
+  const acceptedBytes = new AcceptedRecordBytes(request.rawBody.length);
   const check = context.checkerFor(resource);
   const results: Array<{
     index: number;
@@ -84,7 +84,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
       return;
     }
     const record = candidate as Record<string, unknown>;
-    const data = canonical.of(record);
+    const data = acceptedBytes.of(record);
     accepted.update(`${nextOp()}{"op":"upsert","record":`).update(data).update('}');
     upserts.push({ key: canonicalKey(record, keyFields), data });
     results.push({ index, op: 'upsert', status: 'accepted' });
@@ -144,7 +144,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
  * The canonical JSON (RFC 8785) of a batch's records as UTF-8, written one after another into one buffer (about
  * the size of the request body): what is stored, and what the receipt's hash covers.
  */
-class CanonicalBytes {
+class AcceptedRecordBytes {
   static readonly #encoders = new CanonicalEncoders();
   #buffer: Buffer;
   #end = 0;
@@ -155,12 +155,12 @@ class CanonicalBytes {
 
   of(record: Record<string, unknown>): Buffer {
     let start = this.#end;
-    let end = CanonicalBytes.#encoders.encodeLine(record, this.#buffer, start);
+    let end = AcceptedRecordBytes.#encoders.encodeLine(record, this.#buffer, start);
     while (end < 0) {
       // A fresh, larger buffer; earlier records keep their views of the old one.
       this.#buffer = Buffer.allocUnsafeSlow(this.#buffer.length * 2);
       start = 0;
-      end = CanonicalBytes.#encoders.encodeLine(record, this.#buffer, start);
+      end = AcceptedRecordBytes.#encoders.encodeLine(record, this.#buffer, start);
     }
     this.#end = end;
     return this.#buffer.subarray(start, end - 1);

@@ -19,15 +19,8 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-/** Parses an HTTP Retry-After value (delta-seconds or an HTTP date) into milliseconds. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value == null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
-}
+// The client's reading of Retry-After, so that sync and client agree on what a server asked for.
+export { parseRetryAfter } from '../client/core/retry';
 
 /** Runs `task` until it succeeds, the error is not retryable, or attempts run out. */
 export async function withRetry<T>(task: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {

@@ -53,8 +53,11 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
 }
 
 /** Delay in ms asked for by a `Retry-After` value (delta-seconds or an HTTP date), if valid. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null) return undefined;
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  if (value == null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const date = Date.parse(trimmed);
