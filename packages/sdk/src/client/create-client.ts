@@ -4,6 +4,7 @@ import type { RetryOptions } from './core/retry';
 import { type CallInput, createTransport, type RequestEvent, type RequestOptions } from './core/transport';
 import { describeOperation } from './descriptors';
 import type { OperationId, OperationInput, SuccessBody } from './operations';
+import { checkClientOptions } from './options';
 import { Audit } from './resources/audit';
 import { type Call, type ExchangeResponse, single } from './resources/caller';
 import { CatalogResources } from './resources/catalog';
@@ -14,8 +15,9 @@ import { Records } from './resources/records';
 import { ShareRequests } from './resources/share-requests';
 
 export interface ExchangeClientOptions {
-  /** Where the exchange listens, e.g. `http://127.0.0.1:7300` (paths add `/v1/...`). */
+  /** Where the exchange listens, e.g. `http://127.0.0.1:7300` (paths add `/v1/...`); http or https only. */
   baseUrl: string;
+  /** Credentials. Without them only the anonymous operations (health, receipt keys) can be called. */
   auth?: ExchangeAuth;
   /** Per-attempt timeout in ms. Default 30,000. */
   timeout?: number;
@@ -50,26 +52,10 @@ export interface ExchangeClient {
   ): Promise<ExchangeResponse<SuccessBody<O>>>;
 }
 
-function checkBaseUrl(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError(`baseUrl "${baseUrl}" is not an absolute URL (baseUrl 不是有效的绝对地址)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`baseUrl must be http or https, got ${url.protocol} (baseUrl 必须是 http 或 https)`);
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new TypeError(
-      'baseUrl must not carry a query, fragment or credentials (baseUrl 不能包含查询串、片段或凭据)',
-    );
-  }
-  return url.href.replace(/\/+$/, '');
-}
-
-export function createExchangeClient(options: ExchangeClientOptions): ExchangeClient {
-  const baseUrl = checkBaseUrl(options.baseUrl);
+/** Throws ExchangeConfigError, naming the option, when the options cannot work (see options.ts). */
+export function createExchangeClient(givenOptions: ExchangeClientOptions): ExchangeClient {
+  const options = checkClientOptions(givenOptions);
+  const baseUrl = options.baseUrl;
   let authenticator: Authenticator | undefined;
   const transport = createTransport(
     {

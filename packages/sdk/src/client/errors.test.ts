@@ -153,7 +153,7 @@ describe('error shapes', () => {
       .audit.list({ resource: resourceCode, access_token: 'leaked-token' } as QueryParams<'listAuditEvents'>)
       .firstPage()
       .catch((e: unknown) => e);
-    expect((error as ExchangeError).url).toContain('access_token=REDACTED');
+    expect((error as ExchangeError).url).toContain('access_token=[REDACTED]');
     expect(everyRendering(error)).not.toContain('leaked-token');
   });
 });

@@ -1,5 +1,6 @@
 import { createHmacSigner } from '../auth/hmac';
 import { type IssuedToken, TokenCache } from '../auth/token-cache';
+import { missingAuthError } from '../options';
 
 export interface ClientCredentialsAuth {
   type: 'clientCredentials';
@@ -31,12 +32,19 @@ export interface Authenticator {
   apply(headers: Headers | Record<string, string>, request: SignableRequest): Promise<string | undefined>;
   /** Forget a token the server refused; the next `apply` fetches a fresh one. */
   refuse(token: string): void;
-  /** The credentials in play (the secret, recent tokens), so that error texts can be scrubbed of them. */
+  /** The credentials in play (the secret, recent tokens or signatures), to be redacted from error texts. */
   secrets(): readonly string[];
 }
 
-/** Recent tokens kept for scrubbing: a refused token may be quoted back in the refusal. */
+/** Recent tokens kept for redaction: a refused token may be quoted back in the refusal. */
 const rememberedTokens = 4;
+/** Recent signatures kept for redaction, one per attempt: enough for the attempts in flight at once. */
+const rememberedSignatures = 32;
+
+function remember(recent: string[], value: string, limit: number): void {
+  recent.unshift(value);
+  recent.length = Math.min(recent.length, limit);
+}
 
 function setHeader(headers: Headers | Record<string, string>, name: string, value: string): void {
   if (headers instanceof Headers) headers.set(name, value);
@@ -47,15 +55,20 @@ export function createAuthenticator(
   auth: ExchangeAuth | undefined,
   issueToken: (auth: ClientCredentialsAuth) => Promise<IssuedToken>,
 ): Authenticator {
-  if (!auth) return { apply: async () => undefined, refuse: () => {}, secrets: () => [] };
+  if (!auth) {
+    // Nothing is sent: the server's 401 would only say what the caller's options already show.
+    return { apply: () => Promise.reject(missingAuthError()), refuse: () => {}, secrets: () => [] };
+  }
   if (auth.type === 'hmac') {
     const sign = createHmacSigner(auth.clientId, auth.clientSecret);
-    const secrets = [auth.clientSecret];
+    const recent: string[] = [];
     return {
       refuse: () => {},
-      secrets: () => secrets,
+      secrets: () => [auth.clientSecret, ...recent],
       async apply(headers, request) {
-        for (const [name, value] of Object.entries(await sign(request))) setHeader(headers, name, value);
+        const signed = await sign(request);
+        remember(recent, signed['X-Signature'], rememberedSignatures);
+        for (const [name, value] of Object.entries(signed)) setHeader(headers, name, value);
         return undefined;
       },
     };
@@ -65,8 +78,7 @@ export function createAuthenticator(
     const tokens = new TokenCache(
       async () => {
         const issued = await issueToken(auth);
-        recent.unshift(issued.accessToken);
-        recent.length = Math.min(recent.length, rememberedTokens);
+        remember(recent, issued.accessToken, rememberedTokens);
         return issued;
       },
       { refreshSkewMs: auth.refreshSkewMs },

@@ -1,6 +1,7 @@
 import type { ExchangeErrorContext } from '../errors/ExchangeError';
 import { ExchangeHttpError } from '../errors/ExchangeHttpError';
 import type { ProblemDetails } from '../operations';
+import { redactJson, redactText } from './redact';
 import { parseRetryAfter } from './retry';
 
 /** The error for a non-2xx answer, from its RFC 9457 body or, failing that, from its status. */
@@ -10,22 +11,8 @@ export function toHttpError(
   context: ExchangeErrorContext,
   secrets: readonly string[],
 ): ExchangeHttpError {
-  // A server or proxy may quote the request back (a form with the client secret, a refused token):
-  // whatever credential appears in the answer is cut out before the text becomes an error.
-  const text = scrub(received, secrets);
-  let data: unknown = text;
-  if (text !== '' && /json/i.test(response.headers.get('content-type') ?? '')) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      // Not JSON after all: keep the text as the detail.
-    }
-  }
-  const problem = asProblem(data, response);
-  const requestId =
-    response.headers.get('x-request-id') ??
-    (typeof problem.requestId === 'string' ? problem.requestId : undefined) ??
-    context.requestId;
+  const problem = problemOf(response, received, secrets);
+  const requestId = response.headers.get('x-request-id') ?? problem.requestId ?? context.requestId;
   return new ExchangeHttpError(
     response.status,
     problem,
@@ -34,31 +21,39 @@ export function toHttpError(
   );
 }
 
-function asProblem(data: unknown, response: Response): ProblemDetails {
+/** Members RFC 9457 (and the exchange) define as strings; one of another type is ignored (§3.1). */
+const stringMembers = ['type', 'title', 'detail', 'instance', 'code', 'zh', 'requestId'] as const;
+
+/**
+ * The answer as problem details. A server or proxy may quote the request back (a form with the client
+ * secret, a refused token): every credential is cut out before the body becomes part of an error. A
+ * JSON body is parsed first and redacted value by value, so an escaped secret (\u0053...) is caught too.
+ */
+function problemOf(response: Response, text: string, secrets: readonly string[]): ProblemDetails {
+  const data = parseJson(text, response.headers.get('content-type'));
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-    return { ...(data as Record<string, unknown>), status: response.status } as ProblemDetails;
+    const problem = redactJson(data, secrets) as Record<string, unknown>;
+    for (const name of stringMembers) {
+      if (name in problem && typeof problem[name] !== 'string') delete problem[name];
+    }
+    problem.status = response.status;
+    return problem as ProblemDetails;
   }
+  const detail = data === undefined && text !== '' ? redactText(text, secrets).slice(0, 500) : '';
   return {
     type: 'about:blank',
     title: response.statusText || `HTTP ${response.status}`,
     status: response.status,
-    ...(typeof data === 'string' && data !== '' ? { detail: data.slice(0, 500) } : {}),
+    ...(detail === '' ? {} : { detail }),
   } as ProblemDetails;
 }
 
-export function scrub(text: string, secrets: readonly string[]): string {
-  let clean = text;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    const forms = [
-      secret,
-      encodeURIComponent(secret),
-      new URLSearchParams({ s: secret }).toString().slice(2),
-      JSON.stringify(secret).slice(1, -1),
-    ];
-    for (const form of new Set(forms)) {
-      if (clean.includes(form)) clean = clean.split(form).join('[REDACTED]');
-    }
+/** The parsed body when it is labelled and well-formed JSON; undefined otherwise. */
+function parseJson(text: string, contentType: string | null): unknown {
+  if (text === '' || !/json/i.test(contentType ?? '')) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
-  return clean;
 }

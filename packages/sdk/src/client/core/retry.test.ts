@@ -30,8 +30,9 @@ describe('retry policy', () => {
   it('accepts a number as the limit and false as no retries, and refuses nonsense', () => {
     expect(toRetryPolicy(5).limit).toBe(5);
     expect(toRetryPolicy(false).limit).toBe(0);
-    expect(() => toRetryPolicy(-1)).toThrow(/non-negative/);
-    expect(() => toRetryPolicy(1.5)).toThrow(/non-negative/);
+    const limit = 'Invalid client option retry: must be a whole number from 0 to 100';
+    expect(() => toRetryPolicy(-1)).toThrow(limit);
+    expect(() => toRetryPolicy(1.5)).toThrow(limit);
   });
 
   it('doubles the backoff ceiling per retry, caps it, and draws the delay below it (full jitter)', () => {

@@ -1,3 +1,5 @@
+import { checkRetryOption } from '../options';
+
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
   limit?: number;
@@ -27,15 +29,13 @@ export interface RetryPolicy {
 
 export const defaultRetryStatusCodes = [408, 425, 429, 500, 502, 503, 504] as const;
 
+/** The policy for a retry option; throws ExchangeConfigError for one that cannot work. */
 export function toRetryPolicy(options: RetryOptions | number | false | undefined): RetryPolicy {
+  checkRetryOption(options);
   const config: RetryOptions =
     options === false ? { limit: 0 } : typeof options === 'number' ? { limit: options } : (options ?? {});
-  const limit = config.limit ?? 2;
-  if (!Number.isInteger(limit) || limit < 0) {
-    throw new TypeError(`retry.limit must be a non-negative integer, got ${limit} (重试次数必须是非负整数)`);
-  }
   return {
-    limit,
+    limit: config.limit ?? 2,
     delay: config.delay ?? 300,
     backoffLimit: config.backoffLimit ?? 20_000,
     statusCodes: new Set(config.statusCodes ?? defaultRetryStatusCodes),

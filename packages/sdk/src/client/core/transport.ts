@@ -3,14 +3,16 @@ import { ExchangeAbortError } from '../errors/ExchangeAbortError';
 import type { ExchangeErrorContext } from '../errors/ExchangeError';
 import { ExchangeNetworkError } from '../errors/ExchangeNetworkError';
 import { ExchangeTimeoutError } from '../errors/ExchangeTimeoutError';
+import { checkRequestOptions } from '../options';
 import { pause, untilAborted } from './abort';
 import { type AttemptFailure, type AttemptResult, attempt } from './attempt';
 import type { Authenticator } from './auth';
 import { lowLevelReason, sanitizedCause } from './network-reason';
 import { toHttpError } from './problem';
+import { redactUrl } from './redact';
 import { readSuccess } from './response';
 import { backoffDelay, parseRetryAfter, type RetryOptions, toRetryPolicy } from './retry';
-import { fillPath, joinBaseUrl, redactUrl, toQueryString } from './url';
+import { fillPath, joinBaseUrl, toQueryString } from './url';
 
 /** What the client needs to know about one operation of the contract (from the generated map). */
 export interface OperationDescriptor {
@@ -64,7 +66,7 @@ export interface CallResult {
 export interface RequestEvent {
   operationId: string;
   method: string;
-  /** Redacted: no secret-looking query values. Headers are never exposed. */
+  /** Redacted: no credential-named query values, no known secret. Headers and bodies are never exposed. */
   url: string;
   requestId: string;
   /** 1 for the first attempt. */
@@ -95,6 +97,7 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
   const clientPolicy = toRetryPolicy(options.retry);
 
   return async function send(operation, input, callOptions = {}) {
+    checkRequestOptions(callOptions, { operationId: operation.operationId });
     const pathWithQuery = fillPath(operation.path, input.path) + toQueryString(input.query);
     // A custom token URL arrives as an absolute path; everything else hangs off the base URL.
     const url = /^https?:\/\//i.test(pathWithQuery)
@@ -105,7 +108,7 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
     const context: ExchangeErrorContext = {
       operationId: operation.operationId,
       method,
-      url: url.includes('?') ? redactUrl(url) : url,
+      url: redactUrl(url, getAuthenticator().secrets()),
       requestId,
     };
 
@@ -179,8 +182,9 @@ export function createTransport(options: TransportOptions, getAuthenticator: () 
           continue;
         }
         if (failure.kind === 'timeout') throw new ExchangeTimeoutError(timeout, failureContext);
-        throw new ExchangeNetworkError(lowLevelReason(failure.cause), failureContext, {
-          cause: sanitizedCause(failure.cause),
+        const secrets = getAuthenticator().secrets();
+        throw new ExchangeNetworkError(lowLevelReason(failure.cause, secrets), failureContext, {
+          cause: sanitizedCause(failure.cause, secrets),
         });
       }
 

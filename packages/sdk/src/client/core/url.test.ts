@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPath, redactUrl, toQueryString } from './url';
+import { fillPath, toQueryString } from './url';
 
 describe('fillPath', () => {
   it('percent-encodes a resource code with "/" into one path segment', () => {
@@ -33,18 +33,5 @@ describe('toQueryString', () => {
   it('is empty for no parameters', () => {
     expect(toQueryString(undefined)).toBe('');
     expect(toQueryString({ a: undefined })).toBe('');
-  });
-});
-
-describe('redactUrl', () => {
-  it('hides secret-looking query values and keeps the rest', () => {
-    const url = redactUrl('http://h/v1/x?limit=5&access_token=abc&client_secret=s3&sig=zz');
-    expect(url).toBe('http://h/v1/x?limit=5&access_token=REDACTED&client_secret=REDACTED&sig=REDACTED');
-  });
-
-  it('returns URLs without secrets unchanged', () => {
-    expect(redactUrl('http://h/v1/catalog/resources/a%2Fb?cursor=Mw')).toBe(
-      'http://h/v1/catalog/resources/a%2Fb?cursor=Mw',
-    );
   });
 });

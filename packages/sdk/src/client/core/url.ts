@@ -44,23 +44,6 @@ export function toQueryString(query: object | undefined): string {
   return text === '' ? '' : `?${text}`;
 }
 
-const secretQueryName = /secret|token|password|passwd|signature|^sig$|api[-_]?key|^key$|auth|credential/i;
-
-/** The URL as it may appear in an error or a log: values of secret-looking query parameters replaced. */
-export function redactUrl(url: string): string {
-  const queryStart = url.indexOf('?');
-  if (queryStart === -1) return url;
-  const params = new URLSearchParams(url.slice(queryStart + 1));
-  let changed = false;
-  for (const name of new Set(params.keys())) {
-    if (secretQueryName.test(name)) {
-      params.set(name, 'REDACTED');
-      changed = true;
-    }
-  }
-  return changed ? `${url.slice(0, queryStart)}?${params.toString()}` : url;
-}
-
 export function joinBaseUrl(baseUrl: string, pathWithQuery: string): string {
   return baseUrl.replace(/\/+$/, '') + pathWithQuery;
 }

@@ -6,7 +6,7 @@
 export interface ExchangeErrorContext {
   operationId?: string | undefined;
   method?: string | undefined;
-  /** The request URL with secret-looking query values redacted. */
+  /** The request URL, redacted: credential-named query values and known secrets are cut out (core/redact.ts). */
   url?: string | undefined;
   requestId?: string | undefined;
   /** 1 for the first attempt; retries count up. */

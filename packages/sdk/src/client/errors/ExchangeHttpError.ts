@@ -14,8 +14,13 @@ export class ExchangeHttpError extends ExchangeError {
   readonly retryAfterMs: number | undefined;
 
   constructor(status: number, problem: ProblemDetails, context: ExchangeErrorContext, retryAfterMs?: number) {
-    const english = [problem.title, problem.detail].filter(Boolean).join(': ') || `HTTP ${status}`;
-    const chinese = problem.zh ? ` (${problem.zh})` : ` (请求失败，HTTP 状态 ${status})`;
+    // Only string members are printed: a server may send anything, and printing an object whose
+    // toString is not a function throws a TypeError instead of this error.
+    const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+    const english =
+      [text(problem.title), text(problem.detail)].filter(Boolean).join(': ') || `HTTP ${status}`;
+    const zh = text(problem.zh);
+    const chinese = zh ? ` (${zh})` : ` (请求失败，HTTP 状态 ${status})`;
     super(
       typeof problem.code === 'string' && problem.code !== '' ? problem.code : `http.${status}`,
       `${english}${chinese}${describeCall(context)}`,

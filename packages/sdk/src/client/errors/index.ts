@@ -1,4 +1,5 @@
 export { ExchangeAbortError } from './ExchangeAbortError';
+export { type ConfigIssue, ExchangeConfigError } from './ExchangeConfigError';
 export { ExchangeError, type ExchangeErrorContext } from './ExchangeError';
 export { ExchangeHttpError } from './ExchangeHttpError';
 export { ExchangeNetworkError } from './ExchangeNetworkError';

@@ -43,6 +43,8 @@ export type Handler = (request: RecordedRequest, params: Record<string, string>)
 export interface Answer {
   status: number;
   body?: unknown;
+  /** Sent byte for byte instead of `body` (which is JSON-serialised): for answers that are not JSON. */
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 
@@ -259,7 +261,7 @@ export class SpecServer {
 
     const answer = await this.#answer(route, recorded, params, requestId, res);
     if (!answer) return;
-    const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    const body = answer.rawBody ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
     res.writeHead(answer.status, {
       'x-request-id': requestId,
       ...(body === '' ? {} : { 'content-type': 'application/json' }),
