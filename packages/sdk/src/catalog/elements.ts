@@ -306,6 +306,16 @@ export function elementKey(path: ReadonlyArray<string | number>): string {
   return key;
 }
 
+/** A path as people write it: `items[1].key`, `share.method.type`. */
+export function displayPath(path: ReadonlyArray<string | number>): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else text += text ? `.${segment}` : segment;
+  }
+  return text;
+}
+
 /** The keys allowed under a map path (`''` for the top level, `items[]` for an item). */
 const childKeyCache = new Map<string, string[]>();
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from './config';
 import { isCatalogEntryText } from './detect';
-import { lintText, lintWorkspace } from './engine';
+import { lintEntry, lintText, lintWorkspace } from './engine';
 import { formatMessage } from './messages';
 import { parseCatalogFile } from './parse';
 import type { RuleReport } from './rule';
 import { ruleDefinitions, rules } from './rules/index';
 import { VALID_ENTRY, vary } from './rules/testing';
-import type { Diagnostic, SourceFile } from './types';
+import type { Diagnostic, EntryPath, SourceFile } from './types';
 import { WorkspaceModel } from './workspace';
 
 /**
@@ -22,8 +22,13 @@ function lintInOnePass(files: readonly SourceFile[]): Diagnostic[] {
     if (file.diagnostics.length > 0) return file.diagnostics;
     if (!file.entry) return lintWorkspace([files[index]!]).diagnostics;
     const diagnostics: Diagnostic[] = [];
+    // The errors of per-file rules, by path: what `hasError` tells schema/contract (workspace rules run later).
+    const errorPaths: string[] = [];
+    const hasError = (path: EntryPath) =>
+      errorPaths.some((reported) => reported === path.join('/') || reported.startsWith(`${path.join('/')}/`));
     for (const rule of ruleDefinitions) {
-      const report = ({ at, part, message, fixes }: RuleReport) =>
+      const report = ({ at, part, message, fixes }: RuleReport) => {
+        if (rule.scope === 'file' && rule.severity === 'error') errorPaths.push(at.join('/'));
         diagnostics.push({
           file: file.path,
           rule: rule.id,
@@ -32,7 +37,8 @@ function lintInOnePass(files: readonly SourceFile[]): Diagnostic[] {
           range: file.rangeOf(at, part),
           fixes: fixes ?? [],
         });
-      rule.check({ file, config: resolveConfig(), report, workspace, self: facts[index]! });
+      };
+      rule.check({ file, config: resolveConfig(), report, hasError, workspace, self: facts[index]! });
     }
     return diagnostics.sort(
       (a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule),
@@ -192,7 +198,7 @@ describe('lintText', () => {
 
 describe('rules registry', () => {
   it('lists every rule of DESIGN §2 with a description in both languages and a docs link', () => {
-    expect(rules).toHaveLength(25);
+    expect(rules).toHaveLength(27);
     for (const rule of rules) {
       expect(rule.description.zh).not.toBe('');
       expect(rule.description.en).not.toBe('');
@@ -217,5 +223,47 @@ describe('isCatalogEntryText', () => {
     expect(isCatalogEntryText(VALID_ENTRY)).toBe(true);
     expect(isCatalogEntryText('apiVersion: unsilo/v1\nkind: FieldMapping\n')).toBe(false);
     expect(isCatalogEntryText('kind: \'InformationResource\'\napiVersion: "unsilo/v1" # v1\n')).toBe(true);
+  });
+});
+
+describe('lintEntry', () => {
+  const entry = () => parseCatalogFile('entry.yaml', VALID_ENTRY).entry as Record<string, unknown>;
+
+  it('lints a parsed entry with the rules of lintText, pointing by path, with no range and no fix', () => {
+    expect(lintEntry('entry.json', entry())).toEqual({
+      diagnostics: [],
+      summary: { files: 1, errors: 0, warnings: 0, infos: 0 },
+    });
+    const value = { ...entry(), updateCycle: '每日', name: ' 户籍 ' };
+    const result = lintEntry('entry.json', value);
+    expect(result.diagnostics.map((d) => [d.rule, d.path, d.fixes])).toEqual([
+      ['name/whitespace', 'name', []],
+      ['schema/enum', 'updateCycle', []],
+    ]);
+    expect(result.diagnostics[0]!.range.start).toEqual({ line: 1, column: 1, offset: 0 });
+    const text = lintText('entry.yaml', VALID_ENTRY.replace('updateCycle: daily', 'updateCycle: 每日'));
+    expect(text.diagnostics[0]!.message).toEqual(result.diagnostics[1]!.message);
+  });
+
+  it('judges an entry against a workspace of values and of texts', () => {
+    const other = { ...entry(), name: '另一个资源' };
+    const result = lintEntry('entry.json', entry(), {
+      workspace: [
+        { path: 'other.json', entry: other },
+        {
+          path: 'third.yaml',
+          text: VALID_ENTRY.replace('000012', '000013').replace('户籍人口基本信息', '第三个'),
+        },
+      ],
+    });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([['code/duplicate', 'code']]);
+  });
+
+  it('lints the value as an entry whatever its kind says', () => {
+    const result = lintEntry('entry.json', { ...entry(), kind: 'FieldMapping' });
+    expect(result.diagnostics.map((d) => [d.rule, d.path])).toEqual([['schema/enum', 'kind']]);
+    expect(lintEntry('entry.json', [1, 2]).diagnostics.map((d) => [d.rule, d.path])).toEqual([
+      ['schema/required', ''],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { type ResolvedLintConfig, resolveConfig } from './config';
+import { displayPath } from './elements';
 import { CatalogFile } from './parse';
 import type {
   FileRuleDefinition,
@@ -8,7 +9,16 @@ import type {
   WorkspaceRuleDefinition,
 } from './rule';
 import { ruleDefinitions } from './rules/index';
-import type { Diagnostic, LintConfig, LintResult, LintSummary, Severity, SourceFile } from './types';
+import type {
+  Diagnostic,
+  EntryPath,
+  EntrySource,
+  LintConfig,
+  LintResult,
+  LintSummary,
+  Severity,
+  SourceFile,
+} from './types';
 import { type WorkspaceFile, WorkspaceModel } from './workspace';
 
 export interface LintOptions {
@@ -17,7 +27,16 @@ export interface LintOptions {
 
 export interface LintTextOptions extends LintOptions {
   /** Other files of the workspace, so that whole-workspace rules see them; only `path` is reported on. */
-  workspace?: SourceFile[];
+  workspace?: ReadonlyArray<SourceFile | EntrySource>;
+}
+
+/** A file to lint: its text, or the value of an entry that arrived already parsed. */
+type LintSource = SourceFile | EntrySource;
+
+function openFile(source: LintSource): CatalogFile {
+  return 'text' in source
+    ? new CatalogFile(source.path, source.text)
+    : new CatalogFile(source.path, '', { entry: source.entry });
 }
 
 /** A file is a catalogue entry unless it says it is something else (a mapping, a config…). */
@@ -34,12 +53,26 @@ export function lintWorkspace(files: readonly SourceFile[], options: LintOptions
 
 /** Lints one file; pass the rest of the workspace in `options.workspace` for the cross-file rules. */
 export function lintText(path: string, text: string, options: LintTextOptions = {}): LintResult {
-  const others = (options.workspace ?? []).filter((file) => file.path !== path);
-  const { diagnostics, linted } = run([{ path, text }, ...others], options);
-  const own = diagnostics.filter((diagnostic) => diagnostic.file === path);
+  return lintOne({ path, text }, options);
+}
+
+/**
+ * Lints an entry that is already a value (JSON sent to the exchange) with the same rules, without writing it
+ * out as text and parsing it again. Diagnostics carry `path` (`items[1].key`) and no fixes: there is no text
+ * for a position or an edit. The value is linted as an entry whatever its `kind` says; one nested deeper than
+ * MAX_NESTING_DEPTH gets a single `yaml/too-deep` error.
+ */
+export function lintEntry(path: string, entry: unknown, options: LintTextOptions = {}): LintResult {
+  return lintOne({ path, entry }, options, path);
+}
+
+function lintOne(own: LintSource, options: LintTextOptions, entryPath?: string): LintResult {
+  const others = (options.workspace ?? []).filter((file) => file.path !== own.path);
+  const { diagnostics, linted } = run([own, ...others], options, entryPath);
+  const mine = diagnostics.filter((diagnostic) => diagnostic.file === own.path);
   return {
-    diagnostics: own,
-    summary: summarize(linted.some((file) => file.source.path === path) ? 1 : 0, own),
+    diagnostics: mine,
+    summary: summarize(linted.some((file) => file.source.path === own.path) ? 1 : 0, mine),
   };
 }
 
@@ -50,7 +83,7 @@ interface Enabled<Rule> {
 }
 
 interface LintedFile {
-  source: SourceFile;
+  source: LintSource;
   diagnostics: Diagnostic[];
   /** The file's facts in the workspace model; undefined when workspace rules skip the file (no entry, bad YAML). */
   self: WorkspaceFile | undefined;
@@ -63,8 +96,10 @@ interface LintedFile {
  * them reports on it.
  */
 function run(
-  files: readonly SourceFile[],
+  files: readonly LintSource[],
   options: LintOptions,
+  /** A file that is an entry whatever its `kind` says (an entry sent to the exchange). */
+  entryPath?: string,
 ): { diagnostics: Diagnostic[]; linted: LintedFile[] } {
   const config = resolveConfig(options.config);
   const fileRules: Array<Enabled<FileRuleDefinition>> = [];
@@ -80,8 +115,8 @@ function run(
   const linted: LintedFile[] = [];
   for (const source of files) {
     if (config.isIgnored(source.path)) continue;
-    const file = new CatalogFile(source.path, source.text);
-    if (isOtherKind(file)) continue;
+    const file = openFile(source);
+    if (source.path !== entryPath && isOtherKind(file)) continue;
     const diagnostics = lintParsed(file, fileRules, config, reporter);
     const self = file.entry ? workspace.add(file) : undefined;
     linted.push({ source, diagnostics, self: file.diagnostics.length === 0 ? self : undefined });
@@ -89,7 +124,14 @@ function run(
   const diagnostics: Diagnostic[] = [];
   for (const entry of linted) {
     if (entry.self && workspaceRules.length > 0) {
-      const context = new WorkspaceContext(entry.source, entry.self, workspace, config, reporter.report);
+      const context = new WorkspaceContext(
+        entry.source,
+        entry.self,
+        workspace,
+        config,
+        reporter.report,
+        reporter.hasError,
+      );
       reporter.start(context, entry.diagnostics);
       for (const { rule, severity } of workspaceRules) {
         reporter.rule = rule.id;
@@ -110,9 +152,11 @@ function lintParsed(
   reporter: Reporter,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const syntaxSeverity = config.severity('yaml/syntax', 'error');
-  if (syntaxSeverity !== 'off') {
-    for (const diagnostic of file.diagnostics) diagnostics.push({ ...diagnostic, severity: syntaxSeverity });
+  // What the parser reports (`yaml/syntax`, `yaml/too-deep`) is configured like any rule.
+  for (const diagnostic of file.diagnostics) {
+    const severity = config.severity(diagnostic.rule, 'error');
+    if (severity !== 'off')
+      diagnostics.push({ ...diagnostic, severity, ...(file.fromValue ? { path: '' } : {}) });
   }
   if (file.diagnostics.length > 0) return diagnostics;
   if (!file.entry) {
@@ -128,11 +172,12 @@ function lintParsed(
         },
         range: file.index.range(0, file.index.lineEnd(0)),
         fixes: [],
+        ...(file.fromValue ? { path: '' } : {}),
       });
     }
     return diagnostics;
   }
-  const context: RuleContext = { file, config, report: reporter.report };
+  const context: RuleContext = { file, config, report: reporter.report, hasError: reporter.hasError };
   reporter.start(context, diagnostics);
   for (const { rule, severity } of rules) {
     reporter.rule = rule.id;
@@ -148,15 +193,16 @@ class WorkspaceContext implements WorkspaceRuleContext {
   private parsed: CatalogFile | undefined;
 
   constructor(
-    private readonly source: SourceFile,
+    private readonly source: LintSource,
     readonly self: WorkspaceFile,
     readonly workspace: WorkspaceModel,
     readonly config: ResolvedLintConfig,
     readonly report: (report: RuleReport) => void,
+    readonly hasError: (path: EntryPath) => boolean,
   ) {}
 
   get file(): CatalogFile {
-    this.parsed ??= new CatalogFile(this.source.path, this.source.text);
+    this.parsed ??= openFile(this.source);
     return this.parsed;
   }
 }
@@ -172,26 +218,45 @@ class Reporter {
   reported = false;
   private context: { readonly file: CatalogFile } | undefined;
   private diagnostics: Diagnostic[] = [];
+  /** The paths errors were reported at since `start`, as `pathKey` writes them. */
+  private errorPaths: string[] = [];
 
   start(context: { readonly file: CatalogFile }, diagnostics: Diagnostic[]): void {
     this.context = context;
     this.diagnostics = diagnostics;
     this.reported = false;
+    this.errorPaths = [];
   }
 
   readonly report = ({ at, part, message, fixes }: RuleReport): void => {
     const file = this.context!.file;
     const [start, end] = file.offsets(at, part);
     this.reported = true;
+    if (this.severity === 'error') this.errorPaths.push(pathKey(at));
     this.diagnostics.push({
       file: file.path,
       rule: this.rule,
       severity: this.severity,
       message,
       range: file.index.range(start, end),
-      fixes: fixes ?? [],
+      // A file made from a value has no text: a position is all it gets, and no edit can apply.
+      fixes: file.fromValue ? [] : (fixes ?? []),
+      ...(file.fromValue ? { path: displayPath(at) } : {}),
     });
   };
+
+  /** Whether an error was reported at the path or inside it, in this file, by a rule run before. */
+  readonly hasError = (path: EntryPath): boolean => {
+    if (this.errorPaths.length === 0) return false;
+    const key = pathKey(path);
+    const inside = `${key}\u001f`;
+    return this.errorPaths.some((reported) => reported === key || key === '' || reported.startsWith(inside));
+  };
+}
+
+/** A path as one string, its segments joined by U+001F (a control character no catalogue key is spelt with). */
+function pathKey(path: EntryPath): string {
+  return path.join('\u001f');
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): void {

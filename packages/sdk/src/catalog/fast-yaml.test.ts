@@ -45,8 +45,8 @@ describe('parseFastYaml', () => {
   it('agrees with the complete parser on every catalogue fixture', () => {
     const texts = [VALID_ENTRY, ...fixtureTexts()];
     const accepted = texts.filter(expectAgreement).length;
-    // Everything but the deliberately broken file takes the fast path.
-    expect(accepted).toBe(texts.length - 1);
+    // Everything but the deliberately broken files (yaml-syntax, yaml-too-deep) takes the fast path.
+    expect(accepted).toBe(texts.length - 2);
   });
 
   it('agrees on the YAML forms catalogue files use', () => {
@@ -175,5 +175,19 @@ describe('parseFastYaml', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 3000) },
     );
+  });
+});
+
+describe('parseFastYaml depth', () => {
+  const lists = (levels: number) => `a: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
+  const indented = (levels: number) =>
+    `${Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}k${level}:`).join('\n')} end\n`;
+
+  it('reads 64 levels and leaves deeper texts to the complete parser, however deep, without throwing', () => {
+    expect(parseFastYaml(lists(63))?.kind).toBe('map');
+    expect(parseFastYaml(lists(64))).toBeUndefined();
+    expect(parseFastYaml(lists(100_000))).toBeUndefined();
+    expect(parseFastYaml(indented(64))?.kind).toBe('map');
+    expect(parseFastYaml(indented(65))).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { MAX_NESTING_DEPTH } from './depth';
 import { StringTable } from './string-table';
 import { isWhitespace } from './whitespace';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-ast';
@@ -130,6 +131,11 @@ class FastParser {
   private flowNext = 0;
   /** The plain value of the node read last: every method that returns a node sets it. */
   plain: unknown = null;
+  /**
+   * How many maps and sequences are open. Deeper than MAX_NESTING_DEPTH is left to the complete parser,
+   * which refuses it: a flow line of 100,000 brackets must not cost this parser its stack.
+   */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -249,6 +255,7 @@ class FastParser {
   }
 
   private mapping(indent: number, firstKey: number): YamlMap {
+    if (++this.depth > MAX_NESTING_DEPTH) fail();
     const map: YamlMap = { kind: 'map', flow: false, range: [firstKey, firstKey], pairs: [] };
     const object: Record<string, unknown> = {};
     const lines = this.starts.length;
@@ -290,10 +297,12 @@ class FastParser {
       map.range[1] = value ? value.range[1] : key.range[1];
     }
     this.plain = object;
+    this.depth--;
     return map;
   }
 
   private sequence(indent: number): YamlSeq {
+    if (++this.depth > MAX_NESTING_DEPTH) fail();
     const first = this.contents[this.index]!;
     const seq: YamlSeq = { kind: 'seq', flow: false, range: [first, first], items: [] };
     const array: unknown[] = [];
@@ -329,6 +338,7 @@ class FastParser {
       if (item) seq.range[1] = item.range[1];
     }
     this.plain = array;
+    this.depth--;
     return seq;
   }
 
@@ -415,6 +425,7 @@ class FastParser {
 
   /** A one-line flow collection starting at `at`; `flowNext` is then the offset after its closing bracket. */
   private flow(at: number, end: number): YamlNode {
+    if (++this.depth > MAX_NESTING_DEPTH) fail();
     const text = this.text;
     const isMap = text.charCodeAt(at) === BRACE_OPEN;
     const close = isMap ? BRACE_CLOSE : BRACKET_CLOSE;
@@ -455,6 +466,7 @@ class FastParser {
     node.range[1] = i + 1;
     this.flowNext = this.skipSpaces(i + 1, end);
     this.plain = isMap ? object : array;
+    this.depth--;
     return node;
   }
 

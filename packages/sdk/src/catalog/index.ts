@@ -6,11 +6,12 @@
 export { validateOrgcode } from '../identifiers/orgcode';
 export { type IdentifierCheck, validateUscc } from '../identifiers/uscc';
 export { type ConfigProblem, type ParsedConfig, parseConfig } from './config';
+export { jsonNestsDeeperThan, MAX_NESTING_DEPTH, nestsDeeperThan } from './depth';
 export { isCatalogEntryText } from './detect';
 export { applyFixes } from './edits';
 export { type CatalogElement, catalogElements, childKeys, elementAt, elementKey } from './elements';
 export { stringifyEntry } from './emit';
-export { type LintOptions, type LintTextOptions, lintText, lintWorkspace } from './engine';
+export { type LintOptions, type LintTextOptions, lintEntry, lintText, lintWorkspace } from './engine';
 export { formatMessage } from './messages';
 export { CatalogFile, MAX_ALIAS_COUNT, type ParsedEntry, parseCatalogFile } from './parse';
 export {

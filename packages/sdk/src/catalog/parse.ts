@@ -1,11 +1,13 @@
-import { type Document, isAlias, isMap, isSeq, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isSeq } from 'yaml';
+import { parseBoundedDocument } from './bounded-yaml';
+import { MAX_NESTING_DEPTH, nestsDeeperThan, TOO_DEEP_RULE, tooDeepMessage } from './depth';
 import { catalogElements } from './elements';
 import { parseFastYamlValue } from './fast-yaml';
 import { StringTable } from './string-table';
 import { TextIndex } from './text-position';
 import type { Diagnostic, EntryPath, LocalizedText, Range } from './types';
 import { type VocabularyTerm, vocabularies } from './vocabulary';
-import { findPair, fromYamlDocument, type Span, type YamlNode, type YamlScalar } from './yaml-ast';
+import { findPair, fromValue, fromYamlDocument, type Span, type YamlNode, type YamlScalar } from './yaml-ast';
 
 /** Alias expansions allowed when converting a document: enough for real files, far too few for "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
@@ -55,22 +57,40 @@ export class CatalogFile {
   readonly root: YamlNode | null = null;
   /** The plain value of the file when it is valid YAML and a mapping; undefined otherwise. */
   readonly entry: ParsedEntry | undefined;
-  /** `yaml/syntax` diagnostics (empty for a well-formed file). */
+  /** `yaml/syntax` and `yaml/too-deep` diagnostics (empty for a well-formed file). */
   readonly diagnostics: Diagnostic[] = [];
 
+  /** True when the file was made from a value (an entry sent as JSON): no text, so no positions and no fixes. */
+  readonly fromValue: boolean;
+
+  /**
+   * Parses `text`; or, given `value`, wraps an already-parsed entry (the text is then empty). A value nested
+   * deeper than MAX_NESTING_DEPTH is refused like a text that is, with a `yaml/too-deep` diagnostic.
+   */
   constructor(
     readonly path: string,
     readonly text: string,
+    value?: { readonly entry: unknown },
   ) {
+    this.fromValue = value !== undefined;
+    if (value !== undefined) {
+      if (nestsDeeperThan(value.entry)) {
+        this.tooDeep(0);
+        return;
+      }
+      this.root = fromValue(value.entry);
+      this.entry = isObject(value.entry) ? value.entry : undefined;
+      return;
+    }
     const fast = parseFastYamlValue(text, catalogStrings());
     if (fast !== undefined) {
       this.root = fast.root;
       this.entry = isObject(fast.value) ? fast.value : undefined;
       return;
     }
-    const { root, value } = this.parseComplete();
+    const { root, value: parsed } = this.parseComplete();
     this.root = root;
-    this.entry = isObject(value) ? value : undefined;
+    this.entry = isObject(parsed) ? parsed : undefined;
   }
 
   /** Line starts, computed on first use: most files of a workspace need no position at all. */
@@ -83,7 +103,16 @@ export class CatalogFile {
   private parseComplete(): { root: YamlNode | null; value: unknown } {
     let document: Document.Parsed;
     try {
-      document = parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+      const parsed = parseBoundedDocument(this.text, {
+        prettyErrors: false,
+        uniqueKeys: true,
+        keepSourceTokens: false,
+      });
+      if ('tooDeepAt' in parsed) {
+        this.tooDeep(parsed.tooDeepAt);
+        return { root: null, value: undefined };
+      }
+      document = parsed.document;
     } catch (error) {
       this.syntax(0, 0, {
         zh: `YAML 无法解析：${messageOf(error)}`,
@@ -104,6 +133,11 @@ export class CatalogFile {
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
+      // Aliases inside aliases can nest a value deeper than its text: the stack may run out first.
+      if (error instanceof RangeError) {
+        this.tooDeep(0);
+        return { root: null, value: undefined };
+      }
       const alias = findFirstAlias(document.contents);
       const [start, end] = alias?.range ?? [0, 0];
       this.syntax(start, end, {
@@ -112,7 +146,23 @@ export class CatalogFile {
       });
       return { root: null, value: undefined };
     }
+    if (nestsDeeperThan(value)) {
+      this.tooDeep(findFirstAlias(document.contents)?.range?.[0] ?? 0);
+      return { root: null, value: undefined };
+    }
     return { root: fromYamlDocument(document), value };
+  }
+
+  /** Too deep to read: one `yaml/too-deep` diagnostic, and no tree for any rule to walk. */
+  private tooDeep(offset: number): void {
+    this.diagnostics.push({
+      file: this.path,
+      rule: TOO_DEEP_RULE,
+      severity: 'error',
+      message: tooDeepMessage,
+      range: this.index.range(offset, offset + 1),
+      fixes: [],
+    });
   }
 
   private syntax(start: number, end: number, message: LocalizedText): void {
@@ -227,7 +277,7 @@ export class CatalogFile {
     const inside = (range: Span | undefined) =>
       range !== undefined && offset >= range[0] && offset <= range[1];
     let node: YamlNode | null = this.root;
-    for (let depth = 0; depth < 64 && node; depth++) {
+    for (let depth = 0; depth < MAX_NESTING_DEPTH && node; depth++) {
       if (node.kind === 'map') {
         const pair =
           node.pairs.find((item) => inside(item.key.range)) ??
@@ -280,7 +330,10 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Parses a catalogue file. Never throws: malformed YAML yields `yaml/syntax` diagnostics and no entry. */
+/**
+ * Parses a catalogue file. Never throws: malformed YAML yields `yaml/syntax` diagnostics, and nesting deeper than
+ * MAX_NESTING_DEPTH one `yaml/too-deep`, and no entry.
+ */
 export function parseCatalogFile(path: string, text: string): CatalogFile {
   return new CatalogFile(path, text);
 }

@@ -19,6 +19,11 @@ export interface RuleContext {
   readonly file: CatalogFile;
   readonly config: ResolvedLintConfig;
   report(report: RuleReport): void;
+  /**
+   * Whether a rule that ran before this one reported an error at the path or inside it — so a catch-all rule
+   * (schema/contract) stays silent where a specific rule has already said what is wrong.
+   */
+  hasError(path: EntryPath): boolean;
 }
 
 /**

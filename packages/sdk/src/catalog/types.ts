@@ -41,6 +41,11 @@ export interface Diagnostic {
   message: LocalizedText;
   range: Range;
   fixes: Fix[];
+  /**
+   * Where in the entry the diagnostic points, as `items[1].key`: set when the entry was linted as a value
+   * (`lintEntry`), which has no text for `range` to point into.
+   */
+  path?: string;
 }
 
 export interface LintConfig {
@@ -69,6 +74,12 @@ export interface LintResult {
 export interface SourceFile {
   path: string;
   text: string;
+}
+
+/** An entry that arrived already parsed (JSON over HTTP): linted as it is, with no text and no positions. */
+export interface EntrySource {
+  path: string;
+  entry: unknown;
 }
 
 /** A path into the entry: keys and item indexes, e.g. `['items', 2, 'codeset']`. */

@@ -145,3 +145,34 @@ export function toPlain(node: YamlNode | null): unknown {
   for (const pair of node.pairs) setKey(object, String(pair.key.value), toPlain(pair.value));
   return object;
 }
+
+/**
+ * The tree of an entry that arrived already parsed (JSON over HTTP), so the rules read it as they read a file.
+ * There is no text: every range is empty. Strings keep their value as their source; other scalars are written
+ * as `String` writes them. The caller has bounded the value's depth.
+ */
+export function fromValue(value: unknown): YamlNode | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) {
+    return { kind: 'seq', flow: true, range: [0, 0], items: value.map(fromValue) };
+  }
+  if (typeof value === 'object') {
+    const pairs: YamlPair[] = [];
+    for (const [name, child] of Object.entries(value)) {
+      pairs.push({ key: scalarOf(name), value: fromValue(child) });
+    }
+    return { kind: 'map', flow: true, range: [0, 0], pairs };
+  }
+  return scalarOf(value);
+}
+
+function scalarOf(value: unknown): YamlScalar {
+  const isString = typeof value === 'string';
+  return {
+    kind: 'scalar',
+    range: [0, 0],
+    value,
+    source: isString ? value : String(value),
+    style: isString ? 'double' : 'plain',
+  };
+}

@@ -13,6 +13,7 @@ import { rule as openConditionRequired } from './open/condition-required';
 import { rule as openRequiresShare } from './open/requires-share';
 import { rule as providerCodeChecksum } from './provider/code-checksum';
 import { rule as relatedUnresolved } from './related/unresolved';
+import { rule as schemaContract } from './schema/contract';
 import { rule as schemaEnum } from './schema/enum';
 import { rule as schemaRequired } from './schema/required';
 import { rule as schemaUnknownField } from './schema/unknown-field';
@@ -24,8 +25,12 @@ import { rule as singleSourceConflict } from './single-source/conflict';
 import { rule as summaryTooShort } from './summary/too-short';
 import { rule as updateCycleOtherNeedsNote } from './update-cycle/other-needs-note';
 import { rule as yamlSyntax } from './yaml/syntax';
+import { rule as yamlTooDeep } from './yaml/too-deep';
 
-/** Every rule, in the order of DESIGN §2. */
+/**
+ * Every rule, in the order of DESIGN §2 — except schema/contract, the last per-file rule on purpose: it
+ * reports only what the rules before it have not.
+ */
 export const ruleDefinitions: readonly RuleDefinition[] = [
   schemaRequired,
   schemaUnknownField,
@@ -49,9 +54,11 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
   dateFormat,
   summaryTooShort,
   updateCycleOtherNeedsNote,
+  schemaContract,
   relatedUnresolved,
   singleSourceConflict,
   yamlSyntax,
+  yamlTooDeep,
 ];
 
 /** The rule registry as data: what the CLI's SARIF output, the docs and the editor list. */

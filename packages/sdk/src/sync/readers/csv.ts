@@ -1,6 +1,17 @@
 import type { RowIssue } from '../../mapping/types';
+import { fieldTooLarge, type LimitIssue, recordTooLarge, unclosedToTheEnd } from './csv-limits';
+import { RecordScanner } from './csv-record-scanner';
+import { type RowBuilder, rowBuilder, uniqueColumns } from './csv-rows';
 import { decodeText, openBytes } from './decode';
-import type { ByteSource, CsvOptions, ItemSink, SourceItem, SourceReject } from './types';
+import {
+  type ByteSource,
+  type CsvOptions,
+  DEFAULT_MAX_FIELD_CHARS,
+  DEFAULT_MAX_RECORD_CHARS,
+  type ItemSink,
+  type SourceItem,
+  type SourceReject,
+} from './types';
 
 const QUOTE = 34;
 const CR = 13;
@@ -14,8 +25,13 @@ function excerpt(text: string): string {
 /**
  * An RFC 4180 CSV tokenizer over decoded text chunks. Lines without a quote take a fast path (native
  * `indexOf` + `split`); records with quotes go through a state machine that handles doubled quotes,
- * delimiters and line breaks inside quoted fields. Malformed records become rejects with their line, and an
- * opening quote that never closes is given up after `maxRecordChars`, so the parser never waits forever.
+ * delimiters and line breaks inside quoted fields. Malformed records become rejects with their line.
+ *
+ * Records are bounded: a field longer than `maxFieldChars` or a record longer than `maxRecordChars` is one
+ * reject (`csv/field-too-large`, `csv/record-too-large`). A record still incomplete past the field limit is
+ * followed by a `RecordScanner` rather than buffered; once it breaks a limit its text is dropped as it
+ * arrives, and parsing resumes at the next record — a 50 MB field costs a scan, not 50 MB of buffer, and
+ * never turns into rows made of its lines.
  */
 export class CsvParser {
   private buffer = '';
@@ -27,8 +43,15 @@ export class CsvParser {
   private header: string[] | undefined;
   private readonly delimiter: string;
   private readonly delimiterCode: number;
+  private readonly maxFieldChars: number;
   private readonly maxRecordChars: number;
+  /** Records up to this length break no limit: only longer ones are measured. */
+  private readonly withinLimits: number;
   private fields: string[] = [];
+  /** Follows the incomplete record at the end of the buffer once it is longer than a field may be. */
+  private scanner: { scanner: RecordScanner; line: number; fed: number } | undefined;
+  /** A record over a limit, being skipped chunk by chunk: its first line and the start of its text. */
+  private skipping: { scanner: RecordScanner; line: number; excerpt: string } | undefined;
 
   constructor(options: CsvOptions = {}) {
     this.delimiter = options.delimiter ?? ',';
@@ -43,7 +66,9 @@ export class CsvParser {
       );
     }
     this.delimiterCode = this.delimiter.charCodeAt(0);
-    this.maxRecordChars = options.maxRecordChars ?? 1 << 20;
+    this.maxFieldChars = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
+    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.withinLimits = Math.min(this.maxFieldChars, this.maxRecordChars);
   }
 
   /** The header (the first record), once read. */
@@ -53,7 +78,14 @@ export class CsvParser {
 
   /** Feeds one chunk of text; pushes complete records (and rejects) into `out` (an array, or a sink). */
   push(text: string, out: ItemSink): void {
-    this.buffer = this.pos < this.buffer.length ? this.buffer.slice(this.pos) + text : text;
+    let rest = text;
+    if (this.skipping) {
+      const end = this.skipping.scanner.feed(text, 0);
+      if (end === -1) return;
+      this.endSkipping(out, false);
+      rest = text.slice(end);
+    }
+    this.buffer = this.pos < this.buffer.length ? this.buffer.slice(this.pos) + rest : rest;
     this.pos = 0;
     this.nextQuote = -2;
     this.drain(out, false);
@@ -61,7 +93,8 @@ export class CsvParser {
 
   /** Ends the input: the last record needs no line break; an unclosed quote becomes a reject. */
   end(out: ItemSink): void {
-    this.drain(out, true);
+    if (this.skipping) this.endSkipping(out, true);
+    else this.drain(out, true);
     this.buffer = '';
     this.pos = 0;
   }
@@ -77,22 +110,101 @@ export class CsvParser {
       const q = this.nextQuote;
       if (q === -1 || (nl !== -1 && q > nl)) {
         // Fast path: no quote on this line.
-        if (nl === -1 && !final) return;
+        if (nl === -1 && !final) {
+          this.waitOrSkip(buf, start);
+          return;
+        }
         const end = nl === -1 ? len : nl;
         const lineEnd = end > start && buf.charCodeAt(end - 1) === CR ? end - 1 : end;
         this.pos = end + 1;
         const lineNo = this.line++;
         if (lineEnd === start) continue; // blank line
-        this.emit(buf.slice(start, lineEnd).split(delimiter), lineNo, out);
+        const fields = buf.slice(start, lineEnd).split(delimiter);
+        if (
+          lineEnd - start > this.withinLimits &&
+          this.rejectOversized(fields, buf, start, lineEnd, lineNo, out)
+        )
+          continue;
+        this.emit(fields, lineNo, out);
         continue;
       }
       const consumed = this.parseQuoted(buf, start, final, out);
       if (consumed === NEED_MORE) {
-        if (len - start > this.maxRecordChars) this.giveUpUnclosed(buf, start, out);
-        else if (final) this.giveUpUnclosed(buf, start, out);
-        else return;
+        if (final) this.giveUpUnclosed(buf, start, out);
+        else {
+          this.waitOrSkip(buf, start);
+          return;
+        }
       }
     }
+  }
+
+  /**
+   * The record at `start` goes on in the next chunk. Short, it waits in the buffer; past the field limit a
+   * scanner follows it (each character once), and once it breaks a limit it is skipped instead.
+   */
+  private waitOrSkip(buf: string, start: number): void {
+    const pending = buf.length - start;
+    if (pending <= this.withinLimits) return;
+    if (this.scanner?.line !== this.line) {
+      this.scanner = {
+        scanner: new RecordScanner(this.delimiterCode, this.maxFieldChars),
+        line: this.line,
+        fed: 0,
+      };
+    }
+    const { scanner } = this.scanner;
+    scanner.feed(buf, start + this.scanner.fed);
+    this.scanner.fed = pending;
+    if (!scanner.isOver(this.maxRecordChars)) return;
+    this.skipping = { scanner, line: this.line, excerpt: this.startOf(buf, start) };
+    this.scanner = undefined;
+    this.buffer = '';
+    this.pos = 0;
+  }
+
+  /** The skipped record has ended (or the input has): one reject for it, and the lines it spanned. */
+  private endSkipping(out: ItemSink, atEnd: boolean): void {
+    const { scanner, line, excerpt: text } = this.skipping!;
+    this.skipping = undefined;
+    this.line = line + scanner.lines;
+    const issue =
+      atEnd && scanner.unclosed
+        ? unclosedToTheEnd()
+        : this.overLimit(atEnd ? this.line : this.line - 1, scanner.overField?.column);
+    this.reject(line, issue.rule, text, issue.en, issue.zh, out, issue.field);
+  }
+
+  /** A record that came whole but breaks a limit: one reject instead of a row. */
+  private rejectOversized(
+    fields: string[],
+    buf: string,
+    start: number,
+    end: number,
+    line: number,
+    out: ItemSink,
+  ): boolean {
+    const column = fields.findIndex((field) => field.length > this.maxFieldChars);
+    if (column === -1 && end - start <= this.maxRecordChars) return false;
+    const upTo = line + countLines(buf, start, end) - (buf.charCodeAt(end - 1) === LF ? 1 : 0);
+    const issue = this.overLimit(upTo, column === -1 ? undefined : column + 1);
+    this.reject(line, issue.rule, this.startOf(buf, start), issue.en, issue.zh, out, issue.field);
+    return true;
+  }
+
+  /**
+   * The start of a record over a limit, for its reject: as much as is always there when one is found, so
+   * the reject reads the same however the input was cut into chunks.
+   */
+  private startOf(buf: string, start: number): string {
+    return buf.slice(start, start + Math.min(this.withinLimits + 1, 201));
+  }
+
+  /** Why a record over a limit is rejected: its field (by 1-based column) or, without one, its length. */
+  private overLimit(upTo: number, column: number | undefined): LimitIssue {
+    return column === undefined
+      ? recordTooLarge(this.maxRecordChars, upTo)
+      : fieldTooLarge(this.maxFieldChars, upTo, column, this.header?.[column - 1]);
   }
 
   /** Parses one record that contains a quote; returns NEED_MORE when the chunk ends inside it. */
@@ -170,7 +282,10 @@ export class CsvParser {
     const lineNo = this.line;
     this.line += countLines(buf, start, end);
     this.pos = end;
-    this.emit(this.fields.slice(), lineNo, out);
+    const fields = this.fields.slice();
+    if (end - start > this.withinLimits && this.rejectOversized(fields, buf, start, end, lineNo, out))
+      return end;
+    this.emit(fields, lineNo, out);
     return end;
   }
 
@@ -195,7 +310,7 @@ export class CsvParser {
     const header = this.header;
     if (!header) {
       this.header = uniqueColumns(fields);
-      this.build = recordBuilder(this.header) ?? this.build;
+      this.build = rowBuilder(this.header);
       return;
     }
     const row = ++this.row;
@@ -220,18 +335,21 @@ export class CsvParser {
     out.push({ row, values: this.build(fields) });
   }
 
-  private build: (fields: string[]) => Record<string, string> = (fields) => {
-    const header = this.header!;
-    const values: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) values[header[c]!] = fields[c]!;
-    return values;
-  };
+  private build: RowBuilder = rowBuilder([]);
 
-  private reject(line: number, rule: string, text: string, en: string, zh: string, out: ItemSink): void {
+  private reject(
+    line: number,
+    rule: string,
+    text: string,
+    en: string,
+    zh: string,
+    out: ItemSink,
+    field = '',
+  ): void {
     if (!this.header) {
       this.header = [];
     }
-    out.push(rejectAt(++this.row, line, rule, excerpt(text), en, zh));
+    out.push(rejectAt(++this.row, line, rule, excerpt(text), en, zh, field));
   }
 }
 
@@ -242,9 +360,10 @@ function rejectAt(
   value: string,
   en: string,
   zh: string,
+  field = '',
 ): SourceReject {
   const error: RowIssue = {
-    field: '',
+    field,
     rule,
     value,
     message: `line ${line}: ${en}`,
@@ -261,35 +380,6 @@ function countLines(buf: string, start: number, end: number): number {
     i = buf.indexOf('\n', i + 1);
   }
   return n;
-}
-
-/**
- * A constructor specialised for the header, so every row object has the same shape (fast property access in
- * the mapping that reads it). Names are embedded as JSON string literals; `__proto__` falls back to the plain
- * loop. Returns `undefined` where code generation is not allowed.
- */
-function recordBuilder(
-  header: readonly string[],
-): ((fields: string[]) => Record<string, string>) | undefined {
-  if (header.includes('__proto__') || header.length > 500) return undefined;
-  try {
-    const body = header.map((name, i) => `this[${JSON.stringify(name)}] = f[${i}];`).join('\n');
-    const Row = new Function('f', body) as unknown as new (f: string[]) => Record<string, string>;
-    return (fields) => new Row(fields);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Header names made unique (`XM`, `XM_2`) and non-empty (`column_3`). */
-function uniqueColumns(fields: string[]): string[] {
-  const seen = new Map<string, number>();
-  return fields.map((raw, index) => {
-    const name = raw.trim() || `column_${index + 1}`;
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name}_${count}`;
-  });
 }
 
 /** Reads CSV as batches of rows (one batch per decoded chunk): the fastest way to stream a large file. */

@@ -16,7 +16,7 @@ export type {
   SourceReject,
   SourceRow,
 } from './types';
-export { isReject } from './types';
+export { DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_RECORD_CHARS, isReject } from './types';
 export { cellText, readXlsx, readXlsxBatches } from './xlsx';
 
 /** Reads a source of the given format (a mapping's `source.format`) in batches of rows and rejects. */

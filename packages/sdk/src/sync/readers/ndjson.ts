@@ -1,5 +1,7 @@
+import { MAX_NESTING_DEPTH } from '../../catalog/depth';
 import { decodeText, openBytes } from './decode';
-import type { ByteSource, CsvOptions, SourceItem } from './types';
+import { jsonNestsDeeperThan } from '../../catalog/depth';
+import { type ByteSource, type CsvOptions, DEFAULT_MAX_RECORD_CHARS, type SourceItem } from './types';
 
 /** A JSON value as text for mapping: strings as they are, null as empty, objects and arrays as JSON. */
 function asText(value: unknown): string {
@@ -11,38 +13,74 @@ function asText(value: unknown): string {
 
 /**
  * Reads newline-delimited JSON (one object per line) in batches. A line that is not a JSON object is a reject
- * with its line number; blank lines are skipped. `maxRecordChars` bounds a line.
+ * with its line number; blank lines are skipped. `maxRecordChars` bounds a line (`ndjson/line-too-large`: a
+ * longer one is skipped as it arrives, never buffered whole), and a line nesting deeper than
+ * MAX_NESTING_DEPTH is refused before it is parsed (`ndjson/too-deep`).
  */
 export async function* readNdjsonBatches(
   source: ByteSource,
   options: Pick<CsvOptions, 'encoding' | 'maxRecordChars'> = {},
 ): AsyncGenerator<SourceItem[]> {
-  const max = options.maxRecordChars ?? 1 << 20;
+  const max = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   let rest = '';
   let line = 0;
   let row = 0;
   let skipping = false;
+  const tooLong = (text: string) =>
+    reject(
+      row,
+      line,
+      'ndjson/line-too-large',
+      text,
+      `line longer than ${max} characters (the limit); skipped`,
+      `该行超过 ${max} 个字符的上限，已跳过`,
+    );
   const handle = (text: string, out: SourceItem[]) => {
     line++;
     const trimmed = text.trim();
     if (trimmed === '') return;
     row++;
     if (trimmed.length > max) {
-      out.push(reject(row, line, trimmed, `line longer than ${max} characters`, `该行超过 ${max} 个字符`));
+      out.push(tooLong(trimmed));
+      return;
+    }
+    if (jsonNestsDeeperThan(trimmed)) {
+      out.push(
+        reject(
+          row,
+          line,
+          'ndjson/too-deep',
+          trimmed,
+          `JSON nested deeper than ${MAX_NESTING_DEPTH} levels; skipped`,
+          `JSON 嵌套层级超过 ${MAX_NESTING_DEPTH} 层，已跳过`,
+        ),
+      );
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      out.push(reject(row, line, trimmed, `not valid JSON (${(error as Error).message})`, '不是有效的 JSON'));
+      out.push(
+        reject(
+          row,
+          line,
+          'ndjson/syntax',
+          trimmed,
+          `not valid JSON (${(error as Error).message})`,
+          '不是有效的 JSON',
+        ),
+      );
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      out.push(reject(row, line, trimmed, 'a line must be a JSON object', '每行应为一个 JSON 对象'));
+      out.push(
+        reject(row, line, 'ndjson/syntax', trimmed, 'a line must be a JSON object', '每行应为一个 JSON 对象'),
+      );
       return;
     }
-    const values: Record<string, string> = {};
+    // A member named `__proto__` is a column like any other, and a column the line lacks reads as undefined.
+    const values: Record<string, string> = Object.create(null);
     for (const [k, v] of Object.entries(value)) values[k] = asText(v);
     out.push({ row, values });
   };
@@ -50,7 +88,8 @@ export async function* readNdjsonBatches(
     const out: SourceItem[] = [];
     let buf = rest + text;
     let start = 0;
-    for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', start)) {
+    // The text kept from before holds no line break: look in the new text only.
+    for (let nl = buf.indexOf('\n', rest.length); nl !== -1; nl = buf.indexOf('\n', start)) {
       if (skipping) skipping = false;
       else handle(buf.slice(start, nl), out);
       start = nl + 1;
@@ -59,7 +98,7 @@ export async function* readNdjsonBatches(
     if (buf.length > max && !skipping) {
       line++;
       row++;
-      out.push(reject(row, line, buf, `line longer than ${max} characters`, `该行超过 ${max} 个字符`));
+      out.push(tooLong(buf));
       skipping = true;
     }
     rest = skipping ? '' : buf;
@@ -70,14 +109,14 @@ export async function* readNdjsonBatches(
   if (out.length > 0) yield out;
 }
 
-function reject(row: number, line: number, text: string, en: string, zh: string): SourceItem {
+function reject(row: number, line: number, rule: string, text: string, en: string, zh: string): SourceItem {
   const value = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return {
     row,
     line,
     error: {
       field: '',
-      rule: 'ndjson/syntax',
+      rule,
       value,
       message: `line ${line}: ${en}`,
       zh: `第 ${line} 行：${zh}`,

@@ -25,10 +25,23 @@ export interface ItemSink {
 /** What a reader reads from: a file path, a Node stream, or any async iterable of bytes. */
 export type ByteSource = string | AsyncIterable<Uint8Array>;
 
+/** Longest field (CSV) or cell (XLSX) read, in characters: 1 MiB. */
+export const DEFAULT_MAX_FIELD_CHARS = 1 << 20;
+/** Longest record (CSV), row (XLSX) or line (NDJSON) read, in characters: 4 MiB. */
+export const DEFAULT_MAX_RECORD_CHARS = 4 << 20;
+
 export interface CsvOptions {
   encoding?: SourceEncoding;
   delimiter?: string;
-  /** Longest record (in characters) before an open quote is declared never closed. Default 1 MiB. */
+  /**
+   * Longest field (CSV) or cell (XLSX), in characters; a longer one makes its record one reject
+   * (`csv/field-too-large`, `xlsx/field-too-large`), skipped without being buffered. Default 1 MiB.
+   */
+  maxFieldChars?: number;
+  /**
+   * Longest record (CSV), row (XLSX) or line (NDJSON), in characters; a longer one is one reject, skipped
+   * without being buffered. A quoted field that never closes runs to the end of the input. Default 4 MiB.
+   */
   maxRecordChars?: number;
 }
 

@@ -63,6 +63,34 @@ describe('readXlsx', () => {
     }).rejects.toThrow(/no worksheet/);
   });
 
+  it('rejects a row whose cell is over the limit, naming the cell, and reads on; rows inherit nothing', async () => {
+    const path = join(dir, 'limits.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('data');
+    ws.addRow(['__proto__', 'constructor', 'NOTE']);
+    ws.addRow(['a', 'b', 'short']);
+    ws.addRow(['c', 'd', 'x'.repeat(50)]);
+    ws.addRow(['e', 'f', 'fine']);
+    await wb.xlsx.writeFile(path);
+    const out: SourceItem[] = [];
+    for await (const item of readXlsx(path, { maxFieldChars: 20 })) out.push(item);
+    expect(
+      out.map((item) =>
+        'error' in item ? [item.row, item.line, item.error.rule, item.error.field] : item.row,
+      ),
+    ).toEqual([1, [2, 3, 'xlsx/field-too-large', 'NOTE'], 3]);
+    expect((out[1] as { error: { message: string } }).error.message).toBe(
+      'row 3: cell C3 (NOTE) is longer than 20 characters (the limit); row skipped',
+    );
+    const values = (out[0] as { values: Record<string, string> }).values;
+    expect(Object.entries(values)).toEqual([
+      ['__proto__', 'a'],
+      ['constructor', 'b'],
+      ['NOTE', 'short'],
+    ]);
+    expect('toString' in values).toBe(false);
+  });
+
   it('turns cells into text', () => {
     expect(cellText(new Date(Date.UTC(2020, 0, 2, 3, 4, 5)))).toBe('2020-01-02T03:04:05Z');
     expect(cellText(true)).toBe('true');

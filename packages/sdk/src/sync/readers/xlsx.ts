@@ -1,5 +1,11 @@
 import { Readable } from 'node:stream';
-import type { ByteSource, ReaderOptions, SourceItem } from './types';
+import {
+  type ByteSource,
+  DEFAULT_MAX_FIELD_CHARS,
+  DEFAULT_MAX_RECORD_CHARS,
+  type ReaderOptions,
+  type SourceItem,
+} from './types';
 
 /** A cell as text: dates as ISO (date only at midnight), rich text joined, formulas by their result. */
 export function cellText(value: unknown): string {
@@ -25,14 +31,81 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
+/** A column's letters as the spreadsheet shows them: 1 → A, 27 → AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+type XlsxOptions = Pick<ReaderOptions, 'sheet' | 'maxFieldChars' | 'maxRecordChars'>;
+
+/**
+ * A data row as text values, or its reject when a cell is longer than `maxFieldChars` or the row longer than
+ * `maxRecordChars` (the same limits as CSV fields and records); undefined for an empty row. Values inherit
+ * nothing: a header cell `__proto__` is a column like any other.
+ */
+function rowItem(
+  header: readonly string[],
+  cells: unknown[],
+  row: number,
+  line: number,
+  options: XlsxOptions,
+): SourceItem | undefined {
+  const maxField = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
+  const maxRecord = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  const values: Record<string, string> = Object.create(null);
+  let empty = true;
+  let chars = 0;
+  for (let c = 0; c < header.length; c++) {
+    const text = cellText(cells[c + 1]);
+    if (text !== '') empty = false;
+    chars += text.length;
+    if (text.length > maxField) {
+      const cell = `${columnLetters(c + 1)}${line}`;
+      return rejectRow(row, line, 'xlsx/field-too-large', header[c]!, text, [
+        `cell ${cell} (${header[c]}) is longer than ${maxField} characters (the limit); row skipped`,
+        `单元格 ${cell}（${header[c]}）超过 ${maxField} 个字符的上限，已跳过该行`,
+      ]);
+    }
+    values[header[c]!] = text;
+  }
+  if (chars > maxRecord) {
+    return rejectRow(row, line, 'xlsx/record-too-large', '', '', [
+      `row longer than ${maxRecord} characters (the limit); skipped`,
+      `该行超过 ${maxRecord} 个字符的上限，已跳过`,
+    ]);
+  }
+  return empty ? undefined : { row, values };
+}
+
+function rejectRow(
+  row: number,
+  line: number,
+  rule: string,
+  field: string,
+  text: string,
+  [en, zh]: [string, string],
+): SourceItem {
+  const value = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return {
+    row,
+    line,
+    error: { field, rule, value, message: `row ${line}: ${en}`, zh: `第 ${line} 行：${zh}` },
+  };
+}
+
 /**
  * Streams one worksheet of an XLSX workbook with exceljs' `WorkbookReader` (rows are read as the zip is
  * inflated, not by loading the workbook). The first row is the header; `row` counts data rows and `line`
- * is the sheet row, as the spreadsheet shows it.
+ * is the sheet row, as the spreadsheet shows it. exceljs holds a cell's text whole while it reads it, so the
+ * cell limit bounds what reaches the rows, not what exceljs reads.
  */
 export async function* readXlsxBatches(
   source: ByteSource,
-  options: Pick<ReaderOptions, 'sheet'> = {},
+  options: XlsxOptions = {},
 ): AsyncGenerator<SourceItem[]> {
   const input = typeof source === 'string' ? source : Readable.from(source);
   // Loaded on first use: exceljs is large, and most runs read CSV.
@@ -76,15 +149,9 @@ export async function* readXlsxBatches(
         headerRow = r.number;
         continue;
       }
-      const values: Record<string, string> = {};
-      let empty = true;
-      for (let c = 0; c < header.length; c++) {
-        const text = cellText(cells[c + 1]);
-        if (text !== '') empty = false;
-        values[header[c]!] = text;
-      }
-      if (empty) continue;
-      batch.push({ row: r.number - headerRow, values });
+      const item = rowItem(header, cells, r.number - headerRow, r.number, options);
+      if (!item) continue;
+      batch.push(item);
       if (batch.length >= 1000) {
         yield batch;
         batch = [];
@@ -97,9 +164,6 @@ export async function* readXlsxBatches(
   }
 }
 
-export async function* readXlsx(
-  source: ByteSource,
-  options: Pick<ReaderOptions, 'sheet'> = {},
-): AsyncGenerator<SourceItem> {
+export async function* readXlsx(source: ByteSource, options: XlsxOptions = {}): AsyncGenerator<SourceItem> {
   for await (const batch of readXlsxBatches(source, options)) yield* batch;
 }
