@@ -3,7 +3,8 @@
 //   openapi.ts     TypeScript types (openapi-typescript): paths, components, operations
 //   zod.ts         zod 4 schemas (@hey-api/openapi-ts, zod plugin): one per component schema, plus the
 //                  request parts and success response of every operation
-//   operations.ts  operationId → { method, path, security, request parts, zod schema per response status }
+//   operations.ts  operationId → { method, path, security, roles (x-roles), request parts, zod schema per
+//                  response status }
 //   index.ts       re-exports, and a type alias per component schema
 // Everything here is derived from the spec; nothing is typed by hand. Run `npm run generate` at the root.
 import { execFileSync } from 'node:child_process';
@@ -114,6 +115,27 @@ const deref = (obj) => {
   return parts.reduce((node, key) => node[key], spec);
 };
 
+// Who may call an operation: `x-roles` lists the department roles (any one suffices) of every authenticated
+// operation; `x-self-approve-roles` the roles that may also call it when the exchange lets providers approve
+// their own entries (the sandbox's selfApprove). An anonymous operation has neither.
+const departmentRoles = new Set(spec.components.schemas.DepartmentRole.enum);
+const roleList = (op, name) => {
+  const list = op[name];
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || list.length === 0 || list.some((role) => !departmentRoles.has(role))) {
+    throw new Error(`${op.operationId}: ${name} must be a non-empty list of DepartmentRole values`);
+  }
+  return list;
+};
+const rolesOf = (op, auth) => {
+  const roles = roleList(op, 'x-roles');
+  const selfApproveRoles = roleList(op, 'x-self-approve-roles');
+  if (auth && !roles) throw new Error(`${op.operationId} needs authentication but declares no x-roles`);
+  if (!auth && (roles || selfApproveRoles))
+    throw new Error(`${op.operationId} is anonymous but declares roles`);
+  return { ...(roles ? { roles } : {}), ...(selfApproveRoles ? { selfApproveRoles } : {}) };
+};
+
 const ops = [];
 for (const [path, item] of Object.entries(spec.paths)) {
   for (const method of METHODS) {
@@ -133,7 +155,8 @@ for (const [path, item] of Object.entries(spec.paths)) {
       responses[status] = media ? schemaZod(media.schema) : null;
     }
     const security = op.security ?? spec.security ?? [];
-    ops.push({ id, method, path, auth: security.length > 0, requestParts, responses });
+    const auth = security.length > 0;
+    ops.push({ id, method, path, auth, ...rolesOf(op, auth), requestParts, responses });
   }
 }
 ops.sort((a, b) => a.id.localeCompare(b.id));
@@ -141,11 +164,14 @@ ops.sort((a, b) => a.id.localeCompare(b.id));
 const usedZod = new Set();
 const lines = [];
 lines.push("import type { z } from 'zod';");
+lines.push("import type { components } from './openapi';");
 for (const op of ops) {
   for (const v of Object.values(op.requestParts)) usedZod.add(v);
   for (const v of Object.values(op.responses)) if (v) usedZod.add(v);
 }
 lines.push(`import { ${[...usedZod].sort().join(', ')} } from './zod';`);
+lines.push('');
+lines.push("type DepartmentRole = components['schemas']['DepartmentRole'];");
 lines.push('');
 lines.push('/** An operation of the exchange API, as the spec defines it. */');
 lines.push('export interface OperationRoute {');
@@ -154,6 +180,14 @@ lines.push('  /** OpenAPI path template, e.g. `/v1/catalog/resources/{code}`. */
 lines.push('  readonly path: string;');
 lines.push('  /** Whether the operation needs a bearer token or an HMAC signature. */');
 lines.push('  readonly auth: boolean;');
+lines.push(
+  '  /** Department roles that may call it (any one suffices); absent when it needs no authentication. */',
+);
+lines.push('  readonly roles?: readonly DepartmentRole[];');
+lines.push(
+  "  /** Roles that may also call it where providers approve their own entries (the sandbox's selfApprove). */",
+);
+lines.push('  readonly selfApproveRoles?: readonly DepartmentRole[];');
 lines.push('  readonly request: {');
 lines.push('    readonly body?: z.ZodType;');
 lines.push('    readonly path?: z.ZodType;');
@@ -173,6 +207,9 @@ for (const op of ops) {
   lines.push(`    method: '${op.method}',`);
   lines.push(`    path: '${op.path}',`);
   lines.push(`    auth: ${op.auth},`);
+  if (op.roles) lines.push(`    roles: [${op.roles.map((r) => `'${r}'`).join(', ')}],`);
+  if (op.selfApproveRoles)
+    lines.push(`    selfApproveRoles: [${op.selfApproveRoles.map((r) => `'${r}'`).join(', ')}],`);
   const parts = Object.entries(op.requestParts).map(([k, v]) => `${k}: ${v}`);
   lines.push(`    request: { ${parts.join(', ')} },`);
   lines.push('    responses: {');

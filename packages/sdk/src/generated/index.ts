@@ -37,6 +37,7 @@ export type ProviderRef = components['schemas']['ProviderRef'];
 export type ResourceSummary = components['schemas']['ResourceSummary'];
 export type ResourceList = components['schemas']['ResourceList'];
 export type Resource = components['schemas']['Resource'];
+export type PublishedVersion = components['schemas']['PublishedVersion'];
 export type ResourceHistoryEvent = components['schemas']['ResourceHistoryEvent'];
 export type WithdrawRequest = components['schemas']['WithdrawRequest'];
 export type CodeSetStatus = components['schemas']['CodeSetStatus'];

@@ -17,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * 获取访问令牌 / Issue an access token
-         * @description OAuth 2.0 client credentials grant (RFC 6749 §4.4). Send the department's `client_id` and `client_secret` as a form or as JSON; the answer is a bearer token for `Authorization: Bearer …`. Wrong credentials are a 401 `auth.invalid_client`. The secret is never logged or echoed.
+         * @description OAuth 2.0 client credentials grant (RFC 6749 §4.4). Send the department's `client_id` and `client_secret` as a form or as JSON; the answer is a bearer token for `Authorization: Bearer …`. Wrong credentials are a 401 `auth.invalid_client`. The secret is never logged or echoed. Failed logins are throttled per `client_id` and per address (429 `rate.limited` with `Retry-After`, see Rate limits) and audited with the `client_id` as sent, the reason and the source address.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -115,7 +115,7 @@ export interface paths {
         };
         /**
          * 列出目录资源 / List catalogue resources
-         * @description Catalogue resources visible to the caller, ordered by code. Filters combine with AND; `q` matches the name and the summary (substring, case-insensitive).
+         * @description Catalogue resources visible to the caller, ordered by code. Filters combine with AND; `q` matches the name and the summary (substring, case-insensitive). An entry never published is listed only for its provider and the authority; for other departments a published entry with a pending change is listed, and filtered, as the version in force (see the catalogue life cycle).
          */
         get: operations["listResources"];
         put?: never;
@@ -139,7 +139,7 @@ export interface paths {
         };
         /**
          * 查询目录资源 / Get a catalogue resource
-         * @description The resource with its entry, status and history. With `If-None-Match` equal to the current ETag the answer is 304 without a body.
+         * @description The resource with its entry, status and history. With `If-None-Match` equal to the current ETag the answer is 304 without a body. An entry never published is 404 `resource.not_found` for every department but its provider and the authority. While a change to a published entry waits for review, other departments get the version in force (`status` `published`); the provider and the authority get the pending version, with the version in force in `published`.
          */
         get: operations["getResource"];
         /**
@@ -245,7 +245,7 @@ export interface paths {
         put?: never;
         /**
          * 批量推送记录 / Push a batch of records
-         * @description Upserts records (by the entry's `key`) and deletes keys of one resource, at most 5,000 operations (413 `request.too_large`), in one transaction. Every record is validated against the entry (types, lengths, code sets, `check` validators — 多元校核): rejected records are listed with reasons, the accepted ones commit. `Idempotency-Key` is required (400 `idempotency.key_required`): the same key and body replay the first answer with `Idempotent-Replayed: true`; the same key with another body is a 409 `idempotency.conflict`. The answer carries a signed receipt. Provider only; a withdrawn resource refuses batches (409 `catalog.invalid_transition`), and so does an entry without a record `key` (409 `catalog.key_undeclared`).
+         * @description Upserts records (by the entry's `key`) and deletes keys of one resource, at most 5,000 operations (413 `request.too_large`), in one transaction. Every record is validated against the entry (types, lengths, code sets, `check` validators — 多元校核): rejected records are listed with reasons, the accepted ones commit. `Idempotency-Key` is required (400 `idempotency.key_required`): the same key and body replay the first answer with `Idempotent-Replayed: true`; the same key with another body is a 409 `idempotency.conflict`. The answer carries a signed receipt. Provider only, to its own published resources: an entry not yet published or withdrawn refuses batches (409 `catalog.invalid_transition`), and so does an entry without a record `key` (409 `catalog.key_undeclared`). Records are checked against the version in force, not a pending change.
          */
         post: operations["batchRecords"];
         delete?: never;
@@ -369,7 +369,7 @@ export interface paths {
         put?: never;
         /**
          * 提交共享申请 / Request access to a resource
-         * @description Asks the provider of a `conditional` resource for read access, with a purpose. A resource shared `unconditionally` needs no request; one not shared (`none`) cannot be requested (403 `access.not_shared`).
+         * @description Asks the provider of a `conditional` resource for read access, with a purpose. A resource shared `unconditionally` needs no request from a department (400 `request.invalid`), but a `vendor` reads it only with an approved request; one not shared (`none`) cannot be requested (403 `access.not_shared`); an entry never published is 404 `resource.not_found`.
          */
         post: operations["createShareRequest"];
         delete?: never;
@@ -1050,6 +1050,16 @@ export interface components {
             diagnostics?: components["schemas"]["ProblemDetailItem"][];
             /** @description 状态变更记录 / Life-cycle history, oldest first. */
             history?: components["schemas"]["ResourceHistoryEvent"][];
+            published?: components["schemas"]["PublishedVersion"];
+        };
+        /**
+         * @description 现行发布版本 / The version in force while a change to a published entry waits for review. Present only
+         *     in the provider's and the authority's view of a `submitted` or `registered` resource that was published
+         *     before; other departments see this version as the resource itself.
+         */
+        PublishedVersion: {
+            entry: components["schemas"]["CatalogEntry"];
+            publishedAt: components["schemas"]["Timestamp"];
         };
         /** @description 一次状态变更 / One life-cycle step. */
         ResourceHistoryEvent: {
@@ -1299,12 +1309,36 @@ export interface components {
             /** @description 填充率 / filled ÷ records (0 when there are no records). */
             ratio: number;
         };
-        /** @description 审计事件 / One audited read or write. */
+        /**
+         * @description 审计事件 / One audited read or write. A request that authenticated nobody (a failed login, a forged
+         *     token, a bad signature) has no `department`; it carries the `reason` and the `sourceAddress` instead, and
+         *     only an `authority` sees it.
+         */
         AuditEvent: {
             /** @description 事件 ID / Id. */
             id: string;
             at: components["schemas"]["Timestamp"];
-            department: components["schemas"]["DepartmentId"];
+            /** @description 部门 / The authenticated department; absent when the request authenticated nobody. */
+            department?: components["schemas"]["DepartmentId"];
+            /**
+             * @description 客户端 ID（按请求原样记录）/ The client id as the request sent it (`client_id` of a token request,
+             *     `X-Client-Id` of a signed request), recorded on `auth.token` events and on failed authentications.
+             *     It may name no client: characters other than letters, digits and visible ASCII are replaced by `?`,
+             *     and it is cut at 128 characters.
+             */
+            clientId?: string;
+            /**
+             * @description 失败原因 / Why the request was refused before its operation ran. At the token endpoint
+             *     `unknown_client`, `wrong_secret` (both answered alike, as 401 `auth.invalid_client`) or `throttled`
+             *     (too many failed logins, 429); elsewhere the failed check: `missing_credentials`, `invalid_token`,
+             *     `invalid_signature`, `timestamp_out_of_window`, `nonce_reused`, or `rate_limited` (429).
+             */
+            reason?: string;
+            /**
+             * @description 来源地址 / The peer address of the connection (IPv4 or IPv6), recorded on `auth.token` events and on
+             *     events without a `department`. Behind a reverse proxy it is the proxy's address.
+             */
+            sourceAddress?: string;
             /**
              * @description 动作 / Action: the operationId's resource and verb, e.g. `resource.create`, `resource.publish`,
              *     `records.batch`, `records.query`, `changes.list`, `share_request.approve`, `auth.token`.
@@ -1724,7 +1758,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description 不予共享或缺少已批准的共享申请 / Not shared, or no approved share request. */
+        /** @description 不予共享、缺少已批准的共享申请或角色不符 / Not shared, no approved share request, or no role that may do this. */
         ReadForbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1916,7 +1950,7 @@ export interface components {
          */
         IdempotencyKeyHeader: string;
         /**
-         * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+         * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
          * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
          */
         RequestIdHeader: components["schemas"]["RequestId"];
@@ -1968,7 +2002,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2008,7 +2042,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2037,7 +2071,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2083,7 +2117,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2114,7 +2148,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2182,7 +2216,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2213,7 +2247,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2256,7 +2290,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2300,7 +2334,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2357,7 +2391,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2405,7 +2439,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2453,7 +2487,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2501,7 +2535,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2557,7 +2591,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2631,7 +2665,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2681,7 +2715,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2720,7 +2754,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2769,7 +2803,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2800,7 +2834,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2863,7 +2897,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2894,7 +2928,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2935,7 +2969,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -2972,7 +3006,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -3011,7 +3045,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -3089,7 +3123,7 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
@@ -3120,7 +3154,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
                  * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
                  */
                 "X-Request-Id"?: components["parameters"]["RequestIdHeader"];

@@ -1,7 +1,10 @@
 // GENERATED FILE — do not edit. Source: packages/spec (dist/openapi.json).
 // Regenerate with `npm run generate` at the repository root; CI fails when this file is stale.
 import type { z } from 'zod';
+import type { components } from './openapi';
 import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zCodeSet, zCodeSetList, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zResource, zResourceList, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
+
+type DepartmentRole = components['schemas']['DepartmentRole'];
 
 /** An operation of the exchange API, as the spec defines it. */
 export interface OperationRoute {
@@ -10,6 +13,10 @@ export interface OperationRoute {
   readonly path: string;
   /** Whether the operation needs a bearer token or an HMAC signature. */
   readonly auth: boolean;
+  /** Department roles that may call it (any one suffices); absent when it needs no authentication. */
+  readonly roles?: readonly DepartmentRole[];
+  /** Roles that may also call it where providers approve their own entries (the sandbox's selfApprove). */
+  readonly selfApproveRoles?: readonly DepartmentRole[];
   readonly request: {
     readonly body?: z.ZodType;
     readonly path?: z.ZodType;
@@ -26,6 +33,7 @@ export const operationMap = {
     method: 'post',
     path: '/v1/share-requests/{id}/approve',
     auth: true,
+    roles: ['provider'],
     request: { path: zApproveShareRequestPath, headers: zApproveShareRequestHeaders },
     responses: {
       200: zShareRequest,
@@ -41,6 +49,7 @@ export const operationMap = {
     method: 'post',
     path: '/v1/catalog/resources/{code}/records/batch',
     auth: true,
+    roles: ['provider'],
     request: { body: zBatchRecordsBody, path: zBatchRecordsPath, headers: zBatchRecordsHeaders },
     responses: {
       200: zBatchResult,
@@ -59,6 +68,7 @@ export const operationMap = {
     method: 'post',
     path: '/v1/catalog/resources',
     auth: true,
+    roles: ['provider'],
     request: { body: zCreateResourceBody, headers: zCreateResourceHeaders },
     responses: {
       201: zResource,
@@ -77,6 +87,7 @@ export const operationMap = {
     method: 'post',
     path: '/v1/share-requests',
     auth: true,
+    roles: ['consumer', 'authority', 'vendor'],
     request: { body: zCreateShareRequestBody, headers: zCreateShareRequestHeaders },
     responses: {
       201: zShareRequest,
@@ -94,6 +105,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/codesets/{id}',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { path: zGetCodeSetPath, headers: zGetCodeSetHeaders },
     responses: {
       200: zCodeSet,
@@ -107,6 +119,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/departments/{departmentId}',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { path: zGetDepartmentPath, headers: zGetDepartmentHeaders },
     responses: {
       200: zDepartment,
@@ -132,6 +145,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/me',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { headers: zGetMeHeaders },
     responses: {
       200: zDepartment,
@@ -144,6 +158,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/catalog/resources/{code}/quality',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { path: zGetQualityPath, headers: zGetQualityHeaders },
     responses: {
       200: zQuality,
@@ -169,6 +184,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/catalog/resources/{code}',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { path: zGetResourcePath, headers: zGetResourceHeaders },
     responses: {
       200: zResource,
@@ -183,6 +199,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/share-requests/{id}',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { path: zGetShareRequestPath, headers: zGetShareRequestHeaders },
     responses: {
       200: zShareRequest,
@@ -211,6 +228,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/audit',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { query: zListAuditEventsQuery, headers: zListAuditEventsHeaders },
     responses: {
       200: zAuditEventList,
@@ -224,6 +242,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/catalog/resources/{code}/changes',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { path: zListChangesPath, query: zListChangesQuery, headers: zListChangesHeaders },
     responses: {
       200: zChangeList,
@@ -239,6 +258,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/codesets',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { query: zListCodeSetsQuery, headers: zListCodeSetsHeaders },
     responses: {
       200: zCodeSetList,
@@ -252,6 +272,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/departments',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { query: zListDepartmentsQuery, headers: zListDepartmentsHeaders },
     responses: {
       200: zDepartmentList,
@@ -265,6 +286,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/catalog/resources',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { query: zListResourcesQuery, headers: zListResourcesHeaders },
     responses: {
       200: zResourceList,
@@ -278,6 +300,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/share-requests',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { query: zListShareRequestsQuery, headers: zListShareRequestsHeaders },
     responses: {
       200: zShareRequestList,
@@ -291,6 +314,8 @@ export const operationMap = {
     method: 'post',
     path: '/v1/catalog/resources/{code}/publish',
     auth: true,
+    roles: ['authority'],
+    selfApproveRoles: ['provider'],
     request: { path: zPublishResourcePath, headers: zPublishResourceHeaders },
     responses: {
       200: zResource,
@@ -308,6 +333,7 @@ export const operationMap = {
     method: 'get',
     path: '/v1/catalog/resources/{code}/records',
     auth: true,
+    roles: ['provider', 'consumer', 'authority', 'vendor'],
     request: { path: zQueryRecordsPath, query: zQueryRecordsQuery, headers: zQueryRecordsHeaders },
     responses: {
       200: zRecordList,
@@ -323,6 +349,7 @@ export const operationMap = {
     method: 'post',
     path: '/v1/share-requests/{id}/refuse',
     auth: true,
+    roles: ['provider'],
     request: { body: zRefuseShareRequestBody, path: zRefuseShareRequestPath, headers: zRefuseShareRequestHeaders },
     responses: {
       200: zShareRequest,
@@ -341,6 +368,8 @@ export const operationMap = {
     method: 'post',
     path: '/v1/catalog/resources/{code}/register',
     auth: true,
+    roles: ['authority'],
+    selfApproveRoles: ['provider'],
     request: { path: zRegisterResourcePath, headers: zRegisterResourceHeaders },
     responses: {
       200: zResource,
@@ -358,6 +387,7 @@ export const operationMap = {
     method: 'post',
     path: '/v1/catalog/resources/{code}/submit',
     auth: true,
+    roles: ['provider'],
     request: { path: zSubmitResourcePath, headers: zSubmitResourceHeaders },
     responses: {
       200: zResource,
@@ -375,6 +405,7 @@ export const operationMap = {
     method: 'put',
     path: '/v1/catalog/resources/{code}',
     auth: true,
+    roles: ['provider'],
     request: { body: zUpdateResourceBody, path: zUpdateResourcePath, headers: zUpdateResourceHeaders },
     responses: {
       200: zResource,
@@ -396,6 +427,7 @@ export const operationMap = {
     method: 'post',
     path: '/v1/catalog/resources/{code}/withdraw',
     auth: true,
+    roles: ['provider', 'authority'],
     request: { body: zWithdrawResourceBody, path: zWithdrawResourcePath, headers: zWithdrawResourceHeaders },
     responses: {
       200: zResource,

@@ -480,12 +480,18 @@ export const zQuality = z.object({
 });
 
 /**
- * 审计事件 / One audited read or write.
+ * 审计事件 / One audited read or write. A request that authenticated nobody (a failed login, a forged
+ * token, a bad signature) has no `department`; it carries the `reason` and the `sourceAddress` instead, and
+ * only an `authority` sees it.
+ *
  */
 export const zAuditEvent = z.object({
     id: z.string(),
     at: zTimestamp,
-    department: zDepartmentId,
+    department: zDepartmentId.optional(),
+    clientId: z.string().max(128).optional(),
+    reason: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+    sourceAddress: z.string().max(64).optional(),
     action: z.string().regex(/^[a-z_-]+\.[a-z_-]+$/),
     resource: zResourceCode.optional(),
     status: z.int().gte(100).lte(599),
@@ -667,6 +673,17 @@ export const zCatalogEntry = z.object({
 });
 
 /**
+ * 现行发布版本 / The version in force while a change to a published entry waits for review. Present only
+ * in the provider's and the authority's view of a `submitted` or `registered` resource that was published
+ * before; other departments see this version as the resource itself.
+ *
+ */
+export const zPublishedVersion = z.object({
+    entry: zCatalogEntry,
+    publishedAt: zTimestamp
+});
+
+/**
  * 目录资源 / A catalogue resource: its entry and life-cycle state.
  */
 export const zResource = z.object({
@@ -678,7 +695,8 @@ export const zResource = z.object({
     updatedAt: zTimestamp,
     etag: z.string(),
     diagnostics: z.array(zProblemDetailItem).optional(),
-    history: z.array(zResourceHistoryEvent).optional()
+    history: z.array(zResourceHistoryEvent).optional(),
+    published: zPublishedVersion.optional()
 });
 
 /**
@@ -947,7 +965,7 @@ export const zIfNoneMatchHeader = z.string().min(1);
 export const zIdempotencyKeyHeader = z.string().min(1).max(255);
 
 /**
- * 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent).
+ * 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
  */
 export const zRequestIdHeader = zRequestId;
 
