@@ -2,17 +2,21 @@
 // the same payload from memory, measured in the same run:
 //  1. batch upsert throughput with 1,000-record batches (records/s), durable (data file, synchronous=FULL),
 //     over 200 batches (BENCH_BATCHES), so that the key index's sorted group writes are part of the figure;
-//  2. p50/p99 latency of a catalogue read (getResource) under 50 concurrent clients.
+//  2. p50/p99 latency of a catalogue read (getResource) under 50 concurrent clients;
+//  3. the p50 of one client's catalogue list while 16 password guessers hammer the token endpoint, against its p50
+//     with nobody guessing, with the default login throttle and with throttling raised out of the way.
 // The servers run in child processes (the sandbox bundled from sources; the baseline is this file with --serve),
 // the load generator here.
 // Run: node --conditions=source --import tsx bench/sandbox.ts
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sandboxServer } from './support/bundle';
+import { createSender } from './support/http';
+import { type GuessingLatency, measureGuessing } from './support/login-guessing';
 
 const self = fileURLToPath(import.meta.url);
 const BATCH = 1000;
@@ -21,11 +25,15 @@ const IN_FLIGHT = 2;
 const READERS = 50;
 const READS = 6000;
 
-async function serve(kind: 'sandbox' | 'bare', arg: string): Promise<{ url: string; child: ChildProcess }> {
+async function serve(
+  kind: 'sandbox' | 'bare',
+  arg: string,
+  options: Record<string, unknown> = {},
+): Promise<{ url: string; child: ChildProcess }> {
   // The sandbox runs bundled from the sources, as the built package runs; the baseline is this file.
   const script =
     kind === 'sandbox'
-      ? [await sandboxServer(), arg, 'self-approve']
+      ? [await sandboxServer(), arg, 'self-approve', JSON.stringify(options)]
       : ['--conditions=source', '--import', 'tsx', self, '--serve', kind, arg];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, script, {
@@ -54,29 +62,7 @@ function cpuSecondsOf(pid: number | undefined): number | undefined {
 
 const agent = new Agent({ keepAlive: true, maxSockets: READERS });
 
-function send(url: string, method: string, path: string, headers: Record<string, string>, body?: string) {
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const target = new URL(path, url);
-    const req = request(
-      target,
-      {
-        method,
-        agent,
-        headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const send = createSender(agent);
 
 function records(batch: number) {
   return Array.from({ length: BATCH }, (_, i) => ({
@@ -139,6 +125,27 @@ async function readLatency(url: string, path: string, headers: Record<string, st
   return { p50: at(0.5), p99: at(0.99) };
 }
 
+/** Other clients' p50 under 16 password guessers, on a sandbox of its own started with `options`. */
+async function guessingOn(dir: string, name: string, options: Record<string, unknown>) {
+  const sandbox = await serve('sandbox', join(dir, `${name}.db`), options);
+  try {
+    return await measureGuessing(sandbox.url);
+  } finally {
+    sandbox.child.kill('SIGTERM');
+  }
+}
+
+function guessingFigure(throttle: string, measured: GuessingLatency) {
+  return {
+    name: `other clients' p50 under 16 password guessers, ${throttle}`,
+    value: Number(measured.guessed.toFixed(3)),
+    unit: 'ms',
+    baseline: `same sandbox, nobody guessing: ${measured.alone.toFixed(3)} ms`,
+    ratio: Number((measured.guessed / measured.alone).toFixed(3)),
+    target: '≤ 1.5×',
+  };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'unsilo-bench-sandbox-'));
   const children: ChildProcess[] = [];
@@ -186,6 +193,11 @@ async function main() {
     if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
     const resourcePath = `/v1/catalog/resources/${encodeURIComponent(code)}`;
     const batchPath = `${resourcePath}/records/batch`;
+    // Records go to published entries only: the provider walks its entry through (the sandbox self-approves).
+    for (const step of ['submit', 'register', 'publish']) {
+      const answer = await send(sandbox.url, 'POST', `${resourcePath}/${step}`, { ...auth, 'if-match': '*' });
+      if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
 
     // The payloads the baseline answers from memory are the sandbox's own answers.
     const sampleBatch = await send(
@@ -208,6 +220,12 @@ async function main() {
     const bareRate = bareUpsert.perSecond;
     const sandboxRead = await readLatency(sandbox.url, resourcePath, auth);
     const bareRead = await readLatency(bare.url, resourcePath, auth);
+    const guessedDefault = await guessingOn(dir, 'guess-default', {});
+    // Throttling out of the way: every guess is checked, so the figure shows scrypt off the event loop alone.
+    const guessedRaised = await guessingOn(dir, 'guess-raised', {
+      loginThrottle: { failuresPerClient: 1e9, failuresPerAddress: 1e9 },
+      requestsPerMinute: 0,
+    });
 
     console.log(
       `batch upsert, ${BATCHES} × ${BATCH} records, ${IN_FLIGHT} in flight, data file with synchronous=FULL`,
@@ -220,6 +238,15 @@ async function main() {
     );
     console.log(`  sandbox p50 ${sandboxRead.p50.toFixed(2)} ms, p99 ${sandboxRead.p99.toFixed(2)} ms`);
     console.log(`  bare    p50 ${bareRead.p50.toFixed(2)} ms, p99 ${bareRead.p99.toFixed(2)} ms`);
+    console.log('listResources p50 of one client while 16 guessers hammer the token endpoint');
+    for (const [throttle, measured] of [
+      ['default throttle', guessedDefault],
+      ['throttle raised', guessedRaised],
+    ] as const) {
+      console.log(
+        `  ${throttle}: ${measured.guessed.toFixed(2)} ms vs ${measured.alone.toFixed(2)} ms alone (${measured.checked} guesses checked, ${measured.throttled} throttled meanwhile)`,
+      );
+    }
 
     const figures = [
       {
@@ -258,6 +285,8 @@ async function main() {
         ratio: Number((sandboxRead.p99 / bareRead.p99).toFixed(3)),
         target: 'report',
       },
+      guessingFigure('default login throttle', guessedDefault),
+      guessingFigure('login throttle raised (every guess checked)', guessedRaised),
     ];
     console.log(JSON.stringify({ area: 'sandbox', figures }));
   } finally {

@@ -3,10 +3,12 @@
 // loader, no keep-names helpers around every function).
 import { startSandbox } from '@unsilo/sandbox';
 
-const [dataFile, selfApprove] = process.argv.slice(2);
+// Arguments: the data file, `self-approve` or not, and optionally more startSandbox options as JSON.
+const [dataFile, selfApprove, options] = process.argv.slice(2);
 const sandbox = await startSandbox({
   dataFile: dataFile!,
   ...(selfApprove === 'self-approve' ? { selfApprove: true } : {}),
+  ...(options ? (JSON.parse(options) as object) : {}),
 });
 process.stdout.write(`${JSON.stringify({ url: sandbox.url })}\n`);
 process.on('SIGTERM', () => {

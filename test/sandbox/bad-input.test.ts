@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor } from './support/client';
-import { codePath, entryFor, startDemo, tokenFor } from './support/demo';
+import { codePath, entryFor, publishEntry, startDemo, tokenFor } from './support/demo';
 
 type Demo = Awaited<ReturnType<typeof startDemo>>;
 
@@ -12,7 +12,7 @@ describe('bad input gets a 4xx problem, never a 500', () => {
   beforeAll(async () => {
     sandbox = await startDemo({ bodyLimit: 64 * 1024 });
     token = await tokenFor(sandbox.url, 'gongan');
-    await clientFor(sandbox.url, 'gongan').catalog.create(entry);
+    await publishEntry(clientFor(sandbox.url, 'gongan'), entry);
   });
   afterAll(() => sandbox.close());
 

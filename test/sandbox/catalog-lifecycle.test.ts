@@ -126,14 +126,28 @@ describe('catalogue life cycle over HTTP (SDK client)', () => {
     // 民政局 cannot file an entry in 公安局's name…
     await expectProblem(minzheng.catalog.create(entryFor('gongan', 10)), 403, 'access.forbidden');
     const created = await gongan.catalog.create(entryFor('gongan', 10));
-    // …nor change or move one of 公安局's entries.
+    // …nor change or move one of 公安局's entries: a draft it does not even see…
     await expectProblem(
       minzheng.catalog.update(created.data.code, entryFor('gongan', 10), { ifMatch: created.etag! }),
+      404,
+      'resource.not_found',
+    );
+    await expectProblem(
+      minzheng.catalog.submit(created.data.code, { ifMatch: created.etag! }),
+      404,
+      'resource.not_found',
+    );
+    // …and a published one it sees but may not change.
+    const submitted = await gongan.catalog.submit(created.data.code, { ifMatch: created.etag! });
+    const registered = await gongan.catalog.register(created.data.code, { ifMatch: submitted.etag! });
+    const published = await gongan.catalog.publish(created.data.code, { ifMatch: registered.etag! });
+    await expectProblem(
+      minzheng.catalog.update(created.data.code, entryFor('gongan', 10), { ifMatch: published.etag! }),
       403,
       'access.forbidden',
     );
     await expectProblem(
-      minzheng.catalog.submit(created.data.code, { ifMatch: created.etag! }),
+      minzheng.catalog.withdraw(created.data.code, { reason: '撤销' }, { ifMatch: published.etag! }),
       403,
       'access.forbidden',
     );
@@ -142,7 +156,7 @@ describe('catalogue life cycle over HTTP (SDK client)', () => {
       gongan.catalog.update(
         created.data.code,
         { ...entryFor('minzheng', 10), code: created.data.code },
-        { ifMatch: created.etag! },
+        { ifMatch: published.etag! },
       ),
       403,
       'access.forbidden',
@@ -180,7 +194,7 @@ describe('life cycle with an authority (no self-approval)', () => {
   });
   afterAll(() => sandbox.close());
 
-  it('only 大数据局 registers and publishes', async () => {
+  it('only 大数据局 registers and publishes; it may also withdraw any entry', async () => {
     const shichang = clientFor(sandbox.url, 'shichang');
     const dashuju = clientFor(sandbox.url, 'dashuju');
     const created = await shichang.catalog.create(entryFor('shichang', 1));
@@ -188,24 +202,26 @@ describe('life cycle with an authority (no self-approval)', () => {
     await expectProblem(
       shichang.catalog.register(created.data.code, { ifMatch: submitted.etag! }),
       403,
-      'access.forbidden',
+      'access.role_required',
     );
     const registered = await dashuju.catalog.register(created.data.code, { ifMatch: submitted.etag! });
     await expectProblem(
       shichang.catalog.publish(created.data.code, { ifMatch: registered.etag! }),
       403,
-      'access.forbidden',
+      'access.role_required',
     );
     const published = await dashuju.catalog.publish(created.data.code, { ifMatch: registered.etag! });
     expect(published.data.history?.slice(-2)).toEqual([
       expect.objectContaining({ status: 'registered', by: 'dashuju' }),
       expect.objectContaining({ status: 'published', by: 'dashuju' }),
     ]);
-    // Withdrawal is the provider's decision, not the authority's.
-    await expectProblem(
-      dashuju.catalog.withdraw(created.data.code, { reason: '撤销' }, { ifMatch: published.etag! }),
-      403,
-      'access.forbidden',
+    const withdrawn = await dashuju.catalog.withdraw(
+      created.data.code,
+      { reason: '撤销' },
+      { ifMatch: published.etag! },
+    );
+    expect(withdrawn.data.history?.at(-1)).toEqual(
+      expect.objectContaining({ status: 'withdrawn', by: 'dashuju', reason: '撤销' }),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,31 @@ describe('unsilo sandbox', () => {
     expect(stdout).toContain('"url":"/v1/me"');
     expect(stdout).not.toContain(credentialsOf('gongan').clientSecret);
     expect(stdout).not.toMatch(/authorization/i);
+  }, 60_000);
+
+  it('takes the sealing key from --sealing-key-file and rotates the receipt key with --rotate-receipt-key', async () => {
+    const keyFile = join(dir, 'sealing.key');
+    writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    const args = ['--port', '0', '--data', 'keys.db', '--sealing-key-file', keyFile];
+    let firstKid = '';
+    const first = await withRunningSandbox(args, async (url) => {
+      firstKid = (
+        (await (await fetch(`${url}/v1/.well-known/receipt-keys`)).json()) as { keys: Array<{ kid: string }> }
+      ).keys[0]!.kid;
+    });
+    expect(first.stdout).toContain(`Sealing key: ${keyFile}\n`);
+    expect(existsSync(join(dir, 'keys.db.key'))).toBe(false);
+
+    let kids: string[] = [];
+    const rotated = await withRunningSandbox([...args, '--rotate-receipt-key'], async (url) => {
+      const jwks = (await (await fetch(`${url}/v1/.well-known/receipt-keys`)).json()) as {
+        keys: Array<{ kid: string }>;
+      };
+      kids = jwks.keys.map((key) => key.kid);
+    });
+    expect(kids).toHaveLength(2);
+    expect(kids[0]).toBe(firstKid);
+    expect(rotated.stdout).toContain(`Receipt key rotated, now signing with ${kids[1]}\n`);
   }, 60_000);
 
   it('refuses contradictory options with exit status 2', async () => {

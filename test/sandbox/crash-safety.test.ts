@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { verifyReceipt } from '@unsilo/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clientFor } from './support/client';
-import { codePath, entryFor, recordsFor, tokenFor } from './support/demo';
+import { codePath, entryFor, publishEntry, recordsFor, tokenFor } from './support/demo';
 
 const script = fileURLToPath(new URL('./support/sandbox-process.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-crash-'));
@@ -112,8 +112,11 @@ describe('crash safety: SIGKILL in the middle of a 5,000-record batch', () => {
     // land while the batch is parsed, checked or committed.
     const trials: KillMoment[] = ['on-answer', 'mid-upload', 0, 0.5, 0.9];
     const codes: string[] = [];
-    for (const [i] of trials.entries())
-      codes.push((await gongan.catalog.create(entryFor('gongan', 500 + i))).data.code);
+    for (const [i] of trials.entries()) {
+      const entry = entryFor('gongan', 500 + i);
+      await publishEntry(gongan, entry);
+      codes.push(entry.code);
+    }
     const keys = (await gongan.receiptKeys()).data;
 
     const outcomes: string[] = [];

@@ -1,7 +1,7 @@
 import { verifyReceipt } from '@unsilo/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, expectProblem } from './support/client';
-import { codePath, entryFor, recordsFor, startDemo, tokenFor } from './support/demo';
+import { codePath, entryFor, publishEntry, recordsFor, startDemo, tokenFor } from './support/demo';
 
 type Demo = Awaited<ReturnType<typeof startDemo>>;
 
@@ -10,7 +10,7 @@ describe('records: batches, queries, change feed, receipts (SDK client over HTTP
   const entry = entryFor('minzheng', 1);
   beforeAll(async () => {
     sandbox = await startDemo();
-    await clientFor(sandbox.url, 'minzheng').catalog.create(entry);
+    await publishEntry(clientFor(sandbox.url, 'minzheng'), entry);
   });
   afterAll(() => sandbox.close());
 
@@ -219,7 +219,7 @@ describe('records: batches, queries, change feed, receipts (SDK client over HTTP
   it('measures quality: completeness per item, reject rate, and freshness against the update cycle', async () => {
     const shichang = clientFor(sandbox.url, 'shichang');
     const daily = entryFor('shichang', 7);
-    await shichang.catalog.create(daily);
+    await publishEntry(shichang, daily);
     const before = (await shichang.quality.get(daily.code)).data;
     expect(before).toMatchObject({
       records: 0,

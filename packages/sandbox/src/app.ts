@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { checkRecord } from '@unsilo/sdk/mapping';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createShareRequestStore } from './access/share-requests';
+import { registerAuditHook } from './audit/audit-hook';
 import { createTokenService } from './auth/access-tokens';
 import { createAuthenticator } from './auth/authenticate';
 import { createDepartmentStore } from './auth/departments';
@@ -11,8 +11,11 @@ import { createResourceStore, type StoredResource } from './catalog/resource-sto
 import { registerContentTypes } from './http/content-types';
 import type { Contract } from './http/contract';
 import { registerErrorHandling } from './http/error-handler';
-import { auditActions, type OperationId } from './http/operation-table';
+import { registerRateLimit } from './http/rate-limit';
 import { registerOperations } from './http/register-operations';
+import { registerRequestGuards } from './http/request-guards';
+import { serverOptions } from './http/server-options';
+import { answerExpectation } from './http/socket-problems';
 import type { RecordChecker } from './records/process-batch';
 import { createRecordStore } from './records/record-store';
 import { auditRoutes } from './routes/audit-routes';
@@ -32,19 +35,8 @@ export interface AppOptions {
 
 /** The exchange as a Fastify instance (not listening yet). */
 export function buildApp(state: SandboxState, contract: Contract, options: AppOptions): FastifyInstance {
-  const app = Fastify({
-    bodyLimit: options.bodyLimit,
-    // Requests are logged without headers or bodies: tokens, signatures and secrets never reach the log.
-    logger: options.logger
-      ? { level: 'info', serializers: { req: (req) => ({ method: req.method, url: req.url, id: req.id }) } }
-      : false,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : randomUUID();
-    },
-    routerOptions: { maxParamLength: 500 },
-    return503OnClosing: false,
-  });
+  const app = Fastify(serverOptions(options));
+  app.server.on('checkExpectation', answerExpectation);
 
   const departments = createDepartmentStore(state.db);
   const resources = createResourceStore(state.db);
@@ -56,7 +48,9 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
     resources,
     shares: createShareRequestStore(state.db),
     records: createRecordStore(state.db),
-    lint: createEntryLinter((code) => resources.entries().filter((entry) => entry.code !== code)),
+    lint: createEntryLinter((code, viewer) =>
+      resources.entries(viewer).filter((entry) => entry.code !== code),
+    ),
     checkerFor: (resource) => {
       let checker = checkers.get(resource);
       if (!checker) {
@@ -67,33 +61,24 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
       return checker;
     },
   };
-  const authenticate = createAuthenticator(
-    services.tokens,
-    createHmacVerifier(state.db, state.bookkeeping, state.sealingKey, state.now),
-    departments,
+  const authenticate = registerRateLimit(
+    app,
+    state.requestLimiter,
+    contract,
+    createAuthenticator(
+      services.tokens,
+      createHmacVerifier(state.db, state.bookkeeping, state.sealingKey, state.now),
+      departments,
+    ),
   );
 
+  registerRequestGuards(app);
   registerContentTypes(app);
   registerErrorHandling(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onResponse', async (request, reply) => {
-    const operationId = request.routeOptions.config?.operationId as OperationId | undefined;
-    if (!operationId || operationId === 'getHealth') return;
-    const facts = request.auditFacts;
-    const code = facts?.resource ?? (request.params as { code?: string } | undefined)?.code;
-    state.audit.record({
-      at: new Date(state.now()).toISOString(),
-      departmentId: request.caller?.department.id ?? null,
-      action: auditActions[operationId],
-      resourceCode: typeof code === 'string' ? code : null,
-      resourceProviderId: facts?.resourceProviderId ?? null,
-      status: reply.statusCode,
-      requestId: String(request.id),
-      detail: facts?.detail ? JSON.stringify(facts.detail) : null,
-    });
-  });
+  registerAuditHook(app, state);
 
   registerOperations(app, {
     contract,

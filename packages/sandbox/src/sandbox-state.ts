@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditLog } from './audit/audit-log';
+import type { LoginThrottle } from './auth/login-throttle';
+import type { RequestLimiter } from './http/rate-limit';
 import type { ReceiptSigner } from './receipts/receipt-signer';
 
 /** Everything a handler needs, created once per running exchange. */
@@ -16,6 +18,10 @@ export interface SandboxState {
   audit: AuditLog;
   tokenTtlSeconds: number;
   maxBatchOperations: number;
+  /** Failed logins per client id and per address (the token endpoint's 429). */
+  loginThrottle: LoginThrottle;
+  /** Requests per minute per client, or per address for the operations that need no credentials. */
+  requestLimiter: RequestLimiter;
 }
 
 export type Role = 'provider' | 'consumer' | 'authority' | 'vendor';

@@ -1,7 +1,7 @@
 import type { ShareRequestStore } from './access/share-requests';
 import type { TokenService } from './auth/access-tokens';
 import type { DepartmentStore } from './auth/departments';
-import type { CatalogEntry, ResourceStore, StoredResource } from './catalog/resource-store';
+import type { CatalogEntry, CatalogViewer, ResourceStore, StoredResource } from './catalog/resource-store';
 import type { RecordChecker } from './records/process-batch';
 import type { RecordStore } from './records/record-store';
 import type { SandboxState } from './sandbox-state';
@@ -16,7 +16,8 @@ export interface LintFinding {
   range?: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
-export type EntryLinter = (entry: CatalogEntry) => LintFinding[];
+/** Judges an entry against the contract, the rules and the part of the catalogue its author may see. */
+export type EntryLinter = (entry: CatalogEntry, viewer: CatalogViewer) => LintFinding[];
 
 export interface Services {
   state: SandboxState;

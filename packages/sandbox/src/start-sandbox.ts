@@ -2,14 +2,20 @@ import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { buildApp } from './app';
 import { createAuditLog } from './audit/audit-log';
-import { loadSealingKey } from './auth/sealing-key';
+import { createLoginThrottle, defaultLoginThrottle, type LoginThrottleLimits } from './auth/login-throttle';
+import { prepareSealedSecrets } from './auth/sealed-secrets';
+import { readConfiguredSealingKeys, type SealingKeyConfig } from './auth/sealing-key';
+import { createMemoryThrottleStore } from './auth/throttle-store';
+import { entriesOutsideContract } from './catalog/contract-check';
 import { openBookkeeping, openDatabase } from './db/open-database';
+import { createRequestLimiter, defaultRequestsPerMinute } from './http/rate-limit';
 import { specContract } from './http/spec-contract';
 import { loadReceiptSigner } from './receipts/receipt-signer';
 import type { SandboxState } from './sandbox-state';
 import { applySeed, demoSeedFile, readSeedFile, type Seed } from './seed/seed-file';
 
-export interface SandboxOptions {
+/** Options; the sealing-key ones (`sealingKey`, `sealingKeyFile`, `previousSealingKey…`) are in `SealingKeyConfig`. */
+export interface SandboxOptions extends SealingKeyConfig {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
   /** Default 127.0.0.1: the sandbox is for local development. */
@@ -32,6 +38,19 @@ export interface SandboxOptions {
   validateResponses?: boolean;
   /** Log requests (method, URL, status; never headers or bodies) to stdout as JSON lines. */
   logger?: boolean;
+  /**
+   * Requests a client may make per minute (per address for the operations that need no credentials) before the
+   * exchange answers 429 `rate.limited`. Default 60,000; 0 turns the limit off.
+   */
+  requestsPerMinute?: number;
+  /** Failed logins allowed per client id and per address before the token endpoint answers 429. Defaults: 10 per
+   * client id, 50 per address, in 300 s. */
+  loginThrottle?: Partial<LoginThrottleLimits>;
+  /** Audit events without a department (failed logins and authentications) kept, oldest deleted first.
+   * Default 100,000. */
+  maxAnonymousAuditEvents?: number;
+  /** Start signing receipts with a new key; the old public keys stay published, so old receipts verify. */
+  rotateReceiptKey?: boolean;
 }
 
 export interface RunningSandbox {
@@ -45,6 +64,12 @@ export interface RunningSandbox {
   selfApprove: boolean;
   /** The seed file applied at this start (where the demo credentials' secrets are), if one was. */
   seedFile: string | undefined;
+  /** Where the sealing key came from: an option, an env variable, a key file, or `in memory` (never the key). */
+  sealingKeySource: string;
+  /** The key id that signs receipts from now on. */
+  receiptKid: string;
+  /** Codes of entries an earlier version stored although the contract refuses them (see the CHANGELOG). */
+  entriesOutsideContract: string[];
   /** The open database (for tests and tools that inspect it). */
   db: Database;
   close(): Promise<void>;
@@ -53,11 +78,14 @@ export interface RunningSandbox {
 /** Starts a local exchange that implements the contract on SQLite. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const dataFile = options.memory ? undefined : resolve(options.dataFile ?? '.unsilo/sandbox.db');
+  // A bad sealing-key configuration is refused before the data file is touched.
+  const configuredKeys = dataFile ? readConfiguredSealingKeys(options) : {};
   const db = openDatabase(dataFile ? { dataFile } : { memory: true });
   const bookkeeping = dataFile ? openBookkeeping(dataFile) : db;
   try {
     const now = options.now ? () => options.now!().getTime() : () => Date.now();
-    const sealingKey = loadSealingKey(dataFile);
+    const sealing = prepareSealedSecrets(db, configuredKeys, dataFile);
+    const sealingKey = sealing.current;
     const hasDepartments = (db.prepare('SELECT count(*) AS n FROM departments').get() as { n: number }).n > 0;
     const seedFile =
       typeof options.seed === 'string'
@@ -69,16 +97,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       typeof options.seed === 'object' ? options.seed : seedFile ? readSeedFile(seedFile) : undefined;
     if (seed) applySeed(db, seed, sealingKey, new Date(now()).toISOString());
 
+    const throttleStore = createMemoryThrottleStore();
     const state: SandboxState = {
       db,
       now,
       selfApprove: options.selfApprove ?? seed?.selfApprove ?? false,
       sealingKey,
-      signer: loadReceiptSigner(db, now),
+      signer: loadReceiptSigner(db, now, sealingKey, { rotate: options.rotateReceiptKey === true }),
       bookkeeping,
-      audit: createAuditLog(bookkeeping),
+      audit: createAuditLog(bookkeeping, options.maxAnonymousAuditEvents),
       tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
       maxBatchOperations: 5000,
+      loginThrottle: createLoginThrottle(
+        throttleStore,
+        { ...defaultLoginThrottle, ...options.loginThrottle },
+        now,
+      ),
+      requestLimiter: createRequestLimiter(
+        throttleStore,
+        options.requestsPerMinute ?? defaultRequestsPerMinute,
+        now,
+      ),
     };
     const app = buildApp(state, specContract(), {
       bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
@@ -103,6 +142,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       clients,
       selfApprove: state.selfApprove,
       seedFile,
+      sealingKeySource: sealing.source,
+      receiptKid: state.signer.kid,
+      entriesOutsideContract: entriesOutsideContract(db),
       db,
       async close() {
         if (closed) return;

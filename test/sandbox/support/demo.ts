@@ -6,6 +6,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from '@unsilo/sandbox';
+import type { ExchangeClient } from '@unsilo/sdk';
 import type { CatalogEntry } from '@unsilo/sdk/schemas';
 
 /** The demo seed's departments and their credentials (the seed file is where secrets live). */
@@ -123,6 +124,18 @@ export function entryFor(
     updateCycle: 'daily',
     publishedAt: '2019-05-10',
   };
+}
+
+/**
+ * Creates an entry and takes it through submit, register and publish as its provider (the sandbox must run with
+ * selfApprove): records are pushed only to published resources. Returns the published resource's ETag.
+ */
+export async function publishEntry(client: ExchangeClient, entry: CatalogEntry): Promise<{ etag: string }> {
+  const created = await client.catalog.create(entry);
+  const submitted = await client.catalog.submit(entry.code, { ifMatch: created.etag! });
+  const registered = await client.catalog.register(entry.code, { ifMatch: submitted.etag! });
+  const published = await client.catalog.publish(entry.code, { ifMatch: registered.etag! });
+  return { etag: published.etag! };
 }
 
 export function recordsFor(count: number, prefix = 'R'): Array<{ bh: string; xm: string; nl: number }> {

@@ -10,8 +10,12 @@ interface SandboxCommandOptions {
   seed?: string;
   selfApprove?: boolean;
   bodyLimit?: string;
+  rateLimit?: string;
   log?: boolean;
   lang?: string;
+  sealingKeyFile?: string;
+  previousSealingKeyFile?: string;
+  rotateReceiptKey?: boolean;
 }
 
 const text = {
@@ -26,6 +30,16 @@ const text = {
   },
   selfApprove: { zh: '提供方可自行注册、发布目录', en: 'Providers register and publish their own entries' },
   stop: { zh: '按 Ctrl+C 停止', en: 'Press Ctrl+C to stop' },
+  sealingKey: { zh: '密封密钥', en: 'Sealing key' },
+  defaultSealingKey: {
+    zh: '（数据旁的默认密钥文件，仅供本地使用；正式使用请设置 UNSILO_SEALING_KEY 或 --sealing-key-file）',
+    en: '(the default key file beside the data, for local use only: set UNSILO_SEALING_KEY or --sealing-key-file for anything real)',
+  },
+  receiptKeyRotated: { zh: '回执签名密钥已轮换，现用', en: 'Receipt key rotated, now signing with' },
+  outsideContract: {
+    zh: '以下目录条目由旧版本存入，不符合接口规范，读取时会返回 500；请改用新的数据文件并重新发布目录：',
+    en: 'These entries were stored by an earlier version and break the contract (reading them answers 500); start on a new data file and publish the catalogue again:',
+  },
 } as const;
 
 function t(lang: Lang, key: keyof typeof text): string {
@@ -45,8 +59,24 @@ export function register(program: Command): void {
     .option('--no-self-approve', '注册、发布须由大数据局操作 / only an authority registers and publishes')
     .option('--body-limit <bytes>', '请求体上限（字节）/ largest request body in bytes')
     .option(
+      '--rate-limit <requests>',
+      '每个客户端每分钟的请求上限，超出答 429，0 为不限（默认 60000）/ requests per minute per client before 429 (0: no limit; default 60000)',
+    )
+    .option(
       '--log',
       '以 JSON 行输出访问日志（不含请求头和请求体）/ log requests as JSON lines (no headers or bodies)',
+    )
+    .option(
+      '--sealing-key-file <file>',
+      '密封密钥文件（32 字节的 base64，权限 0600；优先于 UNSILO_SEALING_KEY）/ sealing key file (base64 of 32 bytes, mode 0600; before UNSILO_SEALING_KEY)',
+    )
+    .option(
+      '--previous-sealing-key-file <file>',
+      '轮换前的密封密钥，启动时用新密钥重新密封 / the sealing key rotated away from: everything is re-sealed with the new one at start',
+    )
+    .option(
+      '--rotate-receipt-key',
+      '启用新的回执签名密钥，旧公钥继续公布 / sign receipts with a new key from now on; old public keys stay published',
     )
     .option('--lang <lang>', 'zh | en')
     .action(async (options: SandboxCommandOptions, command: Command) => {
@@ -71,9 +101,19 @@ export function register(program: Command): void {
           '--body-limit 应为不小于 1024 的整数 / --body-limit must be an integer ≥ 1024',
         );
       }
+      const requestsPerMinute = options.rateLimit === undefined ? undefined : Number(options.rateLimit);
+      if (
+        requestsPerMinute !== undefined &&
+        !(Number.isInteger(requestsPerMinute) && requestsPerMinute >= 0)
+      ) {
+        throw new CliError(
+          'usage.rate_limit',
+          '--rate-limit 应为不小于 0 的整数 / --rate-limit must be an integer ≥ 0',
+        );
+      }
       // Only an explicit flag overrides the seed's own selfApprove setting.
       const selfApproveSource = command.getOptionValueSource('selfApprove');
-      const { startSandbox, demoSeedFile, SeedError } = await import('@unsilo/sandbox');
+      const { startSandbox, demoSeedFile, SeedError, SealingKeyError } = await import('@unsilo/sandbox');
 
       let sandbox: Awaited<ReturnType<typeof startSandbox>>;
       try {
@@ -84,10 +124,17 @@ export function register(program: Command): void {
           ...(options.seed ? { seed: options.seed } : {}),
           ...(selfApproveSource === 'cli' ? { selfApprove: options.selfApprove === true } : {}),
           ...(bodyLimit ? { bodyLimit } : {}),
+          ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
           logger: options.log === true,
+          ...(options.sealingKeyFile ? { sealingKeyFile: options.sealingKeyFile } : {}),
+          ...(options.previousSealingKeyFile
+            ? { previousSealingKeyFile: options.previousSealingKeyFile }
+            : {}),
+          rotateReceiptKey: options.rotateReceiptKey === true,
         });
       } catch (error) {
         if (error instanceof SeedError) throw new CliError('sandbox.seed_invalid', error.message, 2);
+        if (error instanceof SealingKeyError) throw new CliError('sandbox.sealing_key', error.message, 2);
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE' || code === 'EACCES') {
           throw new CliError(
@@ -112,6 +159,16 @@ export function register(program: Command): void {
           ? `${t(lang, 'secrets')}: ${sandbox.seedFile}\n`
           : `${t(lang, 'secretsEarlier')}${demoSeedFile})\n`,
       );
+      if (sandbox.dataFile !== ':memory:') {
+        const isDefault = sandbox.sealingKeySource === `${sandbox.dataFile}.key`;
+        out.write(
+          `${t(lang, 'sealingKey')}: ${sandbox.sealingKeySource}${isDefault ? ` ${t(lang, 'defaultSealingKey')}` : ''}\n`,
+        );
+      }
+      if (options.rotateReceiptKey) out.write(`${t(lang, 'receiptKeyRotated')} ${sandbox.receiptKid}\n`);
+      if (sandbox.entriesOutsideContract.length > 0) {
+        process.stderr.write(`${t(lang, 'outsideContract')} ${sandbox.entriesOutsideContract.join(', ')}\n`);
+      }
       if (sandbox.selfApprove) out.write(`${t(lang, 'selfApprove')}\n`);
       out.write(`${t(lang, 'stop')}\n`);
 

@@ -9,7 +9,16 @@ export interface AuditEvent {
   status: number;
   requestId: string;
   detail: string | null;
+  /** The client id as sent (sanitised), on token requests and failed authentications. */
+  clientId: string | null;
+  /** Why the request was refused before its operation ran (`wrong_secret`, `invalid_token`, `rate_limited`…). */
+  reason: string | null;
+  /** The peer address, on token requests and on requests that authenticated nobody. */
+  sourceAddress: string | null;
 }
+
+/** Events without a department kept by default: a few tens of MB at most. */
+export const defaultMaxAnonymousEvents = 100_000;
 
 export interface AuditLog {
   record(event: AuditEvent): void;
@@ -22,13 +31,31 @@ export interface AuditLog {
  * transaction on the bookkeeping connection (no fsync of its own, see `openBookkeeping`), so that catalogue reads
  * under load do not each pay for a durable commit. At most the events of the last turn are lost if the process dies.
  */
-export function createAuditLog(db: Database): AuditLog {
+export function createAuditLog(db: Database, maxAnonymousEvents = defaultMaxAnonymousEvents): AuditLog {
   const insert = db.prepare(
-    `INSERT INTO audit_events (at, department_id, action, resource_code, resource_provider_id, status, request_id, detail)
-     VALUES (@at, @departmentId, @action, @resourceCode, @resourceProviderId, @status, @requestId, @detail)`,
+    `INSERT INTO audit_events (at, department_id, action, resource_code, resource_provider_id, status, request_id, detail,
+       client_id, reason, source_address)
+     VALUES (@at, @departmentId, @action, @resourceCode, @resourceProviderId, @status, @requestId, @detail,
+       @clientId, @reason, @sourceAddress)`,
   );
+  const countAnonymous = db.prepare('SELECT count(*) AS n FROM audit_events WHERE department_id IS NULL');
+  const dropOldestAnonymous = db.prepare(
+    'DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE department_id IS NULL ORDER BY id LIMIT ?)',
+  );
+  // Events without a department come from whoever can reach the port (failed logins, forged tokens): they are
+  // kept up to a cap, the oldest deleted first, so that a flood cannot fill the disk. Events of departments are
+  // never dropped. Counted once, at the first write, then kept up to date here.
+  let anonymous: number | undefined;
   const writeAll = db.transaction((events: AuditEvent[]) => {
-    for (const event of events) insert.run(event);
+    anonymous ??= (countAnonymous.get() as { n: number }).n;
+    for (const event of events) {
+      insert.run(event);
+      if (event.departmentId === null) anonymous++;
+    }
+    if (anonymous > maxAnonymousEvents) {
+      dropOldestAnonymous.run(anonymous - maxAnonymousEvents);
+      anonymous = maxAnonymousEvents;
+    }
   });
   let queue: AuditEvent[] = [];
   let scheduled: NodeJS.Immediate | undefined;

@@ -8,6 +8,9 @@ export interface TokenOwner {
   departmentId: string;
 }
 
+/** Why a token request was refused; both are answered alike (401 `auth.invalid_client`), only the audit tells. */
+export type LoginFailure = 'unknown_client' | 'wrong_secret';
+
 /**
  * Opaque bearer tokens: 256 random bits handed to the client, only their SHA-256 kept in the database with an
  * expiry, so a copy of the database cannot be replayed as tokens.
@@ -26,18 +29,23 @@ export function createTokenService(db: Database, now: () => number, ttlSeconds: 
   let issued = 0;
   // Resolved tokens, so a read does not hash and look up its token every time; expiry is still checked per use.
   const known = new Map<string, TokenOwner & { expiresAt: number }>();
+  // An unknown client id is checked against this salt and hash (which no secret matches), so that it costs the same
+  // scrypt as a known one: the answer time does not tell which client ids exist.
+  const unknownClient = { secret_salt: randomBytes(16), secret_hash: randomBytes(32) };
 
   return {
-    issue(
+    /** A token for the client whose secret this is, or why not. */
+    async issue(
       clientId: string,
       clientSecret: string,
-    ): { accessToken: string; expiresIn: number; owner: TokenOwner } {
+    ): Promise<{ accessToken: string; expiresIn: number; owner: TokenOwner } | { failure: LoginFailure }> {
       const row = client.get(clientId) as
         | { department_id: string; secret_salt: Buffer; secret_hash: Buffer }
         | undefined;
-      if (!row || !secretMatches(clientSecret, row.secret_salt, row.secret_hash)) {
-        throw new Problem('auth.invalid_client', 'Unknown client_id or wrong client_secret');
-      }
+      const stored = row ?? unknownClient;
+      const matches = await secretMatches(clientSecret, stored.secret_salt, stored.secret_hash);
+      if (!row) return { failure: 'unknown_client' };
+      if (!matches) return { failure: 'wrong_secret' };
       if (++issued % 100 === 0) purge.run(now());
       const accessToken = randomBytes(32).toString('base64url');
       insert.run(hashToken(accessToken), clientId, row.department_id, now() + ttlSeconds * 1000);

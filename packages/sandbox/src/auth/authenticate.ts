@@ -1,24 +1,39 @@
 import type { FastifyRequest } from 'fastify';
+import { ownHeader } from '../http/own-header';
 import { Problem } from '../problems/problem';
 import type { Caller } from '../sandbox-state';
 import type { TokenOwner, TokenService } from './access-tokens';
 import type { DepartmentStore } from './departments';
 import type { HmacVerifier } from './hmac-signature';
 
-/** Who is calling: a bearer token, or an HMAC-signed request. Anything else is a 401 problem. */
+/**
+ * Whether the request is to be judged by its HMAC signature (it has no bearer token and signs): then its body must
+ * be read first. Every other request is judged on its headers alone.
+ */
+export function signsWithHmac(request: FastifyRequest): boolean {
+  return (
+    ownHeader(request.headers, 'authorization') === undefined &&
+    ownHeader(request.headers, 'x-signature') !== undefined
+  );
+}
+
+/**
+ * Who is calling: a bearer token, or an HMAC-signed request. Anything else is a 401 problem. Headers are read as
+ * the request sent them (own properties only), never inherited.
+ */
 export function createAuthenticator(
   tokens: TokenService,
   verifyHmac: HmacVerifier,
   departments: DepartmentStore,
 ) {
   return (request: FastifyRequest): Caller => {
-    const authorization = request.headers.authorization;
+    const authorization = ownHeader(request.headers, 'authorization');
     let owner: TokenOwner;
     if (authorization !== undefined) {
       const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(authorization);
       if (!match) throw new Problem('auth.invalid_token', 'Authorization must be "Bearer <token>"');
       owner = tokens.resolve(match[1]!);
-    } else if (request.headers['x-signature'] !== undefined) {
+    } else if (signsWithHmac(request)) {
       owner = verifyHmac({
         clientId: header(request, 'x-client-id'),
         timestamp: header(request, 'x-timestamp'),
@@ -39,8 +54,8 @@ export function createAuthenticator(
 }
 
 function header(request: FastifyRequest, name: string): string {
-  const value = request.headers[name];
-  if (typeof value !== 'string' || value.length === 0) {
+  const value = ownHeader(request.headers, name);
+  if (value === undefined || value.length === 0) {
     throw new Problem('auth.invalid_signature', `Signed requests need the ${name} header`);
   }
   return value;

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { hashSecret, sealSecret, secretMatches, unsealSecret } from './client-secrets';
 
 describe('client secrets', () => {
-  it('are stored as scrypt hashes that match only the secret', () => {
+  it('are stored as scrypt hashes that match only the secret', async () => {
     const { salt, hash } = hashSecret('gongan-demo-secret-2f9c1e7a');
     expect(hash.toString('utf8')).not.toContain('gongan');
-    expect(secretMatches('gongan-demo-secret-2f9c1e7a', salt, hash)).toBe(true);
-    expect(secretMatches('gongan-demo-secret-2f9c1e7b', salt, hash)).toBe(false);
-    expect(secretMatches('', salt, hash)).toBe(false);
+    expect(await secretMatches('gongan-demo-secret-2f9c1e7a', salt, hash)).toBe(true);
+    expect(await secretMatches('gongan-demo-secret-2f9c1e7b', salt, hash)).toBe(false);
+    expect(await secretMatches('', salt, hash)).toBe(false);
   });
 
   it('hash the same secret differently each time (salted)', () => {

@@ -1,15 +1,44 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  scrypt,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 const scryptParams = { N: 16384, r: 8, p: 1 } as const;
+// scrypt is pure CPU: at most one fewer check at a time than the machine has cores, so that secret checks — a
+// guesser's included — always leave a core to the event loop. The others wait their turn, in arrival order.
+const scryptSlots = Math.max(1, availableParallelism() - 1);
+let scryptRunning = 0;
+const scryptWaiting: Array<() => void> = [];
 
-/** scrypt hash of a client secret, for the client-credentials grant; the clear secret is never stored. */
+/** scrypt hash of a client secret, for the client-credentials grant; the clear secret is never stored. Used when
+ * seeding (at start-up), never on a request. */
 export function hashSecret(secret: string, salt: Buffer = randomBytes(16)): { salt: Buffer; hash: Buffer } {
   return { salt, hash: scryptSync(secret, salt, 32, scryptParams) };
 }
 
-export function secretMatches(secret: string, salt: Buffer, hash: Buffer): boolean {
-  const candidate = scryptSync(secret, salt, 32, scryptParams);
-  return candidate.length === hash.length && timingSafeEqual(candidate, hash);
+/**
+ * Whether a secret matches its stored hash. scrypt runs on libuv's thread pool (tens of ms of CPU per call), so
+ * that password guessing does not stall every other request on the event loop.
+ */
+export async function secretMatches(secret: string, salt: Buffer, hash: Buffer): Promise<boolean> {
+  if (scryptRunning < scryptSlots) scryptRunning++;
+  else await new Promise<void>((resolve) => scryptWaiting.push(resolve));
+  try {
+    const candidate = await new Promise<Buffer>((resolve, reject) =>
+      scrypt(secret, salt, 32, scryptParams, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+    return candidate.length === hash.length && timingSafeEqual(candidate, hash);
+  } finally {
+    // The slot passes straight to the next waiting check, if any.
+    const next = scryptWaiting.shift();
+    if (next) next();
+    else scryptRunning--;
+  }
 }
 
 /**

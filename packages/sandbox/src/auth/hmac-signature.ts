@@ -42,6 +42,13 @@ export function createHmacVerifier(
     if (request.nonce.length < 16 || request.nonce.length > 128) {
       throw new Problem('auth.invalid_signature', 'X-Nonce must be 16 to 128 characters');
     }
+    const given = signatureBytes(request.signature);
+    if (!given) {
+      throw new Problem(
+        'auth.invalid_signature',
+        'X-Signature must be the padded base64 of the 32-byte HMAC-SHA256 (44 characters)',
+      );
+    }
     const row = client.get(request.clientId) as
       | { department_id: string; hmac_key_sealed: Buffer }
       | undefined;
@@ -59,8 +66,7 @@ export function createHmacVerifier(
         .digest('hex'),
     ].join('\n');
     const expected = createHmac('sha256', secret).update(stringToSign).digest();
-    const given = Buffer.from(request.signature, 'base64');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!timingSafeEqual(given, expected)) {
       throw new Problem('auth.invalid_signature', 'X-Signature does not match the request');
     }
 
@@ -81,3 +87,14 @@ export function createHmacVerifier(
 }
 
 export type HmacVerifier = ReturnType<typeof createHmacVerifier>;
+
+/**
+ * The 32 bytes of an X-Signature in the one encoding the spec and the SDK use: standard base64 with padding
+ * (RFC 4648 §4), canonical — it must encode back to exactly the text sent. `Buffer.from(…, 'base64')` alone would
+ * skip junk characters, take url-safe ones and ignore unused bits, so that many texts would pass as one signature.
+ */
+function signatureBytes(signature: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(signature)) return undefined;
+  const bytes = Buffer.from(signature, 'base64');
+  return bytes.toString('base64') === signature ? bytes : undefined;
+}

@@ -1,26 +1,46 @@
-import { lintText } from '@unsilo/sdk/catalog';
+import { type Diagnostic, lintEntry } from '@unsilo/sdk/catalog';
+import { zCatalogEntry } from '@unsilo/sdk/schemas';
 import type { LintFinding } from '../services';
-import type { CatalogEntry } from './resource-store';
+import type { CatalogEntry, CatalogViewer } from './resource-store';
 
 /**
- * Lints an entry sent over HTTP with the very engine the CLI and the editor use. The entry is linted as the
- * JSON text of itself (JSON is YAML); the rest of the catalogue is passed as the workspace, so the cross-file
- * rules (一数一源 conflicts, related codes) judge it against what the exchange already holds.
+ * The whole judgement of an entry sent over HTTP, made before anything is stored: the very rules the CLI and
+ * the editor run, on the parsed JSON as it is (no text round trip), with the rest of the catalogue as the
+ * workspace so the cross-file rules (一数一源 conflicts, related codes) judge it against what the exchange
+ * holds — as far as its author may see it (another department's draft is not quoted back). Among those rules, schema/contract runs the contract's own schema, so an entry the exchange could not
+ * answer with (`zCatalogEntry`) is never stored; the last check below keeps that true whatever the rules say.
  */
-export function createEntryLinter(otherEntries: (code: string) => CatalogEntry[]) {
-  return (entry: CatalogEntry): LintFinding[] => {
+export function createEntryLinter(otherEntries: (code: string, viewer: CatalogViewer) => CatalogEntry[]) {
+  return (entry: CatalogEntry, viewer: CatalogViewer): LintFinding[] => {
     const code = typeof entry.code === 'string' ? entry.code : '';
     const path = `${code || 'entry'}.json`;
-    const workspace = otherEntries(code).map((other) => ({
+    const workspace = otherEntries(code, viewer).map((other) => ({
       path: `${other.code}.json`,
-      text: JSON.stringify(other),
+      entry: other,
     }));
-    const result = lintText(path, JSON.stringify(entry, null, 2), { workspace });
-    return result.diagnostics.map((diagnostic) => ({
-      rule: diagnostic.rule,
-      severity: diagnostic.severity,
-      message: diagnostic.message.en,
-      zh: diagnostic.message.zh,
-    }));
+    const findings = lintEntry(path, entry, { workspace }).diagnostics.map(findingOf);
+    if (
+      !findings.some((finding) => finding.severity === 'error') &&
+      !zCatalogEntry.safeParse(entry).success
+    ) {
+      findings.push({
+        rule: 'schema/contract',
+        severity: 'error',
+        path: '',
+        message: 'the entry does not match the CatalogEntry schema of the contract',
+        zh: '目录条目不符合接口规范中的 CatalogEntry 定义',
+      });
+    }
+    return findings;
+  };
+}
+
+function findingOf(diagnostic: Diagnostic): LintFinding {
+  return {
+    rule: diagnostic.rule,
+    severity: diagnostic.severity,
+    ...(diagnostic.path !== undefined ? { path: diagnostic.path } : {}),
+    message: diagnostic.message.en,
+    zh: diagnostic.message.zh,
   };
 }

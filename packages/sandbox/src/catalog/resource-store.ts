@@ -29,6 +29,14 @@ export interface StoredResource {
   etag: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The version in force, as departments other than the provider and the authority see it: the entry of the
+   * last publication (with status `published`, or `withdrawn`). Undefined when the entry was never published;
+   * the resource itself when no change waits for review.
+   */
+  inForce?: StoredResource;
+  /** When the version in force was published. */
+  publishedAt?: string;
 }
 
 export interface HistoryEvent {
@@ -51,6 +59,21 @@ interface ResourceRow {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The version in force (`published_entries`), null when never published. */
+  p_provider_code: string | null;
+  p_name: string | null;
+  p_share_type: ShareType | null;
+  p_update_cycle: string | null;
+  p_entry: string | null;
+  p_version: number | null;
+  p_published_at: string | null;
+}
+
+/** Who lists the catalogue: the working versions of its own entries (of all, for the authority), else the
+ * versions in force. */
+export interface CatalogViewer {
+  departmentId: string;
+  seesAllWorkingVersions: boolean;
 }
 
 export interface ResourceFilter {
@@ -72,7 +95,7 @@ export function etagOf(row: Pick<ResourceRow, 'code' | 'version' | 'entry' | 'st
 }
 
 function toStored(row: ResourceRow): StoredResource {
-  return {
+  const working: StoredResource = {
     code: row.code,
     providerId: row.provider_id,
     providerCode: row.provider_code,
@@ -86,10 +109,46 @@ function toStored(row: ResourceRow): StoredResource {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+  if (row.p_entry === null) return working;
+  working.publishedAt = row.p_published_at!;
+  const unchanged = row.p_entry === row.entry && (row.status === 'published' || row.status === 'withdrawn');
+  working.inForce = unchanged ? working : inForceVersion(row, working);
+  return working;
 }
 
+/** The last published version of a resource whose working version has changed since. */
+function inForceVersion(row: ResourceRow, working: StoredResource): StoredResource {
+  const status: ResourceStatus = row.status === 'withdrawn' ? 'withdrawn' : 'published';
+  const version = row.p_version!;
+  const entry = row.p_entry!;
+  const view: StoredResource = {
+    ...working,
+    providerCode: row.p_provider_code!,
+    name: row.p_name!,
+    status,
+    shareType: row.p_share_type!,
+    updateCycle: row.p_update_cycle!,
+    entry: JSON.parse(entry) as CatalogEntry,
+    version,
+    etag: etagOf({ code: row.code, version, status, entry }),
+    updatedAt: status === 'withdrawn' ? row.updated_at : row.p_published_at!,
+  };
+  view.inForce = view;
+  return view;
+}
+
+/** Resources with their version in force beside them (its columns prefixed `p_`). */
+const selectResources = `SELECT r.*, p.provider_code AS p_provider_code, p.name AS p_name, p.share_type AS p_share_type,
+  p.update_cycle AS p_update_cycle, p.entry AS p_entry, p.version AS p_version, p.published_at AS p_published_at
+  FROM resources r LEFT JOIN published_entries p ON p.resource_code = r.code`;
+
+/** The columns of the version a viewer sees, for filtering lists (`mine`: the viewer sees the working one). */
+const mine = '(@seesAll OR r.provider_id = @viewer)';
+const seen = (column: string) => `(CASE WHEN ${mine} THEN r.${column} ELSE p.${column} END)`;
+const seenStatus = `(CASE WHEN ${mine} THEN r.status WHEN r.status = 'withdrawn' THEN 'withdrawn' ELSE 'published' END)`;
+
 export function createResourceStore(db: Database) {
-  const byCode = db.prepare('SELECT * FROM resources WHERE code = ?');
+  const byCode = db.prepare(`${selectResources} WHERE r.code = ?`);
   const insert = db.prepare(
     `INSERT INTO resources (code, provider_id, provider_code, name, status, share_type, update_cycle, entry, version,
        created_at, updated_at)
@@ -103,6 +162,15 @@ export function createResourceStore(db: Database) {
   const setStatus = db.prepare(
     `UPDATE resources SET status = @status, version = version + 1, updated_at = @at
      WHERE code = @code AND version = @version`,
+  );
+  // A publication puts the working version in force.
+  const putInForce = db.prepare(
+    `INSERT INTO published_entries (resource_code, provider_code, name, share_type, update_cycle, entry, version,
+       published_at)
+     SELECT code, provider_code, name, share_type, update_cycle, entry, version, @at FROM resources WHERE code = @code
+     ON CONFLICT (resource_code) DO UPDATE SET provider_code = excluded.provider_code, name = excluded.name,
+       share_type = excluded.share_type, update_cycle = excluded.update_cycle, entry = excluded.entry,
+       version = excluded.version, published_at = excluded.published_at`,
   );
   const addHistory = db.prepare(
     `INSERT INTO resource_history (resource_code, action, status, department_id, reason, at)
@@ -124,39 +192,64 @@ export function createResourceStore(db: Database) {
     return stored;
   };
 
-  const allEntries = db.prepare("SELECT entry FROM resources WHERE status <> 'withdrawn'").pluck();
+  // The live entries a viewer sees: its own (all, for the authority) as they are now, the others as published.
+  const visibleEntries = db
+    .prepare(
+      `SELECT CASE WHEN ${mine} THEN r.entry ELSE p.entry END FROM resources r
+       LEFT JOIN published_entries p ON p.resource_code = r.code
+       WHERE r.status <> 'withdrawn' AND (${mine} OR p.resource_code IS NOT NULL)`,
+    )
+    .pluck();
 
   return {
     get,
-    /** Every live entry of the catalogue (for the cross-file lint rules). */
-    entries(): CatalogEntry[] {
-      return (allEntries.all() as string[]).map((text) => JSON.parse(text) as CatalogEntry);
+    /**
+     * The live entries of the catalogue a viewer sees, each in the version it sees (for the cross-file lint
+     * rules, whose findings quote other entries: another department's draft must not leak through them).
+     */
+    entries(viewer: CatalogViewer): CatalogEntry[] {
+      const params = { viewer: viewer.departmentId, seesAll: viewer.seesAllWorkingVersions ? 1 : 0 };
+      return (visibleEntries.all(params) as string[]).map((text) => JSON.parse(text) as CatalogEntry);
     },
-    list(filter: ResourceFilter): StoredResource[] {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: filter.limit };
+    /**
+     * The resources a viewer sees, each in the version it sees (working or in force), filtered on that version:
+     * an entry never published is listed only for its provider and the authority.
+     */
+    list(filter: ResourceFilter, viewer: CatalogViewer): StoredResource[] {
+      const where = [`(${mine} OR p.resource_code IS NOT NULL)`];
+      const params: Record<string, unknown> = {
+        limit: filter.limit,
+        viewer: viewer.departmentId,
+        seesAll: viewer.seesAllWorkingVersions ? 1 : 0,
+      };
       if (filter.provider) {
-        where.push('(provider_id = @provider OR provider_code = @provider)');
+        where.push('(r.provider_id = @provider OR r.provider_code = @provider)');
         params.provider = filter.provider;
       }
       if (filter.status) {
-        where.push('status = @status');
+        where.push(`${seenStatus} = @status`);
         params.status = filter.status;
       }
       if (filter.shareType) {
-        where.push('share_type = @shareType');
+        where.push(`${seen('share_type')} = @shareType`);
         params.shareType = filter.shareType;
       }
       if (filter.q) {
-        where.push('(instr(name, @q) > 0 OR instr(code, @q) > 0 OR instr(entry, @q) > 0)');
+        where.push(
+          `(instr(${seen('name')}, @q) > 0 OR instr(r.code, @q) > 0 OR instr(${seen('entry')}, @q) > 0)`,
+        );
         params.q = filter.q;
       }
       if (filter.after !== undefined) {
-        where.push('code > @after');
+        where.push('r.code > @after');
         params.after = filter.after;
       }
-      const sql = `SELECT * FROM resources ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code LIMIT @limit`;
-      return (db.prepare(sql).all(params) as ResourceRow[]).map(toStored);
+      const sql = `${selectResources} WHERE ${where.join(' AND ')} ORDER BY r.code LIMIT @limit`;
+      return (db.prepare(sql).all(params) as ResourceRow[]).map((row) => {
+        const stored = toStored(row);
+        const sees = viewer.seesAllWorkingVersions || stored.providerId === viewer.departmentId;
+        return sees ? stored : stored.inForce!;
+      });
     },
     create(entry: CatalogEntry, providerId: string, at: string): StoredResource {
       db.transaction(() => {
@@ -213,9 +306,10 @@ export function createResourceStore(db: Database) {
       histories.delete(current.code);
       const changed = db.transaction(() => {
         const result = setStatus.run({ code: current.code, version: current.version, status, at });
-        if (result.changes === 1)
-          addHistory.run(current.code, action, status, departmentId, reason ?? null, at);
-        return result.changes === 1;
+        if (result.changes !== 1) return false;
+        if (status === 'published') putInForce.run({ code: current.code, at });
+        addHistory.run(current.code, action, status, departmentId, reason ?? null, at);
+        return true;
       })();
       return changed ? get(current.code) : undefined;
     },

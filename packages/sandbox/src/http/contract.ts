@@ -1,3 +1,4 @@
+import type { OperationRoles } from '../access/roles';
 import type { OperationId } from './operation-table';
 
 export interface ContractRoute {
@@ -6,6 +7,8 @@ export interface ContractRoute {
   path: string;
   /** True when the operation declares `security: []`. */
   anonymous: boolean;
+  /** Who may call it: the spec's `x-roles` and `x-self-approve-roles` (empty when anonymous). */
+  allowed: OperationRoles;
 }
 
 export interface RequestParts {

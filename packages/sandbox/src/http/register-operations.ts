@@ -1,6 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { assertMayCall } from '../access/roles';
+import { signsWithHmac } from '../auth/authenticate';
 import { Problem } from '../problems/problem';
 import type { Caller } from '../sandbox-state';
+import { decodeBody } from './content-types';
 import type { Contract } from './contract';
 import type { OperationHandlers } from './operation';
 import type { OperationId } from './operation-table';
@@ -8,14 +11,19 @@ import type { OperationId } from './operation-table';
 export interface RegisterOptions {
   contract: Contract;
   handlers: OperationHandlers;
-  authenticate: (request: import('fastify').FastifyRequest) => Caller;
+  authenticate: (request: FastifyRequest) => Caller;
   /** Check every answer against the contract (on by default; a mismatch is a 500, so tests catch it). */
   validateResponses: boolean;
 }
 
 /**
- * Mounts one route per operation of the contract: authenticate (unless the spec says `security: []`), parse the
- * request with the spec's schemas, run the handler, check the answer against the spec, send it.
+ * Mounts one route per operation of the contract: authenticate (unless the spec says `security: []`), check the
+ * caller's roles against the operation's (`x-roles`), parse the request with the spec's schemas, run the
+ * handler, check the answer against the spec, send it.
+ *
+ * A bearer token (or its absence) is judged before the body is read, so that an unauthenticated client cannot make
+ * the exchange read or parse one; an HMAC signature covers the body, so it is judged once the bytes are in
+ * (bounded by the body limit) and before they are decoded.
  */
 export function registerOperations(app: FastifyInstance, options: RegisterOptions): void {
   const { contract, handlers } = options;
@@ -26,17 +34,27 @@ export function registerOperations(app: FastifyInstance, options: RegisterOption
   >) {
     const handler = handlers[operationId];
     if (!handler) throw new Error(`no handler for operation ${operationId}`);
+    const admit = (request: FastifyRequest): void => {
+      const caller = options.authenticate(request);
+      request.caller = caller;
+      // Before anything of the request is parsed: a role that may not call the operation learns nothing more.
+      assertMayCall(caller, operationId, route.allowed);
+    };
     app.route({
       method: route.method,
       url: route.path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1'),
       config: { operationId },
+      preParsing: async (request, _reply, payload) => {
+        if (!route.anonymous && !signsWithHmac(request)) admit(request);
+        return payload;
+      },
       handler: async (request, reply) => {
-        const caller = route.anonymous ? undefined : options.authenticate(request);
-        if (caller) request.caller = caller;
+        if (!route.anonymous && request.caller === undefined) admit(request);
+        const caller = request.caller;
         const parsed = contract.parseRequest(operationId, {
           params: request.params,
           query: request.query,
-          body: request.body,
+          body: decodeBody(request),
           headers: request.headers,
         });
         const output = await handler({ request, reply, caller: caller as Caller, ...parsed });

@@ -1,13 +1,17 @@
 import { operationMap, zBatchRequest } from '@unsilo/sdk/schemas';
 import { type ZodType, z } from 'zod';
 import { Problem } from '../problems/problem';
+import type { Role } from '../sandbox-state';
 import type { Contract, ContractRoute, FieldError, ParsedRequest } from './contract';
 import { auditActions, type OperationId } from './operation-table';
+import { isPrototypeKey } from './prototype-keys';
 
 interface GeneratedRoute {
   readonly method: string;
   readonly path: string;
   readonly auth: boolean;
+  readonly roles?: readonly Role[];
+  readonly selfApproveRoles?: readonly Role[];
   readonly request: { readonly body?: ZodType; readonly path?: ZodType; readonly query?: ZodType };
   readonly responses: Readonly<Record<string, ZodType | null>>;
 }
@@ -63,10 +67,13 @@ export function specContract(
   for (const [id, route] of Object.entries(map)) {
     if (!(id in auditActions)) throw new Error(`the sandbox does not implement operation ${id}`);
     const operationId = id as OperationId;
+    // An authenticated operation that names no roles would be open to every role: refuse to start instead.
+    if (route.auth && !route.roles?.length) throw new Error(`operation ${id} declares no x-roles`);
     routes[operationId] = {
       method: route.method.toUpperCase() as ContractRoute['method'],
       path: route.path,
       anonymous: !route.auth,
+      allowed: { roles: route.roles ?? [], selfApproveRoles: route.selfApproveRoles ?? [] },
     };
     const body = route.request.body;
     bodies.set(
@@ -149,20 +156,25 @@ export function specContract(
 /**
  * Query strings carry text: numbers are turned into numbers where the schema expects one, repeated parameters
  * keep their first value, and `filter[key]=value` (OpenAPI deepObject) becomes `filter: { key: value }`.
+ * Every object built here has no prototype, and a name counts only when the schema itself declares it (an own
+ * property of its shape): `__proto__[x]` or `toString` name nothing. (`parseQuery` has already refused prototype
+ * keys; this holds on its own.)
  */
 function queryObject(schema: ZodType | undefined, raw: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, ZodType>) : {};
+  const out: Record<string, unknown> = Object.create(null);
+  const shape: Record<string, ZodType> =
+    schema instanceof z.ZodObject ? (schema.shape as Record<string, ZodType>) : Object.create(null);
   for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     const text = Array.isArray(value) ? value[0] : value;
     const deep = /^([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\]$/.exec(name);
-    if (deep && deep[1]! in shape) {
-      const group = (out[deep[1]!] ?? {}) as Record<string, unknown>;
+    if (deep && Object.hasOwn(shape, deep[1]!)) {
+      const group = (out[deep[1]!] ?? Object.create(null)) as Record<string, unknown>;
+      if (isPrototypeKey(deep[2]!)) continue;
       group[deep[2]!] = text;
       out[deep[1]!] = group;
       continue;
     }
-    if (!(name in shape)) continue;
+    if (!Object.hasOwn(shape, name)) continue;
     out[name] =
       typeof text === 'string' && /^-?\d{1,15}$/.test(text) && expectsNumber(shape[name]!)
         ? Number(text)

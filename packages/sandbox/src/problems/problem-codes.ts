@@ -10,6 +10,22 @@ export const problemCodes = {
     zh: '不支持的内容类型',
   },
   'request.too_large': { status: 413, title: 'The body is too large', zh: '请求体过大' },
+  'request.too_deep': {
+    status: 400,
+    title: 'The JSON body nests too deeply',
+    zh: 'JSON 请求体嵌套层级过深',
+  },
+  'request.headers_too_large': {
+    status: 431,
+    title: 'The request line and headers are too large',
+    zh: '请求行与请求头过大',
+  },
+  'request.timeout': { status: 408, title: 'The request did not arrive in time', zh: '请求超时' },
+  'request.expectation_failed': {
+    status: 417,
+    title: 'The Expect header cannot be met',
+    zh: '无法满足 Expect 请求头的要求',
+  },
   'route.not_found': { status: 404, title: 'No such endpoint', zh: '接口不存在' },
   'auth.missing_credentials': {
     status: 401,
@@ -34,6 +50,11 @@ export const problemCodes = {
     zh: '请求时间戳超出 5 分钟有效窗口',
   },
   'auth.nonce_reused': { status: 401, title: 'The nonce was already used', zh: '随机数（nonce）已被使用' },
+  'access.role_required': {
+    status: 403,
+    title: "None of the department's roles may do this",
+    zh: '本部门的角色无权执行此操作',
+  },
   'access.forbidden': { status: 403, title: 'Not allowed for this department', zh: '本部门无权执行此操作' },
   'access.not_shared': { status: 403, title: 'This resource is not shared', zh: '该信息资源不予共享' },
   'access.share_request_required': {
@@ -95,6 +116,7 @@ export const problemCodes = {
     zh: '该共享申请已处理',
   },
   'codeset.not_found': { status: 404, title: 'No such code set', zh: '代码集不存在' },
+  'rate.limited': { status: 429, title: 'Too many requests', zh: '请求过于频繁，请稍后重试' },
   'internal.error': { status: 500, title: 'Internal error', zh: '服务器内部错误' },
 } as const satisfies Record<string, { status: number; title: string; zh: string }>;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { openDatabase } from '../db/open-database';
 import { loadReceiptSigner } from './receipt-signer';
 
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-receipts-'));
+const sealingKey = randomBytes(32);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('receipt signer', () => {
@@ -23,7 +25,7 @@ describe('receipt signer', () => {
 
   it('signs receipts that the SDK verifies with the published JWKS', async () => {
     const db = openDatabase({ memory: true });
-    const signer = loadReceiptSigner(db, Date.now);
+    const signer = loadReceiptSigner(db, Date.now, sealingKey);
     const receipt = signer.sign(fields);
     expect(receipt).toMatchObject({ ...fields, kid: signer.kid, alg: 'Ed25519' });
     expect(signer.jwks().keys).toEqual([
@@ -36,12 +38,12 @@ describe('receipt signer', () => {
   it('keeps its key in the database, so receipts verify after a restart', async () => {
     const file = join(dir, 'sandbox.db');
     const first = openDatabase({ dataFile: file });
-    const before = loadReceiptSigner(first, Date.now);
+    const before = loadReceiptSigner(first, Date.now, sealingKey);
     const receipt = before.sign(fields);
     first.close();
 
     const second = openDatabase({ dataFile: file });
-    const after = loadReceiptSigner(second, Date.now);
+    const after = loadReceiptSigner(second, Date.now, sealingKey);
     expect(after.kid).toBe(before.kid);
     expect(await verifyReceipt(receipt, after.jwks())).toEqual({ valid: true, kid: before.kid });
     second.close();
@@ -50,10 +52,31 @@ describe('receipt signer', () => {
   it('uses a fresh key per new exchange: one exchange cannot vouch for another', async () => {
     const a = openDatabase({ memory: true });
     const b = openDatabase({ memory: true });
-    const receipt = loadReceiptSigner(a, Date.now).sign(fields);
-    const otherKeys = loadReceiptSigner(b, Date.now).jwks();
+    const receipt = loadReceiptSigner(a, Date.now, sealingKey).sign(fields);
+    const otherKeys = loadReceiptSigner(b, Date.now, sealingKey).jwks();
     expect((await verifyReceipt(receipt, otherKeys)).valid).toBe(false);
     a.close();
     b.close();
+  });
+
+  it('rotates: the new key signs, the old one stays published, and receipts of both verify', async () => {
+    const db = openDatabase({ memory: true });
+    const first = loadReceiptSigner(db, Date.now, sealingKey);
+    const old = first.sign(fields);
+    const rotated = loadReceiptSigner(db, Date.now, sealingKey, { rotate: true });
+    expect(rotated.kid).not.toBe(first.kid);
+    expect(rotated.jwks().keys.map((key) => key.kid)).toEqual([first.kid, rotated.kid]);
+    expect(await verifyReceipt(old, rotated.jwks())).toEqual({ valid: true, kid: first.kid });
+    expect(loadReceiptSigner(db, Date.now, sealingKey).kid).toBe(rotated.kid);
+    db.close();
+  });
+
+  it('refuses a sealing key that does not open the stored key', () => {
+    const db = openDatabase({ memory: true });
+    const { kid } = loadReceiptSigner(db, Date.now, sealingKey);
+    expect(() => loadReceiptSigner(db, Date.now, randomBytes(32))).toThrow(
+      `the sealing key does not open receipt key ${kid}`,
+    );
+    db.close();
   });
 });

@@ -8,6 +8,8 @@ import {
 } from 'node:crypto';
 import { canonicalJson } from '@unsilo/sdk';
 import type { Database } from 'better-sqlite3';
+import { sealSecret, unsealSecret } from '../auth/client-secrets';
+import { SealingKeyError } from '../auth/sealing-key';
 
 export interface ReceiptJwk {
   kid: string;
@@ -25,38 +27,39 @@ export interface ReceiptSigner {
   sign<T extends Record<string, unknown>>(fields: T): T & { kid: string; alg: 'Ed25519'; signature: string };
 }
 
+interface StoredReceiptKey {
+  kid: string;
+  private_key_sealed: Buffer;
+  public_x: string;
+}
+
 /**
- * The exchange's receipt key. Created once and kept in the database, so a receipt issued before a restart
- * still verifies after it. The key id is the RFC 7638 JWK thumbprint.
+ * The exchange's receipt key: the newest in the database signs, and every key ever used stays published, so a
+ * receipt issued before a restart or a rotation still verifies after it. The private key is stored only
+ * sealed with the sealing key. `rotate` starts signing with a new key. The key id is the RFC 7638 thumbprint.
  */
-export function loadReceiptSigner(db: Database, now: () => number): ReceiptSigner {
+export function loadReceiptSigner(
+  db: Database,
+  now: () => number,
+  sealingKey: Buffer,
+  options: { rotate?: boolean } = {},
+): ReceiptSigner {
   let row = db
-    .prepare('SELECT kid, private_key, public_x FROM receipt_keys ORDER BY created_at DESC LIMIT 1')
-    .get() as { kid: string; private_key: Buffer; public_x: string } | undefined;
-  if (!row) {
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const x = publicKey.export({ format: 'jwk' }).x!;
-    const kid = thumbprint(x);
-    const der = privateKey.export({ format: 'der', type: 'pkcs8' });
-    db.prepare('INSERT INTO receipt_keys (kid, private_key, public_x, created_at) VALUES (?, ?, ?, ?)').run(
-      kid,
-      der,
-      x,
-      new Date(now()).toISOString(),
-    );
-    row = { kid, private_key: der, public_x: x };
-  }
-  const privateKey: KeyObject = createPrivateKey({ key: row.private_key, format: 'der', type: 'pkcs8' });
+    .prepare('SELECT kid, private_key_sealed, public_x FROM receipt_keys ORDER BY seq DESC LIMIT 1')
+    .get() as StoredReceiptKey | undefined;
+  if (!row || options.rotate) row = addReceiptKey(db, now, sealingKey);
+  const privateKey = unsealReceiptKey(row.private_key_sealed, sealingKey);
+  if (!privateKey) throw new SealingKeyError(`the sealing key does not open receipt key ${row.kid}`);
+  // A sanity check that the stored private key matches its published public half.
+  const x = createPublicKey(privateKey).export({ format: 'jwk' }).x;
+  if (x !== row.public_x) throw new Error('receipt key in the database is inconsistent');
   const kid = row.kid;
   const keys = (
-    db.prepare('SELECT kid, public_x FROM receipt_keys ORDER BY created_at').all() as Array<{
+    db.prepare('SELECT kid, public_x FROM receipt_keys ORDER BY seq').all() as Array<{
       kid: string;
       public_x: string;
     }>
   ).map((key): ReceiptJwk => ({ kid: key.kid, kty: 'OKP', crv: 'Ed25519', x: key.public_x, use: 'sig' }));
-  // A sanity check that the stored private key matches its published public half.
-  const x = createPublicKey(privateKey).export({ format: 'jwk' }).x;
-  if (x !== row.public_x) throw new Error('receipt key in the database is inconsistent');
 
   return {
     kid,
@@ -69,6 +72,38 @@ export function loadReceiptSigner(db: Database, now: () => number): ReceiptSigne
       return { ...unsigned, signature };
     },
   };
+}
+
+/** Stores a receipt key (sealed) after the others, so it is the one that signs from now on. */
+export function storeReceiptKey(db: Database, privateKey: KeyObject, sealingKey: Buffer, createdAt: string) {
+  const x = createPublicKey(privateKey).export({ format: 'jwk' }).x!;
+  const row: StoredReceiptKey = {
+    kid: thumbprint(x),
+    private_key_sealed: sealReceiptKey(privateKey, sealingKey),
+    public_x: x,
+  };
+  db.prepare(
+    'INSERT INTO receipt_keys (kid, private_key_sealed, public_x, created_at) VALUES (?, ?, ?, ?)',
+  ).run(row.kid, row.private_key_sealed, row.public_x, createdAt);
+  return row;
+}
+
+function addReceiptKey(db: Database, now: () => number, sealingKey: Buffer): StoredReceiptKey {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return storeReceiptKey(db, privateKey, sealingKey, new Date(now()).toISOString());
+}
+
+/** Sealed as PKCS#8 PEM: text, like the HMAC secrets, so one re-sealing path serves both. */
+function sealReceiptKey(privateKey: KeyObject, sealingKey: Buffer): Buffer {
+  return sealSecret(privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, sealingKey);
+}
+
+function unsealReceiptKey(sealed: Buffer, sealingKey: Buffer): KeyObject | undefined {
+  const pem = unsealSecret(sealed, sealingKey);
+  if (!pem) return undefined;
+  const key = createPrivateKey({ key: pem, format: 'pem' });
+  pem.fill(0);
+  return key;
 }
 
 function thumbprint(x: string): string {

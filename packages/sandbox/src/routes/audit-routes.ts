@@ -5,7 +5,8 @@ import { limitOf } from './page';
 
 /**
  * The audit log, newest first. A department sees what it did and what was done to its resources; an
- * authority (大数据局) sees everything.
+ * authority (大数据局) sees everything, including the requests that authenticated nobody (failed logins, forged
+ * tokens), which carry the client id as sent, the reason and the source address instead of a department.
  */
 export function auditRoutes(services: Services): OperationHandlers {
   const { state } = services;
@@ -13,7 +14,7 @@ export function auditRoutes(services: Services): OperationHandlers {
     listAuditEvents: ({ caller, query }) => {
       state.audit.flush();
       const limit = limitOf(query);
-      const where = ['department_id IS NOT NULL'];
+      const where: string[] = [];
       const params: Record<string, unknown> = { me: caller.department.id, limit: limit + 1 };
       if (!caller.department.roles.includes('authority')) {
         where.push('(department_id = @me OR resource_provider_id = @me)');
@@ -39,18 +40,22 @@ export function auditRoutes(services: Services): OperationHandlers {
       }
       const rows = state.db
         .prepare(
-          `SELECT id, at, department_id, action, resource_code, status, request_id, detail FROM audit_events
-           WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`,
+          `SELECT id, at, department_id, action, resource_code, status, request_id, detail, client_id, reason,
+             source_address FROM audit_events
+           ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
         )
         .all(params) as Array<{
         id: number;
         at: string;
-        department_id: string;
+        department_id: string | null;
         action: string;
         resource_code: string | null;
         status: number;
         request_id: string;
         detail: string | null;
+        client_id: string | null;
+        reason: string | null;
+        source_address: string | null;
       }>;
       const more = rows.length > limit;
       const shown = more ? rows.slice(0, limit) : rows;
@@ -60,7 +65,7 @@ export function auditRoutes(services: Services): OperationHandlers {
           items: shown.map((row) => ({
             id: String(row.id),
             at: row.at,
-            department: row.department_id,
+            ...(row.department_id !== null ? { department: row.department_id } : {}),
             action: row.action,
             ...(row.resource_code !== null && /^[0-9]{6,}\/[0-9]+$/.test(row.resource_code)
               ? { resource: row.resource_code }
@@ -68,6 +73,9 @@ export function auditRoutes(services: Services): OperationHandlers {
             status: row.status,
             requestId: row.request_id,
             ...(row.detail !== null ? { detail: JSON.parse(row.detail) } : {}),
+            ...(row.client_id !== null ? { clientId: row.client_id } : {}),
+            ...(row.reason !== null ? { reason: row.reason } : {}),
+            ...(row.source_address !== null ? { sourceAddress: row.source_address } : {}),
           })),
           nextCursor: more ? encodeCursor('aud', shown[shown.length - 1]!.id) : null,
         },

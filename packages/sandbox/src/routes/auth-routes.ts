@@ -1,5 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { zTokenRequest } from '@unsilo/sdk/schemas';
 import type { OperationHandlers } from '../http/operation';
+import { rateLimited } from '../http/rate-limit';
 import { Problem } from '../problems/problem';
 import type { Services } from '../services';
 import { afterOf, limitOf, pageOf } from './page';
@@ -15,7 +17,7 @@ export function authRoutes(services: Services): OperationHandlers {
       body: state.signer.jwks(),
       headers: { 'cache-control': 'public, max-age=300' },
     }),
-    issueToken: ({ body, request }) => {
+    issueToken: async ({ body, request }) => {
       if ((body as { grant_type?: unknown } | undefined)?.grant_type !== 'client_credentials') {
         throw new Problem('auth.unsupported_grant_type', 'Only grant_type=client_credentials is supported', {
           zh: '仅支持 grant_type=client_credentials',
@@ -33,7 +35,20 @@ export function authRoutes(services: Services): OperationHandlers {
           })),
         });
       }
-      const issued = tokens.issue(form.data.client_id, form.data.client_secret);
+      const clientId = form.data.client_id;
+      request.authFacts = { clientId };
+      const attempt = state.loginThrottle.begin(clientId, request.ip);
+      if (attempt.refused) {
+        request.authFacts.reason = 'throttled';
+        await delay(state.loginThrottle.refusalDelayMs);
+        throw tooManyFailedLogins(attempt.retryAfterSeconds);
+      }
+      const issued = await tokens.issue(clientId, form.data.client_secret);
+      if ('failure' in issued) {
+        request.authFacts.reason = issued.failure;
+        throw new Problem('auth.invalid_client', 'Unknown client_id or wrong client_secret');
+      }
+      attempt.succeeded();
       request.caller = {
         department: departments.get(issued.owner.departmentId)!,
         clientId: issued.owner.clientId,
@@ -67,4 +82,12 @@ export function authRoutes(services: Services): OperationHandlers {
       return { status: 200, body: department };
     },
   };
+}
+
+function tooManyFailedLogins(seconds: number): Problem {
+  return rateLimited(
+    seconds,
+    `Too many failed logins for this client_id or from this address; retry after ${seconds} seconds`,
+    `登录失败次数过多，请 ${seconds} 秒后重试`,
+  );
 }

@@ -1,7 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { assertIsProvider } from '../access/access-policy';
-import type { CatalogEntry, ResourceStatus, StoredResource } from '../catalog/resource-store';
+import { roleRequired } from '../access/roles';
+import { catalogViewerOf, seesWorkingVersion, visibleVersion } from '../access/visibility';
+import type { CatalogEntry, HistoryEvent, ResourceStatus, StoredResource } from '../catalog/resource-store';
 import type { OperationHandler, OperationHandlers, OperationInput } from '../http/operation';
+import { ownHeader } from '../http/own-header';
 import { Problem } from '../problems/problem';
 import type { Caller } from '../sandbox-state';
 import type { LintFinding, Services } from '../services';
@@ -24,18 +27,37 @@ export function toSummary(resource: StoredResource) {
   };
 }
 
-/** Finds a resource by its path code and notes it for the audit log; 404 when absent. */
-export function loadResource(services: Services, request: FastifyRequest, code: string): StoredResource {
+/**
+ * Finds a resource by its code, in the version the caller sees (see `visibleVersion`), and notes it for the
+ * audit log; 404 when absent, and when the caller may not know it exists (never published, not theirs). The
+ * provider's audit log shows such probes too.
+ */
+export function loadResource(
+  services: Services,
+  request: FastifyRequest,
+  caller: Caller,
+  code: string,
+): StoredResource {
   const resource = services.resources.get(code);
   request.auditFacts = { ...request.auditFacts, resource: code };
-  if (!resource) throw new Problem('resource.not_found', `No catalogue resource has the code ${code}`);
-  request.auditFacts.resourceProviderId = resource.providerId;
-  return resource;
+  if (resource) request.auditFacts.resourceProviderId = resource.providerId;
+  const visible = resource && visibleVersion(caller, resource);
+  if (!visible) throw new Problem('resource.not_found', `No catalogue resource has the code ${code}`);
+  return visible;
+}
+
+/** The history others see: up to the publication in force, and its withdrawal — not a change under review. */
+function historyInForce(events: HistoryEvent[]): HistoryEvent[] {
+  const published = events.findLastIndex((event) => event.action === 'publish');
+  return [
+    ...events.slice(0, published + 1),
+    ...events.slice(published + 1).filter((event) => event.action === 'withdraw'),
+  ];
 }
 
 /** Checks If-Match against the current ETag: 428 without it, 412 when it no longer matches. */
 function assertIfMatch(request: FastifyRequest, current: StoredResource): void {
-  const header = request.headers['if-match'];
+  const header = ownHeader(request.headers, 'if-match');
   if (header === undefined || header === '') {
     throw new Problem('precondition.required', 'Send If-Match with the ETag you read');
   }
@@ -50,8 +72,8 @@ function assertIfMatch(request: FastifyRequest, current: StoredResource): void {
   }
 }
 
-function lintOrRefuse(services: Services, entry: CatalogEntry): LintFinding[] {
-  const findings = services.lint(entry);
+function lintOrRefuse(services: Services, caller: Caller, entry: CatalogEntry): LintFinding[] {
+  const findings = services.lint(entry, catalogViewerOf(caller));
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
     throw new Problem(
@@ -76,6 +98,9 @@ function assertOwnProviderCode(caller: Caller, entry: CatalogEntry): void {
   }
 }
 
+/** Who takes a step: the provider of the entry, the authority (or the provider with selfApprove), or either. */
+type StepTaker = 'provider' | 'authority' | 'provider-or-authority';
+
 const transitions = {
   submitResource: { action: 'submit', from: ['draft'], to: 'submitted', by: 'provider' },
   registerResource: { action: 'register', from: ['submitted'], to: 'registered', by: 'authority' },
@@ -84,12 +109,24 @@ const transitions = {
     action: 'withdraw',
     from: ['draft', 'submitted', 'registered', 'published'],
     to: 'withdrawn',
-    by: 'provider',
+    by: 'provider-or-authority',
   },
 } as const satisfies Record<
   string,
-  { action: string; from: ResourceStatus[]; to: ResourceStatus; by: string }
+  { action: string; from: ResourceStatus[]; to: ResourceStatus; by: StepTaker }
 >;
+
+const stepRefusals: Record<StepTaker, { en: string; zh: string }> = {
+  provider: { en: 'Only the provider of {code} may {action} it', zh: '只有信息资源提供方可以执行该操作' },
+  authority: {
+    en: 'Only an authority department may {action} {code}',
+    zh: '只有管理部门（大数据局）可以执行该操作',
+  },
+  'provider-or-authority': {
+    en: 'Only the provider of {code} or an authority department may {action} it',
+    zh: '只有信息资源提供方或管理部门（大数据局）可以执行该操作',
+  },
+};
 
 const statusZh: Record<ResourceStatus, string> = {
   draft: '草稿',
@@ -103,47 +140,68 @@ export function catalogRoutes(services: Services): OperationHandlers {
   const { resources, state } = services;
   const now = () => new Date(state.now()).toISOString();
 
-  const representation = (resource: StoredResource, diagnostics: LintFinding[] = []) => ({
-    code: resource.code,
-    status: resource.status,
-    entry: resource.entry,
-    providerId: resource.providerId,
-    createdAt: resource.createdAt,
-    updatedAt: resource.updatedAt,
-    etag: resource.etag,
-    ...(diagnostics.length > 0 ? { diagnostics } : {}),
-    history: resources.history(resource.code).map((event) => ({
-      status: event.status,
-      at: event.at,
-      by: event.department,
-      ...(event.reason ? { reason: event.reason } : {}),
-    })),
-  });
+  /**
+   * A resource as the caller sees it. The provider and the authority see a change under review with the
+   * version in force beside it (`published`); others see the version in force, with the history behind it.
+   */
+  const representation = (caller: Caller, resource: StoredResource, diagnostics: LintFinding[] = []) => {
+    const working = seesWorkingVersion(caller, resource);
+    const pending =
+      working && resource.inForce && resource.inForce !== resource && resource.status !== 'withdrawn';
+    const events = resources.history(resource.code);
+    return {
+      code: resource.code,
+      status: resource.status,
+      entry: resource.entry,
+      providerId: resource.providerId,
+      createdAt: resource.createdAt,
+      updatedAt: resource.updatedAt,
+      etag: resource.etag,
+      ...(diagnostics.length > 0 ? { diagnostics } : {}),
+      history: (working ? events : historyInForce(events)).map((event) => ({
+        status: event.status,
+        at: event.at,
+        by: event.department,
+        ...(event.reason ? { reason: event.reason } : {}),
+      })),
+      ...(pending
+        ? { published: { entry: resource.inForce!.entry, publishedAt: resource.publishedAt! } }
+        : {}),
+    };
+  };
+
+  type Step = (typeof transitions)[keyof typeof transitions];
+
+  /**
+   * The role check let providers through to an authority's step for selfApprove; without it, the step is the
+   * authority's alone — refused as the role check would have, before the resource is looked at.
+   */
+  const assertRoleMayTake = (step: Step, caller: Caller) => {
+    if (step.by !== 'authority' || state.selfApprove || caller.department.roles.includes('authority')) return;
+    throw roleRequired(`${step.action} of a catalogue entry`, ['authority']);
+  };
+
+  /** Refuses a life-cycle step to a caller who may not take it on this resource. */
+  const assertMayTake = (step: Step, caller: Caller, current: StoredResource) => {
+    const isProvider = current.providerId === caller.department.id;
+    const isAuthority = caller.department.roles.includes('authority');
+    if (step.by === 'provider' && isProvider) return;
+    if (step.by !== 'provider' && (isProvider || isAuthority)) return;
+    const refusal = stepRefusals[step.by];
+    throw new Problem(
+      'access.forbidden',
+      refusal.en.replace('{code}', current.code).replace('{action}', step.action),
+      { zh: refusal.zh },
+    );
+  };
 
   const transition =
     (name: keyof typeof transitions): OperationHandler =>
     ({ request, caller, params, body }: OperationInput) => {
       const step = transitions[name];
-      const current = loadResource(services, request, params.code!);
-      const isProvider = current.providerId === caller.department.id;
-      const allowed =
-        step.by === 'provider'
-          ? isProvider
-          : caller.department.roles.includes('authority') || (state.selfApprove && isProvider);
-      if (!allowed) {
-        throw new Problem(
-          'access.forbidden',
-          step.by === 'provider'
-            ? `Only the provider of ${current.code} may ${step.action} it`
-            : `Only an authority department may ${step.action} ${current.code}`,
-          {
-            zh:
-              step.by === 'provider'
-                ? '只有信息资源提供方可以执行该操作'
-                : '只有管理部门（大数据局）可以执行该操作',
-          },
-        );
-      }
+      assertRoleMayTake(step, caller);
+      const current = loadResource(services, request, caller, params.code!);
+      assertMayTake(step, caller, current);
       assertIfMatch(request, current);
       if (!(step.from as readonly ResourceStatus[]).includes(current.status)) {
         throw new Problem(
@@ -158,26 +216,29 @@ export function catalogRoutes(services: Services): OperationHandlers {
       const reason = name === 'withdrawResource' ? (body as { reason: string }).reason : undefined;
       const next = resources.transition(current, step.action, step.to, caller.department.id, reason, now());
       if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
-      return { status: 200, body: representation(next), headers: { etag: next.etag } };
+      return { status: 200, body: representation(caller, next), headers: { etag: next.etag } };
     };
 
   return {
-    listResources: ({ query }) => {
+    listResources: ({ caller, query }) => {
       const limit = limitOf(query);
-      const rows = resources.list({
-        provider: query.provider as string | undefined,
-        status: query.status as string | undefined,
-        shareType: query.shareType as string | undefined,
-        q: query.q as string | undefined,
-        after: afterOf('res', query),
-        limit: limit + 1,
-      });
+      const rows = resources.list(
+        {
+          provider: query.provider as string | undefined,
+          status: query.status as string | undefined,
+          shareType: query.shareType as string | undefined,
+          q: query.q as string | undefined,
+          after: afterOf('res', query),
+          limit: limit + 1,
+        },
+        catalogViewerOf(caller),
+      );
       return { status: 200, body: pageOf(rows, limit, 'res', (r) => r.code, toSummary) };
     },
     createResource: ({ request, caller, body }) => {
       const entry = body as CatalogEntry;
       request.auditFacts = { resource: typeof entry.code === 'string' ? entry.code : undefined };
-      const findings = lintOrRefuse(services, entry);
+      const findings = lintOrRefuse(services, caller, entry);
       assertOwnProviderCode(caller, entry);
       if (resources.get(entry.code)) {
         throw new Problem('catalog.duplicate_code', `A resource with the code ${entry.code} exists`, {
@@ -188,23 +249,23 @@ export function catalogRoutes(services: Services): OperationHandlers {
       request.auditFacts.resourceProviderId = created.providerId;
       return {
         status: 201,
-        body: representation(created, findings),
+        body: representation(caller, created, findings),
         headers: { etag: created.etag, location: resourcePath(created.code) },
       };
     },
-    getResource: ({ request, params }) => {
-      const resource = loadResource(services, request, params.code!);
-      const known = request.headers['if-none-match'];
+    getResource: ({ request, caller, params }) => {
+      const resource = loadResource(services, request, caller, params.code!);
+      const known = ownHeader(request.headers, 'if-none-match');
       if (
         typeof known === 'string' &&
         known.split(',').some((tag) => tag.trim() === resource.etag || tag.trim() === '*')
       ) {
         return { status: 304, headers: { etag: resource.etag } };
       }
-      return { status: 200, body: representation(resource), headers: { etag: resource.etag } };
+      return { status: 200, body: representation(caller, resource), headers: { etag: resource.etag } };
     },
     updateResource: ({ request, caller, params, body }) => {
-      const current = loadResource(services, request, params.code!);
+      const current = loadResource(services, request, caller, params.code!);
       assertIsProvider(caller, current);
       assertIfMatch(request, current);
       if (current.status === 'withdrawn') {
@@ -224,13 +285,13 @@ export function catalogRoutes(services: Services): OperationHandlers {
           `The entry's code ${String(entry.code)} differs from ${current.code}`,
         );
       }
-      const findings = lintOrRefuse(services, entry);
+      const findings = lintOrRefuse(services, caller, entry);
       assertOwnProviderCode(caller, entry);
       // A change to a reviewed entry goes back to review; a draft stays a draft.
       const status: ResourceStatus = current.status === 'draft' ? 'draft' : 'submitted';
       const next = resources.update(current, entry, status, caller.department.id, now());
       if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
-      return { status: 200, body: representation(next, findings), headers: { etag: next.etag } };
+      return { status: 200, body: representation(caller, next, findings), headers: { etag: next.etag } };
     },
     submitResource: transition('submitResource'),
     registerResource: transition('registerResource'),

@@ -1,12 +1,41 @@
 import { assertCanRead, assertIsProvider } from '../access/access-policy';
+import type { StoredResource } from '../catalog/resource-store';
 import type { OperationHandlers } from '../http/operation';
+import { ownHeader } from '../http/own-header';
 import { Problem } from '../problems/problem';
 import { decodeCursor, encodeCursor } from '../records/cursor';
 import { processBatch } from '../records/process-batch';
 import { measureQuality } from '../records/quality';
+import type { Caller } from '../sandbox-state';
 import type { Services } from '../services';
 import { loadResource } from './catalog-routes';
 import { limitOf } from './page';
+
+/**
+ * The version a provider's batch is checked against: the one in force. Records go only to the provider's own
+ * published resources — not to an entry before its first publication, nor after its withdrawal.
+ */
+function inForceForRecords(resource: StoredResource, caller: Caller): StoredResource {
+  assertIsProvider(caller, resource);
+  const inForce = resource.inForce;
+  if (inForce?.status === 'withdrawn') {
+    throw new Problem('catalog.invalid_transition', `${resource.code} is withdrawn and takes no more data`, {
+      zh: '该信息资源已撤销，不再接收数据',
+      extensions: { from: 'withdrawn' },
+    });
+  }
+  if (!inForce) {
+    throw new Problem(
+      'catalog.invalid_transition',
+      `${resource.code} is ${resource.status} and was never published; records go to published resources only`,
+      {
+        zh: '该信息资源尚未发布，只有已发布的信息资源可以接收数据',
+        extensions: { from: resource.status },
+      },
+    );
+  }
+  return inForce;
+}
 
 export function recordsRoutes(services: Services): OperationHandlers {
   const { state, records, shares } = services;
@@ -19,25 +48,14 @@ export function recordsRoutes(services: Services): OperationHandlers {
 
   return {
     batchRecords: ({ request, caller, params, body }) => {
-      const key = request.headers['idempotency-key'];
+      const key = ownHeader(request.headers, 'idempotency-key');
       if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
         throw new Problem(
           'idempotency.key_required',
           'A record batch needs an Idempotency-Key header (1..255 characters)',
         );
       }
-      const resource = loadResource(services, request, params.code!);
-      assertIsProvider(caller, resource);
-      if (resource.status === 'withdrawn') {
-        throw new Problem(
-          'catalog.invalid_transition',
-          `${resource.code} is withdrawn and takes no more data`,
-          {
-            zh: '该信息资源已撤销，不再接收数据',
-            extensions: { from: 'withdrawn' },
-          },
-        );
-      }
+      const resource = inForceForRecords(loadResource(services, request, caller, params.code!), caller);
       const batch = body as { upsert?: unknown[]; delete?: unknown[] };
       const upsert = batch.upsert ?? [];
       const remove = batch.delete ?? [];
@@ -69,11 +87,11 @@ export function recordsRoutes(services: Services): OperationHandlers {
       };
     },
     queryRecords: ({ request, caller, params, query }) => {
-      const resource = loadResource(services, request, params.code!);
+      const resource = loadResource(services, request, caller, params.code!);
       assertCanRead(caller, resource, shares);
       const limit = limitOf(query);
       const after = decodeCursor('rec', typeof query.cursor === 'string' ? query.cursor : undefined) ?? '';
-      const itemKeys = new Set((resource.entry.items ?? []).map((item) => item.key));
+      const itemKeys = new Set(((resource.inForce ?? resource).entry.items ?? []).map((item) => item.key));
       const filters: Array<[string, string]> = [];
       for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
         const match = /^filter\[(.+)\]$/.exec(name);
@@ -117,7 +135,7 @@ export function recordsRoutes(services: Services): OperationHandlers {
       };
     },
     listChanges: ({ request, caller, params, query }) => {
-      const resource = loadResource(services, request, params.code!);
+      const resource = loadResource(services, request, caller, params.code!);
       assertCanRead(caller, resource, shares);
       const limit = limitOf(query);
       const afterText = decodeCursor('chg', typeof query.after === 'string' ? query.after : undefined);
@@ -149,11 +167,12 @@ export function recordsRoutes(services: Services): OperationHandlers {
       };
     },
     getQuality: ({ request, caller, params }) => {
-      const resource = loadResource(services, request, params.code!);
+      const resource = loadResource(services, request, caller, params.code!);
       // Quality is the provider's and the authority's business, and visible to whoever may read the data.
       if (!caller.department.roles.includes('authority')) assertCanRead(caller, resource, shares);
       records.settleIndex();
-      return { status: 200, body: measureQuality(state.db, resource, state.now()) };
+      // The records were checked against the version in force; a change under review is not measured yet.
+      return { status: 200, body: measureQuality(state.db, resource.inForce ?? resource, state.now()) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { assertCanRead } from '../access/access-policy';
+import { assertCanRead, isSharingDepartment } from '../access/access-policy';
 import type { OperationHandlers } from '../http/operation';
 import { Problem } from '../problems/problem';
 import type { Services } from '../services';
@@ -52,9 +52,12 @@ export function shareRoutes(services: Services): OperationHandlers {
   return {
     createShareRequest: ({ request, caller, body }) => {
       const { resource: code, purpose } = body as { resource: string; purpose: string };
-      const resource = loadResource(services, request, code);
-      if (resource.shareType === 'none') assertCanRead(caller, resource, shares);
-      if (resource.shareType === 'unconditional' || resource.providerId === caller.department.id) {
+      const resource = loadResource(services, request, caller, code);
+      // Access follows the version in force (the authority also sees entries not yet published).
+      const shareType = (resource.inForce ?? resource).shareType;
+      if (shareType === 'none') assertCanRead(caller, resource, shares);
+      const opensToCaller = shareType === 'unconditional' && isSharingDepartment(caller);
+      if (opensToCaller || resource.providerId === caller.department.id) {
         throw new Problem(
           'request.invalid',
           resource.providerId === caller.department.id

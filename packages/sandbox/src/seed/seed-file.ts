@@ -10,6 +10,12 @@ export const demoSeedFile = packageFile('seed', 'demo.yaml');
 
 const role = z.enum(['provider', 'consumer', 'authority', 'vendor']);
 
+/**
+ * No NUL in client ids and secrets: an HMAC key, and so scrypt (PBKDF2-HMAC inside), treats `secret` and `secret\0`
+ * alike, and the token endpoint refuses NUL in any form field anyway.
+ */
+const noNul = /^[^\0]*$/;
+
 /** The seed file is the sandbox's own format (not part of the exchange contract): who exists, with which keys. */
 export const seedSchema = z.strictObject({
   selfApprove: z.boolean().optional(),
@@ -23,8 +29,8 @@ export const seedSchema = z.strictObject({
         clients: z
           .array(
             z.strictObject({
-              clientId: z.string().min(3).max(128),
-              clientSecret: z.string().min(16),
+              clientId: z.string().min(3).max(128).regex(noNul, 'a client id may not contain NUL'),
+              clientSecret: z.string().min(16).regex(noNul, 'a client secret may not contain NUL'),
             }),
           )
           .min(1),
@@ -70,6 +76,9 @@ export function applySeed(db: Database, seed: Seed, sealingKey: Buffer, now: str
     for (const department of seed.departments) {
       upsertDepartment.run({ ...department, roles: JSON.stringify(department.roles), now });
       for (const client of department.clients) {
+        // A seed object given in code has not been through `seedSchema`.
+        if (!noNul.test(client.clientId) || !noNul.test(client.clientSecret))
+          throw new SeedError(`seed: client ${JSON.stringify(client.clientId)}: NUL in its id or secret`);
         const { salt, hash } = hashSecret(client.clientSecret);
         upsertClient.run({
           clientId: client.clientId,
