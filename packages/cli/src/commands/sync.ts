@@ -51,7 +51,10 @@ export function register(program: Command): void {
     .option('--state <file>', '快照模式的状态文件 / snapshot state file (default beside the checkpoint)')
     .option('--mode <mode>', 'full | incremental | snapshot', 'full')
     .option('--watermark <column>', '增量模式的水位列（如更新时间）/ incremental: update-time column')
-    .option('--resume', '从检查点继续 / continue from the checkpoint')
+    .option(
+      '--resume',
+      '继续检查点中被中断的同步（没有则报错）/ continue the interrupted run of the checkpoint (an error when there is none)',
+    )
     .option('--batch-size <n>', '每批记录数 / rows per batch', '1000')
     .option('--concurrency <n>', '并发批数 / batches in flight', '4')
     .option('--timeout <ms>', '单次请求超时（毫秒）/ per-request timeout', '15000')

@@ -42,6 +42,7 @@ export {
   readXlsx,
   readXlsxBatches,
 } from './readers/index';
+export type { ResumeMode } from './resume';
 export { parseRetryAfter, withRetry } from './retry';
 export { SnapshotState } from './snapshot-state';
 export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';

@@ -23,6 +23,7 @@ import {
 } from './checkpoint';
 import { SyncError } from './errors';
 import { type PipelineBatch, type RejectEntry, runPipeline } from './pipeline';
+import { type ResumeMode, runToResume } from './resume';
 import { SnapshotState } from './snapshot-state';
 import type { PushBatch, RowMapper, SourceItem, SyncCounts, SyncProgress, SyncSummary } from './types';
 
@@ -48,7 +49,8 @@ export interface SyncOptions {
   watermark?: string;
   /** The checkpoint file. Without one, a run cannot be resumed and no receipts are kept. */
   checkpoint?: string;
-  resume?: boolean;
+  /** Continue the interrupted run of the checkpoint; see ResumeMode (`true` refuses when there is none). */
+  resume?: ResumeMode;
   /** Where rejected rows go (NDJSON). Default: beside the checkpoint. */
   rejects?: string;
   /** Snapshot mode: the state file. Default: beside the checkpoint. */
@@ -107,28 +109,16 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
       `检查点 ${checkpointPath} 属于资源 ${previous.resource}，而非 ${resource}。`,
     );
   }
-  const resumable = previous?.run && !previous.run.completed ? previous.run : undefined;
-  const resuming = options.resume === true && resumable !== undefined;
-  if (resuming && previous) {
-    if (previous.mode !== mode || previous.mapping !== digest || resumable.batchSize !== batchSize) {
-      throw new SyncError(
-        'sync.resume_mismatch',
-        `Cannot resume: the checkpoint was written with mode ${previous.mode}, batch size ${resumable.batchSize} and another mapping version (or these differ now). Start a new run without --resume.`,
-        `无法续传：检查点记录的模式（${previous.mode}）、批大小（${resumable.batchSize}）或映射版本与本次不同。请不带 --resume 重新运行。`,
-      );
-    }
-  }
-  if (resuming && resumable.input && options.input) {
-    const before = resumable.input;
-    const now = options.input;
-    if (before.size !== now.size || before.mtimeMs !== now.mtimeMs) {
-      throw new SyncError(
-        'sync.input_changed',
-        `Cannot resume: ${now.path} changed since the interrupted run (size ${before.size} → ${now.size} bytes). Start a new run without --resume; batches already delivered will be replayed, not duplicated.`,
-        `无法续传：${now.path} 在中断后已被修改（大小 ${before.size} → ${now.size} 字节）。请不带 --resume 重新运行；已送达的批次将重放而不会重复。`,
-      );
-    }
-  }
+  const resumable = runToResume({
+    resume: options.resume,
+    checkpointPath,
+    previous,
+    mode,
+    digest,
+    batchSize,
+    input: options.input,
+  });
+  const resuming = resumable !== undefined;
   const receiptsPath = checkpointPath
     ? (previous?.receipts.file ?? receiptsPathFor(checkpointPath))
     : undefined;

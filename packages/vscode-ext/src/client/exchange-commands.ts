@@ -201,7 +201,7 @@ export async function syncMapping(
           push: createClientPusher(client),
           input: { path: inputUri.fsPath, size: info.size, mtimeMs: info.mtimeMs },
           checkpoint,
-          resume: true,
+          resume: 'if-interrupted',
           stop: stop.signal,
           onProgress: (p) => progress.report({ message: `${(p as { read?: number }).read ?? ''}` }),
         });
