@@ -1,22 +1,26 @@
 // Language server benchmark: time from an edit (didChange) to published diagnostics, at the LSP level, against
-// the same lint run directly (the baseline); and the server's memory with a 10,000-file workspace open.
+// the same lint run directly (the baseline), in a 500-item file and in a 500-entry workspace; and the server's
+// memory with a 10,000-file workspace open. Each figure is measured on the working tree's server ("after") and,
+// in the same run, on the server of the commit before the SDK's incremental Workspace ("before",
+// LSP_BEFORE=<rev> to pick another commit, LSP_BEFORE=none to skip it).
 //
 //   node --conditions=source --import tsx bench/lsp.ts [--edits N] [--files N]
 //
-// The server runs as the extension runs it: the bundled dist/server.js in its own Node process, here over stdio.
+// The server runs as the extension runs it: the bundled server in its own Node process, here over stdio.
 // Debounce is excluded (debounceMs 0) and reported separately: it is a pause VS Code users configure.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lintWorkspace } from '@unsilo/sdk/catalog';
-import { build } from 'esbuild';
 import {
   createMessageConnection,
   type MessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
+import { BEFORE_WORKSPACE, bundleCurrentServer, bundleServerAt } from './support/lsp-servers';
 
 const repoRoot = join(import.meta.dirname, '..');
 const work = join(repoRoot, '.bench/lsp');
@@ -27,6 +31,8 @@ const arg = (name: string, fallback: number) => {
 const EDITS = arg('--edits', 200);
 const BIG_FILES = arg('--files', 10_000);
 const ITEMS = 500;
+const ENTRIES = 500;
+const BEFORE = process.env.LSP_BEFORE ?? BEFORE_WORKSPACE;
 // The Node options the extension starts its server with (src/client/language-client.ts SERVER_EXEC_ARGV).
 const SERVER_NODE_OPTIONS = (process.env.LSP_NODE_OPTIONS ?? '--max-semi-space-size=8')
   .split(' ')
@@ -38,7 +44,8 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function entry(code: string, name: string, items: number, provider = '11330100MB0000019K'): string {
+function entry(code: string, name: string, items: number, related?: string): string {
+  const provider = '11330100MB0000019K';
   const lines = [
     'apiVersion: unsilo/v1',
     'kind: InformationResource',
@@ -66,26 +73,12 @@ function entry(code: string, name: string, items: number, provider = '11330100MB
     'updateCycle: daily',
     'publishedAt: 2019-05-10',
   );
+  if (related) lines.push(`related: ["${related}"]`);
   return `${lines.join('\n')}\n`;
 }
 
 const codeOf = (n: number) =>
   `3070010308${String(1 + (n % 99)).padStart(2, '0')}/${String(n).padStart(6, '0')}`;
-
-async function bundleServer(): Promise<string> {
-  const outfile = join(work, 'server.cjs');
-  await build({
-    entryPoints: [join(repoRoot, 'packages/vscode-ext/src/server/main.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    conditions: ['source'],
-    logLevel: 'warning',
-  });
-  return outfile;
-}
 
 interface Server {
   connection: MessageConnection;
@@ -182,110 +175,213 @@ function measureDirect(files: Array<{ path: string; text: string }>, index: numb
   return times;
 }
 
-async function main(): Promise<void> {
-  mkdirSync(work, { recursive: true });
-  const serverJs = await bundleServer();
-
-  // 1. Edit → diagnostics on a 500-item catalogue file (with a few neighbours for the workspace rules).
-  const small = join(work, 'ws-500');
-  rmSync(small, { recursive: true, force: true });
-  mkdirSync(small, { recursive: true });
-  const big = entry('307001030801/000001', '五百个信息项的资源', ITEMS);
-  writeFileSync(join(small, 'big.yaml'), big);
-  const neighbours = [{ path: 'big.yaml', text: big }];
-  for (let i = 2; i <= 20; i++) {
-    const text = entry(codeOf(i), `资源${i}`, 5);
-    writeFileSync(join(small, `r${i}.yaml`), text);
-    neighbours.push({ path: `r${i}.yaml`, text });
+/** A folder of generated catalogue files, written once per run (the 10,000-file one is kept between runs). */
+function workspaceDir(
+  name: string,
+  files: () => Array<{ path: string; text: string }>,
+  keep = false,
+): string {
+  const dir = join(work, name);
+  const marker = join(dir, '.complete');
+  if (keep && existsSync(marker)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const file of files()) {
+    mkdirSync(join(dir, file.path, '..'), { recursive: true });
+    writeFileSync(join(dir, file.path), file.text);
   }
-  const server = await startServer(serverJs, small);
-  await measureEdits(server, join(small, 'big.yaml'), big, 20); // warm-up
-  const lsp = await measureEdits(server, join(small, 'big.yaml'), big, EDITS);
+  writeFileSync(marker, '');
+  return dir;
+}
+
+/** A 500-item file and 19 small neighbours. */
+function itemsWorkspace(): Array<{ path: string; text: string }> {
+  const files = [{ path: 'big.yaml', text: entry('307001030801/000001', '五百个信息项的资源', ITEMS) }];
+  for (let i = 2; i <= 20; i++) files.push({ path: `r${i}.yaml`, text: entry(codeOf(i), `资源${i}`, 5) });
+  return files;
+}
+
+/**
+ * 500 entries in 10 folders, linked as a catalogue is: the edited file shares its code with four others, and
+ * every entry relates to the one before it, so an edit has neighbours under the cross-file rules.
+ */
+function entriesWorkspace(): Array<{ path: string; text: string }> {
+  const files = [];
+  for (let i = 0; i < ENTRIES; i++) {
+    const code = codeOf(i < 5 ? 1 : i);
+    const related = i > 0 ? codeOf(i - 1 < 5 ? 1 : i - 1) : undefined;
+    files.push({ path: `dept${i % 10}/r${i}.yaml`, text: entry(code, `资源${i}`, 8, related) });
+  }
+  return files;
+}
+
+function bigWorkspace(): Array<{ path: string; text: string }> {
+  const files = [];
+  for (let i = 0; i < BIG_FILES; i++) {
+    files.push({
+      path: `dept${String(i % 100).padStart(3, '0')}/r${i}.yaml`,
+      text: entry(codeOf(100 + i), `资源${i}`, 8),
+    });
+  }
+  return files;
+}
+
+interface Figures {
+  items: number[];
+  entries: number[];
+  idleRss: number;
+  scanMs: number;
+  rss: number;
+  afterEdits: number;
+  peak: number;
+  big: number[];
+}
+
+async function editsIn(serverJs: string, root: string, file: string, edits: number): Promise<number[]> {
+  const server = await startServer(serverJs, root);
+  const fsPath = join(root, file);
+  const base = readFileSync(fsPath, 'utf8');
+  await measureEdits(server, fsPath, base, Math.min(20, edits)); // warm-up
+  const times = await measureEdits(server, fsPath, base, edits);
   await server.stop();
-  // Baseline: the same lint of the edited file, called directly (no LSP, no workspace bookkeeping).
-  measureDirect(neighbours.slice(0, 1), 0, 20);
-  const direct = measureDirect(neighbours.slice(0, 1), 0, EDITS);
-  const whole = measureDirect(neighbours, 0, 50);
-  const lspP50 = percentile(lsp, 50);
-  const lspP95 = percentile(lsp, 95);
-  const directP50 = percentile(direct, 50);
-  const directP95 = percentile(direct, 95);
-  console.log(
-    `edit → diagnostics, ${ITEMS}-item file (+19 neighbours), ${EDITS} edits, debounce excluded (default 150 ms, setting unsilo.lint.debounceMs):`,
-  );
-  console.log(`  language server  p50 ${round(lspP50)} ms  p95 ${round(lspP95)} ms`);
-  console.log(`  direct lint of the file (baseline)  p50 ${round(directP50)} ms  p95 ${round(directP95)} ms`);
-  console.log(
-    `  direct lint of all 20 files        p50 ${round(percentile(whole, 50))} ms  p95 ${round(percentile(whole, 95))} ms (what an editor relinting the workspace would pay)`,
-  );
+  return times;
+}
 
-  // 2. Memory with a 10,000-file workspace, against the same server with an empty workspace.
-  const empty = join(work, 'ws-empty');
-  mkdirSync(empty, { recursive: true });
-  const idle = await startServer(serverJs, empty);
-  const idleMem = rssMb(idle.pid);
+async function measureServer(serverJs: string, dirs: Record<'items' | 'entries' | 'empty' | 'big', string>) {
+  const items = await editsIn(serverJs, dirs.items, 'big.yaml', EDITS);
+  const entries = await editsIn(serverJs, dirs.entries, 'dept0/r0.yaml', EDITS);
+  const idle = await startServer(serverJs, dirs.empty);
+  const idleRss = rssMb(idle.pid).rss;
   await idle.stop();
-
-  const large = join(work, `ws-${BIG_FILES}`);
-  const marker = join(large, '.complete');
-  if (!existsSync(marker)) {
-    rmSync(large, { recursive: true, force: true });
-    for (let i = 0; i < BIG_FILES; i++) {
-      const dir = join(large, `dept${String(i % 100).padStart(3, '0')}`);
-      if (i < 100) mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `r${i}.yaml`), entry(codeOf(100 + i), `资源${i}`, 8));
-    }
-    writeFileSync(marker, '');
-  }
   const scanStarted = performance.now();
-  const loaded = await startServer(serverJs, large);
+  const loaded = await startServer(serverJs, dirs.big);
   const scanMs = performance.now() - scanStarted;
-  const loadedMem = rssMb(loaded.pid);
-  const firstFile = join(large, 'dept000/r0.yaml');
-  const bigEdits = await measureEdits(loaded, firstFile, readFileSync(firstFile, 'utf8'), 10);
-  const afterEdits = rssMb(loaded.pid);
+  const rss = rssMb(loaded.pid).rss;
+  const firstFile = join(dirs.big, 'dept000/r0.yaml');
+  const big = await measureEdits(loaded, firstFile, readFileSync(firstFile, 'utf8'), 10);
+  const after = rssMb(loaded.pid);
   await loaded.stop();
-  console.log(
-    `memory, ${BIG_FILES}-file workspace: RSS ${loadedMem.rss} MB after scan + lint (${round(scanMs, 0)} ms), ${afterEdits.rss} MB after 10 edits, peak ${afterEdits.peak} MB; empty workspace ${idleMem.rss} MB`,
-  );
-  console.log(
-    `  edit → diagnostics in that workspace (the edited file and its workspace-rule neighbours): p50 ${round(percentile(bigEdits, 50))} ms  p95 ${round(percentile(bigEdits, 95))} ms`,
-  );
+  return {
+    items,
+    entries,
+    idleRss,
+    scanMs,
+    rss,
+    afterEdits: after.rss,
+    peak: after.peak,
+    big,
+  } satisfies Figures;
+}
 
+const p = (values: number[], n: number) => round(percentile(values, n));
+
+function printSideBySide(after: Figures, before: Figures | undefined): void {
+  const row = (label: string, value: (f: Figures) => string) =>
+    console.log(
+      `  ${label.padEnd(58)} ${before ? value(before).padStart(24) : '(not measured)'.padStart(24)}  ${value(after).padStart(24)}`,
+    );
+  console.log(
+    `  ${''.padEnd(58)} ${`before (${BEFORE})`.padStart(24)}  ${'after (working tree)'.padStart(24)}`,
+  );
+  const percentiles = (key: 'items' | 'entries' | 'big') => (f: Figures) =>
+    `p50 ${p(f[key], 50)}  p95 ${p(f[key], 95)} ms`;
+  row(`edit → diagnostics, ${ITEMS}-item file (+19 neighbours)`, percentiles('items'));
+  row(`edit → diagnostics, ${ENTRIES}-entry workspace`, percentiles('entries'));
+  row(`edit → diagnostics, ${BIG_FILES}-file workspace`, percentiles('big'));
+  row(`scan + first lint, ${BIG_FILES} files`, (f) => `${round(f.scanMs, 0)} ms`);
+  row(
+    `RSS, ${BIG_FILES} files: after scan / after 10 edits / peak`,
+    (f) => `${f.rss} / ${f.afterEdits} / ${f.peak} MB`,
+  );
+  row('RSS, empty workspace', (f) => `${f.idleRss} MB`);
+}
+
+/** The summary line's figures: "after" against the direct lint or against "before". */
+function figuresOf(after: Figures, before: Figures | undefined, direct: number[]) {
+  const vsBefore = (value: number, old: number | undefined) =>
+    old === undefined
+      ? { baseline: null, ratio: null }
+      : { baseline: `before ${old}`, ratio: round(value / old) };
   const figures = [
     {
-      name: 'edit-to-diagnostics p95 (500 items)',
-      value: round(lspP95),
+      name: `edit-to-diagnostics p95 (${ITEMS} items)`,
+      value: p(after.items, 95),
       unit: 'ms',
-      baseline: round(directP95),
-      ratio: round(lspP95 / directP95),
+      baseline: p(direct, 95),
+      ratio: round(percentile(after.items, 95) / percentile(direct, 95)),
       target: 50,
     },
     {
-      name: 'edit-to-diagnostics p50 (500 items)',
-      value: round(lspP50),
+      name: `edit-to-diagnostics p50 (${ITEMS} items)`,
+      value: p(after.items, 50),
       unit: 'ms',
-      baseline: round(directP50),
-      ratio: round(lspP50 / directP50),
+      baseline: p(direct, 50),
+      ratio: round(percentile(after.items, 50) / percentile(direct, 50)),
       target: null,
     },
     {
-      name: `server RSS, ${BIG_FILES}-file workspace`,
-      value: afterEdits.peak,
+      name: `edit-to-diagnostics p95 (${ENTRIES}-entry workspace)`,
+      value: p(after.entries, 95),
+      unit: 'ms',
+      ...vsBefore(p(after.entries, 95), before && p(before.entries, 95)),
+      target: 50,
+    },
+    {
+      name: `server peak RSS, ${BIG_FILES}-file workspace`,
+      value: after.peak,
       unit: 'MB',
-      baseline: idleMem.rss,
-      ratio: round(afterEdits.peak / idleMem.rss),
+      ...vsBefore(after.peak, before?.peak),
       target: 150,
     },
     {
       name: `edit-to-diagnostics p95 (${BIG_FILES} files)`,
-      value: round(percentile(bigEdits, 95)),
+      value: p(after.big, 95),
       unit: 'ms',
-      baseline: round(lspP95),
-      ratio: round(percentile(bigEdits, 95) / lspP95),
+      ...vsBefore(p(after.big, 95), before && p(before.big, 95)),
+      target: null,
+    },
+    {
+      name: `scan + first lint (${BIG_FILES} files)`,
+      value: round(after.scanMs, 0),
+      unit: 'ms',
+      ...vsBefore(round(after.scanMs, 0), before && round(before.scanMs, 0)),
       target: null,
     },
   ];
+  return figures;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  const dirs = {
+    items: workspaceDir('ws-500-items', itemsWorkspace),
+    entries: workspaceDir(`ws-${ENTRIES}-entries`, entriesWorkspace),
+    empty: workspaceDir('ws-empty', () => []),
+    big: workspaceDir(`ws-${BIG_FILES}`, bigWorkspace, true),
+  };
+  const afterJs = await bundleCurrentServer(repoRoot, work);
+  const beforeJs = BEFORE === 'none' ? undefined : await bundleServerAt(repoRoot, work, BEFORE);
+  const before = beforeJs ? await measureServer(beforeJs, dirs) : undefined;
+  const after = await measureServer(afterJs, dirs);
+  // Baseline: the same lint of the edited file, called directly (no LSP, no workspace bookkeeping).
+  const neighbours = itemsWorkspace();
+  measureDirect(neighbours.slice(0, 1), 0, 20);
+  const direct = measureDirect(neighbours.slice(0, 1), 0, EDITS);
+  const whole = measureDirect(neighbours, 0, 50);
+  console.log(
+    `${EDITS} edits per workspace, debounce excluded (default 150 ms, setting unsilo.lint.debounceMs); load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  );
+  printSideBySide(after, before);
+  console.log(
+    `  direct lint of the ${ITEMS}-item file (baseline)  p50 ${p(direct, 50)} ms  p95 ${p(direct, 95)} ms`,
+  );
+  console.log(
+    `  direct lint of its 20 files  p50 ${p(whole, 50)} ms  p95 ${p(whole, 95)} ms (what an editor relinting the workspace would pay)`,
+  );
+
+  const figures = figuresOf(after, before, direct);
   console.log(JSON.stringify({ area: 'lsp', figures }));
 }
 

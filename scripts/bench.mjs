@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const order = ['client', 'lint', 'mapping', 'sandbox', 'sync', 'lsp'];
+const order = ['cli', 'client', 'lint', 'mapping', 'sandbox', 'sync', 'lsp'];
 const available = readdirSync(`${root}bench`)
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.slice(0, -3));

@@ -181,10 +181,17 @@ describe('unsilo map preview', () => {
       '--catalog',
       join(fixtures, 'catalog'),
     ]);
-    expect(result.stdout).toMatch(/^<!doctype html>/);
+    // The editor's renderer, without its sample picker: a page with no script at all.
+    expect(result.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(result.stdout).not.toContain('<script>');
-    expect(result.stdout).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(result.stdout).toContain('<dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>');
+    expect(result.stdout).toContain('<dd>a&amp;b</dd>');
     expect(result.stdout).not.toMatch(/<(link|img|script)[\s>]/);
+    expect(result.stdout).not.toContain('pick-sample');
+    expect(/Content-Security-Policy" content="([^"]+)"/.exec(result.stdout)?.[1]).toMatch(
+      /^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+'; script-src 'none';/,
+    );
+    expect(result.stdout).toContain('<strong id="coverage-figure">7/7</strong>');
   });
 });
 

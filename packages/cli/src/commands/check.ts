@@ -1,5 +1,4 @@
-import { type IdentifierCheck, validateOrgcode, validateUscc } from '@unsilo/sdk/catalog';
-import { validateIdcard } from '@unsilo/sdk/mapping';
+import { type IdentifierCheck, validateIdcard, validateOrgcode, validateUscc } from '@unsilo/sdk/identifiers';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { type Lang, resolveLang } from '../util/lang';

@@ -1,19 +1,65 @@
 import type { Command } from 'commander';
-import { register as catalog } from './catalog';
-import { register as check } from './check';
-import { register as lint } from './lint';
-import { register as map } from './map';
-import { register as publish } from './publish';
-import { register as sandbox } from './sandbox';
-import { register as sync } from './sync';
 
-/** Each command lives in its own file and registers itself on the program. */
-export const commands: Array<(program: Command) => void> = [
-  lint,
-  check,
-  catalog,
-  map,
-  publish,
-  sync,
-  sandbox,
+/** A command's module: it registers the command, with its options and action, on the program. */
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+/**
+ * One row per command. `unsilo --help` is written from this table alone, and a run loads only the module of the
+ * command it names: importing every command (and with them the catalogue linter, the mapping engine, the sync
+ * pipeline and the sandbox) cost each start about 0.2 s. `term` and `description` are what the module registers
+ * (test/cli/command-loading.test.ts holds them equal).
+ */
+export interface CommandEntry {
+  name: string;
+  /** The command as the help's command list shows it: name, `[options]` and arguments. */
+  term: string;
+  description: string;
+  load(): Promise<CommandModule>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'lint',
+    term: 'lint [options] [paths...]',
+    description: '检查政务信息资源目录条目 / lint catalogue entries',
+    load: () => import('./lint'),
+  },
+  {
+    name: 'check',
+    term: 'check [options] <kind> <values...>',
+    description: '校验标识符 / validate identifiers',
+    load: () => import('./check'),
+  },
+  {
+    name: 'catalog',
+    term: 'catalog',
+    description: '目录填报模板与质量报告 / catalogue template and report',
+    load: () => import('./catalog'),
+  },
+  {
+    name: 'map',
+    term: 'map',
+    description: '字段映射：预览与转换 / field mappings: preview and run',
+    load: () => import('./map'),
+  },
+  {
+    name: 'publish',
+    term: 'publish [options] <dir>',
+    description: '校验并发布目录到交换平台 / lint, plan and publish the catalogue to the exchange',
+    load: () => import('./publish'),
+  },
+  {
+    name: 'sync',
+    term: 'sync [options]',
+    description: '推送遗留系统数据到交换平台（可续传）/ push a legacy export to the exchange, resumable',
+    load: () => import('./sync'),
+  },
+  {
+    name: 'sandbox',
+    term: 'sandbox [options]',
+    description: '启动本地共享交换平台（SQLite）/ start the local exchange on SQLite',
+    load: () => import('./sandbox'),
+  },
 ];

@@ -1,15 +1,15 @@
-import { type Dirent, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import {
   applyFixes,
+  CONFIG_FILE,
   type Diagnostic,
-  isCatalogEntryText,
   type LintConfig,
   type LintResult,
-  lintWorkspace,
-  parseConfig,
   type SourceFile,
+  Workspace,
 } from '@unsilo/sdk/catalog';
+import { readLintConfig, readWorkspaceSync, WorkspaceReadError } from '@unsilo/sdk/workspace';
 import type { Command } from 'commander';
 import { formatJson } from '../format/json';
 import { formatPretty } from '../format/pretty';
@@ -19,10 +19,8 @@ import { CliError } from '../util/cli-error';
 import { resolveLang } from '../util/lang';
 
 const FORMATS = ['pretty', 'json', 'sarif'] as const;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', '.artifacts']);
 /** ESLint stops after 10 passes too: fixes that keep producing new fixes must not loop forever. */
 const MAX_FIX_PASSES = 10;
-export const CONFIG_FILE = 'unsilo.config.yaml';
 
 interface LintOptions {
   format: string;
@@ -48,8 +46,9 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = loadLintConfig(options.config, cwd);
       const files = collectCatalogFiles(paths.length ? paths : ['.'], cwd);
-      let result = lintWorkspace(files, { config });
-      if (options.fix) result = fixAll(files, config, result, cwd);
+      const workspace = new Workspace({ config });
+      for (const file of files) workspace.update(file.path, file.text);
+      const result = options.fix ? fixAll(files, workspace, cwd) : workspace.lint();
       const texts = new Map(files.map((file) => [file.path, file.text]));
       const output =
         options.format === 'json'
@@ -69,13 +68,13 @@ export function register(program: Command): void {
 /** Reads `--config`, else `unsilo.config.yaml` in the working directory; a broken config is a usage error (exit 2). */
 export function loadLintConfig(path: string | undefined, cwd: string): LintConfig {
   const file = path ? resolve(cwd, path) : join(cwd, CONFIG_FILE);
-  if (!existsSync(file)) {
+  const read = readOrFail(() => readLintConfig(file));
+  if (!read) {
     if (path) throw new CliError('config.not_found', `配置文件不存在 / config file not found: ${path}`);
     return {};
   }
-  const { config, problems } = parseConfig(readFileSync(file, 'utf8'));
-  if (problems.length > 0) {
-    const shown = problems
+  if (read.problems.length > 0) {
+    const shown = read.problems
       .map(
         (p) =>
           `${relative(cwd, file)}:${p.range.start.line}:${p.range.start.column} ${p.message.zh} / ${p.message.en}`,
@@ -83,81 +82,34 @@ export function loadLintConfig(path: string | undefined, cwd: string): LintConfi
       .join('\n  ');
     throw new CliError('config.invalid', `配置文件有误 / invalid config:\n  ${shown}`);
   }
-  return config;
+  return read.config;
 }
 
 /**
- * The catalogue files under the given paths: files named explicitly are always linted; in directories,
- * every `*.yaml`/`*.yml` that declares `apiVersion: unsilo/v1` and `kind: InformationResource`.
- * Paths come back relative to the working directory, with `/` separators.
+ * The catalogue files under the given paths, found as every host finds them (`@unsilo/sdk/workspace`): files
+ * named explicitly are always linted; in directories, every `*.yaml`/`*.yml` that declares
+ * `apiVersion: unsilo/v1` and `kind: InformationResource`. Paths come back relative to the working directory,
+ * with `/` separators.
  */
 export function collectCatalogFiles(paths: readonly string[], cwd: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const seen = new Set<string>();
-  const add = (absolute: string, text: string, shown?: string) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    files.push({ path: shown ?? (relative(cwd, absolute).split(sep).join('/') || absolute), text });
-  };
-  /** `shown` is the directory relative to the working directory, `/`-separated ('' for the directory itself). */
-  const walk = (directory: string, shown: string) => {
-    let entries: Dirent[];
-    try {
-      // Entry types come with the listing: no stat per file, except to follow a symbolic link.
-      entries = readdirSync(directory, { withFileTypes: true }).sort(byName);
-    } catch (error) {
-      throw new CliError(
-        'io',
-        `无法读取目录 / cannot read directory ${directory}: ${(error as Error).message}`,
-      );
-    }
-    for (const entry of entries) {
-      const name = entry.name;
-      if (SKIPPED_DIRECTORIES.has(name)) continue;
-      const path = join(directory, name);
-      const shownPath = shown ? `${shown}/${name}` : name;
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (!isDirectory && !isFile) {
-        const stat = statSync(path, { throwIfNoEntry: false });
-        isDirectory = stat?.isDirectory() ?? false;
-        isFile = stat?.isFile() ?? false;
-      }
-      if (isDirectory) walk(path, shownPath);
-      else if (isFile && /\.ya?ml$/i.test(name) && name !== CONFIG_FILE) {
-        const text = readText(path);
-        if (isCatalogEntryText(text)) add(path, text, shownPath);
-      }
-    }
-  };
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const stat = statSync(absolute, { throwIfNoEntry: false });
-    if (!stat) throw new CliError('io', `路径不存在 / no such file or directory: ${path}`);
-    if (stat.isDirectory()) walk(absolute, relative(cwd, absolute).split(sep).join('/'));
-    else add(absolute, readText(absolute));
-  }
-  return files;
+  const { entries } = readOrFail(() => readWorkspaceSync(paths, cwd));
+  return entries.map(({ path, text }) => ({ path, text }));
 }
 
-/** Code-unit order, as `Array#sort` orders the names alone. */
-function byName(a: Dirent, b: Dirent): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-function readText(path: string): string {
+/** Runs a read of the disk; what cannot be read is an I/O error (exit 2) with a bilingual message. */
+function readOrFail<T>(read: () => T): T {
   try {
-    // A UTF-8 byte order mark is not part of the YAML.
-    const text = readFileSync(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return read();
   } catch (error) {
-    throw new CliError('io', `无法读取文件 / cannot read ${path}: ${(error as Error).message}`);
+    if (!(error instanceof WorkspaceReadError)) throw error;
+    const zh = { missing: '路径不存在', directory: '无法读取目录', file: '无法读取文件' }[error.problem];
+    throw new CliError('io', `${zh} / ${error.message}`);
   }
 }
 
-/** Applies the first fix of every fixable diagnostic, re-lints, and repeats until nothing changes. */
-function fixAll(files: SourceFile[], config: LintConfig, first: LintResult, cwd: string): LintResult {
-  let result = first;
+/** Applies the first fix of every fixable diagnostic, re-lints what changed, and repeats until nothing changes. */
+function fixAll(files: SourceFile[], workspace: Workspace, cwd: string): LintResult {
+  let result = workspace.lint();
   const changed = new Set<string>();
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const byFile = new Map<string, Diagnostic[]>();
@@ -177,12 +129,13 @@ function fixAll(files: SourceFile[], config: LintConfig, first: LintResult, cwd:
       );
       if (text !== file.text) {
         file.text = text;
+        workspace.update(file.path, text);
         changed.add(file.path);
         progressed = true;
       }
     }
     if (!progressed) break;
-    result = lintWorkspace(files, { config });
+    result = workspace.lint();
   }
   for (const file of files) {
     if (!changed.has(file.path)) continue;

@@ -5,6 +5,7 @@ import {
   type ShareBucket,
   vocabularies,
 } from '@unsilo/sdk/catalog';
+import { escapeHtml } from '@unsilo/sdk/html';
 
 /** Renders the completeness report as one self-contained HTML page: inline CSS and SVG, no external resource. */
 
@@ -23,10 +24,6 @@ const SHARE_COLOR: Record<ShareBucket, string> = {
 };
 const CYCLE_LABEL = new Map(vocabularies.updateCycle.map((term) => [term.token, term.zh]));
 const RULE_TEXT = new Map(rules.map((rule) => [rule.id, rule.description.zh]));
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Floors, so that 99.6% complete never shows as 100%. */
 const pct = (ratio: number) => `${Math.floor(ratio * 100 + 1e-9)}%`;

@@ -6,7 +6,7 @@ import {
   type KeyObject,
   sign,
 } from 'node:crypto';
-import { canonicalJson } from '@unsilo/sdk';
+import { canonicalJson } from '@unsilo/sdk/json';
 import type { Database } from 'better-sqlite3';
 import { sealSecret, unsealSecret } from '../auth/client-secrets';
 import { SealingKeyError } from '../auth/sealing-key';

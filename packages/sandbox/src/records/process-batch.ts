@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CanonicalEncoders, canonicalJson } from '@unsilo/sdk';
+import { CanonicalEncoders, canonicalJson, OperationsHash } from '@unsilo/sdk/json';
 import type { CatalogEntry, StoredResource } from '../catalog/resource-store';
 import { Problem } from '../problems/problem';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
@@ -72,9 +72,8 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
   }> = [];
   const upserts: PreparedUpsert[] = [];
   const deletes: PreparedDelete[] = [];
-  // The receipt's hash: the canonical JSON of the accepted operations, fed as they are accepted.
-  const accepted = createHash('sha256').update('[');
-  const nextOp = () => (upserts.length + deletes.length > 0 ? ',' : '');
+  // The receipt's hash, fed as operations are accepted.
+  const accepted = new OperationsHash();
   request.upsert.forEach((candidate, index) => {
     const errors = isPlainObject(candidate)
       ? [...keyIssues(candidate, keyFields), ...check(candidate)]
@@ -85,7 +84,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     }
     const record = candidate as Record<string, unknown>;
     const data = acceptedBytes.of(record);
-    accepted.update(`${nextOp()}{"op":"upsert","record":`).update(data).update('}');
+    accepted.upsert(data);
     upserts.push({ key: canonicalKey(record, keyFields), data });
     results.push({ index, op: 'upsert', status: 'accepted' });
   });
@@ -96,7 +95,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
       return;
     }
     const key = canonicalKey(candidate as Record<string, unknown>, keyFields);
-    accepted.update(`${nextOp()}{"key":${key},"op":"delete"}`);
+    accepted.delete(key);
     deletes.push({ key });
     results.push({ index, op: 'delete', status: 'accepted' });
   });
@@ -112,7 +111,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     count,
     accepted: acceptedCount,
     rejected: count - acceptedCount,
-    hash: accepted.update(']').digest('hex'),
+    hash: accepted.digest(),
     serverTime,
   });
   const answer = {

@@ -1,13 +1,14 @@
 /**
- * `@unsilo/sdk/catalog`: parse and lint 政务信息资源目录 entries. Pure (no Node-only APIs), so the CLI, the
- * language server, webviews and the sandbox run the very same rules.
+ * `@unsilo/sdk/catalog`: parse and lint 政务信息资源目录 entries, one file or a whole `Workspace` kept up to
+ * date edit by edit. Pure (no Node-only APIs), so the CLI, the language server, webviews and the sandbox run
+ * the very same rules; `@unsilo/sdk/workspace` finds a catalogue folder's files on disk.
  */
 
 export { validateOrgcode } from '../identifiers/orgcode';
 export { type IdentifierCheck, validateUscc } from '../identifiers/uscc';
 export { type ConfigProblem, type ParsedConfig, parseConfig } from './config';
 export { jsonNestsDeeperThan, MAX_NESTING_DEPTH, nestsDeeperThan } from './depth';
-export { isCatalogEntryText } from './detect';
+export { CONFIG_FILE, isCatalogEntryText, type UnsiloFileKind, unsiloKindOf } from './detect';
 export { applyFixes } from './edits';
 export { type CatalogElement, catalogElements, childKeys, elementAt, elementKey } from './elements';
 export { stringifyEntry } from './emit';
@@ -28,10 +29,13 @@ export {
   type CodesetInfo,
   canonicalToken,
   codesets,
+  ENTRY_VOCABULARY_FIELDS,
   findCodeset,
   isToken,
   tokensOf,
   type VocabularyName,
   type VocabularyTerm,
   vocabularies,
+  vocabularyAt,
 } from './vocabulary';
+export { Workspace, type WorkspaceOptions, type WorkspaceUpdateOptions } from './workspace-service';

@@ -36,23 +36,38 @@ describe('parseCatalogFile', () => {
     expect(file.pathAt(VALID_ENTRY.indexOf('gmsfhm'))).toEqual({ path: ['items', 0, 'key'], part: 'value' });
   });
 
-  it('never throws on malformed input', () => {
-    for (const text of [
-      '',
-      '\u0000\u0001',
-      'a: [',
-      '{{{{',
-      '- - - -',
-      'a: "\\x"',
-      '\t- a',
-      ':',
-      'a: &x\nb: *y',
-    ]) {
-      const parsed = parseCatalogFile('bad.yaml', text);
-      expect(Array.isArray(parsed.diagnostics)).toBe(true);
+  it('answers malformed input with no entry and yaml/syntax errors where the text breaks, never a throw', () => {
+    /** Each finding as rule, severity and where it starts (line:column). */
+    const findings = (text: string) =>
+      parseCatalogFile('bad.yaml', text).diagnostics.map(
+        (d) => `${d.rule} ${d.severity} ${d.range.start.line}:${d.range.start.column}`,
+      );
+    const entryOf = (text: string) => parseCatalogFile('bad.yaml', text).entry;
+    const cases: Array<[text: string, findings: string[]]> = [
+      ['a: [', ['yaml/syntax error 1:5']],
+      ['{{{{', Array(4).fill('yaml/syntax error 1:5')],
+      ['a: "\\x"', ['yaml/syntax error 1:5']],
+      ['\t- a', ['yaml/syntax error 1:1']],
+      ['a: &x\nb: *y', ['yaml/syntax error 2:4']],
+      [`${'['.repeat(5000)}${']'.repeat(5000)}`, ['yaml/too-deep error 1:65']],
+      // Not a mapping, but well-formed YAML or nothing at all: no entry, and nothing for the parser to report.
+      ['', []],
+      ['\u0000\u0001', []],
+      ['- - - -', []],
+    ];
+    for (const [text, expected] of cases) {
+      expect(findings(text), JSON.stringify(text.slice(0, 20))).toEqual(expected);
+      expect(entryOf(text)).toBeUndefined();
     }
-    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    expect(() => parseCatalogFile('deep.yaml', deep)).not.toThrow();
+    expect(parseCatalogFile('bad.yaml', 'a: "\\x"').diagnostics[0]?.message.en).toBe(
+      'YAML syntax error: Invalid escape sequence \\x"',
+    );
+    expect(parseCatalogFile('deep.yaml', '['.repeat(100)).diagnostics[0]?.message.en).toBe(
+      'nesting deeper than 64 levels; the file is refused (a catalogue entry needs a handful)',
+    );
+    // A lone key is a mapping: an entry with one empty key and nothing to report yet (the linter's rules do).
+    expect(findings(':')).toEqual([]);
+    expect(JSON.stringify(entryOf(':'))).toBe('{"":null}');
   });
 
   it('reads a string at any path as the tree holds it, on the fast and the complete parser alike', () => {

@@ -1,6 +1,6 @@
 import codesetIndex from '@unsilo/spec/codesets/index.json';
 import catalogVocabulary from '@unsilo/spec/vocabularies/catalog.json';
-import type { LocalizedText } from './types';
+import type { EntryPath, LocalizedText } from './types';
 
 /** One value of a national vocabulary: the YAML token, its national label and the aliases people write. */
 export interface VocabularyTerm {
@@ -24,6 +24,28 @@ export type VocabularyName =
 
 /** The vocabularies of `@unsilo/spec` (tokens, national labels, numeric codes, aliases). */
 export const vocabularies: Readonly<Record<VocabularyName, readonly VocabularyTerm[]>> = catalogVocabulary;
+
+/** The fields of an entry whose value is taken from a vocabulary (an item's `type` aside: see vocabularyAt). */
+export const ENTRY_VOCABULARY_FIELDS: ReadonlyArray<readonly [EntryPath, VocabularyName]> = [
+  [['classification', 'class'], 'classificationClass'],
+  [['format', 'class'], 'formatClass'],
+  [['share', 'type'], 'shareType'],
+  [['share', 'method', 'class'], 'shareMethodClass'],
+  [['share', 'method', 'type'], 'shareMethodType'],
+  [['open', 'type'], 'openType'],
+  [['updateCycle'], 'updateCycle'],
+];
+
+/** The vocabulary a value at this path of an entry is taken from (`items[3].type` → itemType), if any. */
+export function vocabularyAt(path: EntryPath): VocabularyName | undefined {
+  if (path.length === 3 && path[0] === 'items' && typeof path[1] === 'number' && path[2] === 'type') {
+    return 'itemType';
+  }
+  const field = ENTRY_VOCABULARY_FIELDS.find(
+    ([fieldPath]) => fieldPath.length === path.length && fieldPath.every((key, i) => key === path[i]),
+  );
+  return field?.[1];
+}
 
 export interface CodesetInfo {
   id: string;

@@ -32,9 +32,21 @@ export interface AuthoritativeItem {
   provider: string;
 }
 
+/** The order files are listed in by the model (and so by cross-file messages): negative when `a` comes first. */
+export type FileOrder = (a: WorkspaceFile, b: WorkspaceFile) => number;
+
+/** The keys a file shares with others under the whole-workspace rules (see `WorkspaceModel.dependents`). */
+export interface SharedKeys {
+  codes: Set<string>;
+  nameKeys: Set<string>;
+  itemKeys: Set<string>;
+}
+
 /**
- * The facts whole-workspace rules need, gathered file by file over a lint run:
- * who declares which code, which names each provider uses, who claims to be the source of which item key.
+ * The facts whole-workspace rules need, gathered file by file: who declares which code, which names each
+ * provider uses, who claims to be the source of which item key. Files come and go (`add`, `remove`): each
+ * list stays in the model's file order, so a message naming other files reads the same however the files
+ * arrived.
  */
 export class WorkspaceModel {
   readonly byCode = new Map<string, WorkspaceFile[]>();
@@ -42,23 +54,52 @@ export class WorkspaceModel {
   readonly authoritativeByKey = new Map<string, AuthoritativeItem[]>();
   /** Item key → the distinct providers claiming to be its authoritative source. */
   readonly authoritativeProviders = new Map<string, Set<string>>();
+  /** Code (trimmed) → the files naming it in `related`: their related/unresolved depends on who declares it. */
+  private readonly referencedBy = new Map<string, WorkspaceFile[]>();
+  /** Item key → the files claiming it, with a provider or not: their single-source/conflict depends on it. */
+  private readonly claimants = new Map<string, WorkspaceFile[]>();
+
+  /** Without an order, files are listed in the order they were added. */
+  constructor(private readonly order: FileOrder = () => 0) {}
 
   /** Records a parsed entry; the file's tree is not kept. */
   add(file: CatalogFile): WorkspaceFile {
-    const facts = workspaceFileOf(file);
+    return this.addFacts(workspaceFileOf(file));
+  }
+
+  /** Records what `workspaceFileOf` read from a file. */
+  addFacts(facts: WorkspaceFile): WorkspaceFile {
     const { code, provider, nameKey } = facts;
-    if (code) push(this.byCode, code, facts);
-    if (nameKey) push(this.byProviderAndName, nameKey, facts);
-    if (provider) {
-      for (const { itemIndex, key } of facts.authoritative) {
-        if (!key) continue;
-        push(this.authoritativeByKey, key, { file: facts, itemIndex, provider });
-        const providers = this.authoritativeProviders.get(key);
-        if (providers) providers.add(provider);
-        else this.authoritativeProviders.set(key, new Set([provider]));
-      }
+    const byFile = (a: { file: WorkspaceFile }, b: { file: WorkspaceFile }) => this.order(a.file, b.file);
+    if (code) insert(this.byCode, code, facts, this.order);
+    if (nameKey) insert(this.byProviderAndName, nameKey, facts, this.order);
+    for (const { code: related } of facts.related)
+      insert(this.referencedBy, related.trim(), facts, this.order);
+    for (const { itemIndex, key } of facts.authoritative) {
+      if (!key) continue;
+      insert(this.claimants, key, facts, this.order);
+      if (!provider) continue;
+      insert(this.authoritativeByKey, key, { file: facts, itemIndex, provider }, byFile);
+      const providers = this.authoritativeProviders.get(key);
+      if (providers) providers.add(provider);
+      else this.authoritativeProviders.set(key, new Set([provider]));
     }
     return facts;
+  }
+
+  /** Forgets a file `add` returned (its text changed, or it is gone). */
+  remove(facts: WorkspaceFile): void {
+    if (facts.code) discard(this.byCode, facts.code, (file) => file === facts);
+    if (facts.nameKey) discard(this.byProviderAndName, facts.nameKey, (file) => file === facts);
+    for (const { code } of facts.related) discard(this.referencedBy, code.trim(), (file) => file === facts);
+    for (const { key } of facts.authoritative) {
+      if (!key) continue;
+      discard(this.claimants, key, (file) => file === facts);
+      if (!facts.provider) continue;
+      const left = discard(this.authoritativeByKey, key, (claim) => claim.file === facts);
+      if (left.length === 0) this.authoritativeProviders.delete(key);
+      else this.authoritativeProviders.set(key, new Set(left.map((claim) => claim.provider)));
+    }
   }
 
   declares(code: string): boolean {
@@ -68,6 +109,30 @@ export class WorkspaceModel {
   /** The files whose provider and name collide with this file's. */
   sameName(file: WorkspaceFile): WorkspaceFile[] {
     return (file.nameKey && this.byProviderAndName.get(file.nameKey)) || [];
+  }
+
+  /** Adds to `keys` what a file shares with others: a change of this file can change their findings. */
+  collectKeys(facts: WorkspaceFile, keys: SharedKeys): void {
+    if (facts.code) keys.codes.add(facts.code);
+    if (facts.nameKey) keys.nameKeys.add(facts.nameKey);
+    for (const { key } of facts.authoritative) if (key) keys.itemKeys.add(key);
+  }
+
+  /**
+   * The files whose whole-workspace findings depend on these keys: those declaring or relating to a code,
+   * those of a provider and name, those claiming an item key.
+   */
+  dependents(keys: SharedKeys, out: Set<WorkspaceFile>): Set<WorkspaceFile> {
+    const addAll = (files: readonly WorkspaceFile[] | undefined) => {
+      if (files) for (const file of files) out.add(file);
+    };
+    for (const code of keys.codes) {
+      addAll(this.byCode.get(code));
+      addAll(this.referencedBy.get(code));
+    }
+    for (const nameKey of keys.nameKeys) addAll(this.byProviderAndName.get(nameKey));
+    for (const key of keys.itemKeys) addAll(this.claimants.get(key));
+    return out;
   }
 }
 
@@ -127,8 +192,33 @@ export function normalizeName(name: string): string {
   return hasWhitespace(name) ? name.replace(/[\s\u3000]+/g, '') : name;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Puts a value into its key's list after every value that does not come later in the order. */
+function insert<K, V>(map: Map<K, V[]>, key: K, value: V, order: (a: V, b: V) => number): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (!list) {
+    map.set(key, [value]);
+    return;
+  }
+  if (order(list[list.length - 1]!, value) <= 0) {
+    list.push(value);
+    return;
+  }
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (order(list[middle]!, value) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, value);
+}
+
+/** Removes the values a test picks from a key's list (dropping the key when none is left); returns what is left. */
+function discard<K, V>(map: Map<K, V[]>, key: K, picked: (value: V) => boolean): V[] {
+  const list = map.get(key);
+  if (!list) return [];
+  const left = list.filter((value) => !picked(value));
+  if (left.length === 0) map.delete(key);
+  else map.set(key, left);
+  return left;
 }

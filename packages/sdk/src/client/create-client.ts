@@ -1,3 +1,4 @@
+import type { Hooks as KyHooks } from 'ky';
 import { type Authenticator, createAuthenticator, type ExchangeAuth } from './core/auth';
 import { defaultValidateResponses } from './core/environment';
 import type { RetryOptions } from './core/retry';
@@ -25,12 +26,21 @@ export interface ExchangeClientOptions {
   retry?: RetryOptions | number | false;
   /** Check every answer against the contract's schemas. Default: on unless NODE_ENV is `production`. */
   validateResponses?: boolean;
-  /** A fetch implementation (tests, proxies, instrumentation). Default: the global fetch. */
+  /**
+   * A fetch implementation (tests, proxies, instrumentation), given to ky. Default: the global fetch.
+   * It is called with a Request, or with a URL and an init that carries method, headers, body and signal.
+   */
   fetch?: typeof globalThis.fetch;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   /** Called before every attempt, with no credentials in sight: handy for logging and tracing. */
   onRequest?: (event: RequestEvent) => void;
+  /**
+   * Ky hooks of your own (logging, tracing headers, proxies), run by the client's ky instance. Your
+   * `beforeRequest` hooks run before the credentials are added: they never see a token or signature.
+   * Change neither the path nor the body there: an HMAC signature covers both.
+   */
+  hooks?: KyHooks;
 }
 
 export interface ExchangeClient {
@@ -66,6 +76,7 @@ export function createExchangeClient(givenOptions: ExchangeClientOptions): Excha
       fetch: options.fetch,
       headers: options.headers,
       onRequest: options.onRequest,
+      hooks: options.hooks,
     },
     () => authenticator as Authenticator,
   );

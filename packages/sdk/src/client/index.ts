@@ -1,7 +1,8 @@
+export type { Hooks as KyHooks } from 'ky';
 export type { ClientCredentialsAuth, ExchangeAuth, HmacAuth } from './core/auth';
 export type { Page } from './core/pagination';
 export { Paginator } from './core/pagination';
-export type { RetryOptions } from './core/retry';
+export { clientRetry, type RetryOptions, syncRetry } from './core/retry';
 export type { CallInput, RequestEvent, RequestOptions } from './core/transport';
 export { createExchangeClient, type ExchangeClient, type ExchangeClientOptions } from './create-client';
 export * from './errors';

@@ -49,6 +49,11 @@ const texts = {
   retry: ['must be a number of retries, retry options or false', '必须是重试次数、重试选项对象或 false'],
   retry_limit: ['must be a whole number from 0 to 100', '必须是 0 到 100 之间的整数'],
   status_codes: ['must be a list of HTTP status codes (100-599)', '必须是 HTTP 状态码（100–599）的列表'],
+  jitter: ['must be "full" or "equal"', '必须是 "full" 或 "equal"'],
+  hooks: [
+    'must be an object with lists of functions under beforeRequest, beforeRetry, afterResponse or beforeError',
+    '必须是对象，其 beforeRequest、beforeRetry、afterResponse 或 beforeError 为函数列表',
+  ],
   invalid: ['is not valid', '无效'],
 } as const satisfies Record<string, readonly [english: string, chinese: string]>;
 type TextKey = keyof typeof texts;
@@ -167,6 +172,8 @@ const retry = byType(
         backoffLimit: milliseconds(0, 'milliseconds').optional(),
         statusCodes: z.array(statusCode, says('status_codes')).optional(),
         maxRetryAfter: milliseconds(0, 'milliseconds').optional(),
+        clampRetryAfter: z.boolean(says('not_boolean')).optional(),
+        jitter: z.enum(['full', 'equal'], says('jitter')).optional(),
         retryOnTimeout: z.boolean(says('not_boolean')).optional(),
       },
       says('retry'),
@@ -196,6 +203,13 @@ const callback = z.custom<(...args: never[]) => unknown>(
   'not_function',
 );
 
+const hookList = z.array(callback, says('hooks')).optional();
+// Strict: a misspelt hook name (afterRequest) would otherwise be dropped without a word.
+const hooks = z.strictObject(
+  { beforeRequest: hookList, beforeRetry: hookList, afterResponse: hookList, beforeError: hookList },
+  says('hooks'),
+);
+
 const clientOptions = z.object(
   {
     baseUrl,
@@ -206,6 +220,7 @@ const clientOptions = z.object(
     fetch: callback.optional(),
     headers: headers.optional(),
     onRequest: callback.optional(),
+    hooks: hooks.optional(),
   },
   says('not_object'),
 );

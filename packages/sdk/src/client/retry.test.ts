@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syncRetry } from './core/retry';
 import { ExchangeHttpError } from './errors/ExchangeHttpError';
 import { ExchangeNetworkError } from './errors/ExchangeNetworkError';
 import type { RequestBody, Schemas } from './operations';
@@ -113,8 +114,8 @@ describe('idempotency', () => {
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.idempotencyKey).toBe(keys[0]);
-    const bodies = new Set(server.requestsFor('batchRecords').map((request) => request.body));
-    expect(bodies.size).toBe(1);
+    const bodies = server.requestsFor('batchRecords').map((request) => request.body);
+    expect(bodies).toEqual([JSON.stringify(batch), JSON.stringify(batch), JSON.stringify(batch)]);
   });
 
   it("uses the caller's key as given, and a new key for each new call", async () => {
@@ -127,5 +128,55 @@ describe('idempotency', () => {
     expect(keys.slice(0, 2)).toEqual(['sync-2026-11-26-0001', 'sync-2026-11-26-0001']);
     expect(new Set(keys.slice(2)).size).toBe(2);
     expect(keys.slice(2)).not.toContain('sync-2026-11-26-0001');
+  });
+});
+
+// Sync's profile with a 1 ms base, so that the test does not wait for real backoffs.
+const quickSync = { ...syncRetry, delay: 1 };
+
+describe("sync's retry profile", () => {
+  it('carries a keyed batch through a timeout, a reset and a 501, under one Idempotency-Key', async () => {
+    server.inject('batchRecords', { delayMs: 1_000 }, { reset: true }, { status: 501 });
+    const client = clientFor(server, { timeout: 300 });
+    const result = await client.records.batch(resourceCode, batch, { retry: quickSync });
+    expect(result.status).toBe(200);
+    const keys = server.requestsFor('batchRecords').map((request) => request.headers['idempotency-key']);
+    expect(keys).toEqual([
+      result.idempotencyKey,
+      result.idempotencyKey,
+      result.idempotencyKey,
+      result.idempotencyKey,
+    ]);
+  });
+
+  it('the client profile gives up on the same timeout and 501', async () => {
+    server.inject('batchRecords', { delayMs: 1_000 }, { status: 501 });
+    const client = clientFor(server, { timeout: 300 });
+    await expect(client.records.batch(resourceCode, batch)).rejects.toMatchObject({
+      code: 'request.timeout',
+    });
+    await expect(client.records.batch(resourceCode, batch)).rejects.toMatchObject({ status: 501 });
+    expect(server.requestsFor('batchRecords')).toHaveLength(2);
+  });
+
+  it('waits maxRetryAfter when the server asks for longer, instead of giving up', async () => {
+    server.inject('batchRecords', { status: 503, retryAfter: '3600' });
+    const client = clientFor(server);
+    // The test's own deadline (5 s) stands for "did not wait the hour the server asked for".
+    const result = await client.records.batch(resourceCode, batch, {
+      retry: { ...quickSync, maxRetryAfter: 50 },
+    });
+    expect(result.status).toBe(200);
+    expect(server.requestsFor('batchRecords')).toHaveLength(2);
+  });
+
+  it('does not retry a refusal that will not change', async () => {
+    server.inject('batchRecords', { status: 422, code: 'records.invalid' });
+    const client = clientFor(server);
+    await expect(client.records.batch(resourceCode, batch, { retry: quickSync })).rejects.toMatchObject({
+      status: 422,
+      attempts: 1,
+    });
+    expect(server.requestsFor('batchRecords')).toHaveLength(1);
   });
 });

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  hasIdcardCheckChar,
-  idcardCheckChar,
-  idcardFacts,
-  isRealDate,
-  upgradeIdcard15,
-  validateIdcard,
-} from './idcard';
+import { hasIdcardCheckChar, idcardCheckChar, idcardFacts, upgradeIdcard15, validateIdcard } from './idcard';
 
 const today = new Date('2026-11-26T00:00:00Z');
 
@@ -88,14 +81,6 @@ describe('upgradeIdcard15', () => {
     expect(upgradeIdcard15('11010519491231002x')).toBe('11010519491231002X');
     expect(upgradeIdcard15('12345')).toBeUndefined();
     expect(upgradeIdcard15('61010462092769A')).toBeUndefined();
-  });
-});
-
-describe('isRealDate', () => {
-  it('knows leap years', () => {
-    expect(isRealDate(2000, 2, 29)).toBe(true);
-    expect(isRealDate(1900, 2, 29)).toBe(false);
-    expect(isRealDate(2024, 4, 31)).toBe(false);
   });
 });
 

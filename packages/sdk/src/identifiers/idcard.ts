@@ -1,3 +1,4 @@
+import { isRealDate } from './calendar-date';
 import { isKnownProvinceNumber } from './region';
 import type { IdentifierCheck } from './uscc';
 
@@ -33,24 +34,6 @@ export function hasIdcardCheckChar(id: string): boolean {
     sum += d * WEIGHTS[i]!;
   }
   return CHECK_CHARS.charCodeAt(sum % 11) === id.charCodeAt(17);
-}
-
-/** True when `yyyy-mm-dd` names a real calendar day (leap years included). */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days =
-    month === 2
-      ? isLeap(year)
-        ? 29
-        : 28
-      : month === 4 || month === 6 || month === 9 || month === 11
-        ? 30
-        : 31;
-  return day <= days;
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 function digitsAt(value: string, start: number, length: number): number {

@@ -1,3 +1,4 @@
+import { MappingCompileError } from './compile-error';
 import type { MappingDiagnostic } from './types';
 
 export function diagnostic(
@@ -10,13 +11,11 @@ export function diagnostic(
   return { code, severity, message: en, zh, path };
 }
 
-/** Compile helpers throw `Error("code|en|zh")`; this turns one into a diagnostic at `path`. */
+/** A compile helper's error as a diagnostic at `path` (an unexpected error becomes `mapping/invalid`). */
 export function diagnosticFromError(error: unknown, path: Array<string | number>): MappingDiagnostic {
+  if (error instanceof MappingCompileError) return diagnostic(error.code, 'error', path, error.en, error.zh);
   const text = error instanceof Error ? error.message : String(error);
-  const [code, en, zh] = text.split('|');
-  return en && zh
-    ? diagnostic(code!, 'error', path, en, zh)
-    : diagnostic('mapping/invalid', 'error', path, text, text);
+  return diagnostic('mapping/invalid', 'error', path, text, text);
 }
 
 export function hasErrors(diagnostics: readonly MappingDiagnostic[]): boolean {

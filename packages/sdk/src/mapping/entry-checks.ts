@@ -19,7 +19,8 @@ export function requiredKeys(
 
 /**
  * Checks a mapping against its target catalogue entry: the resource code, unknown item keys, key and required
- * items left unmapped, and transforms, codes and constants that cannot fit the item's type or code set.
+ * items left unmapped, transforms, codes and constants that cannot fit the item's type or code set, and (info)
+ * coded items read without a `codes:` translation.
  */
 export function checkMappingAgainstEntry(
   mapping: FieldMapping,
@@ -97,76 +98,79 @@ export function checkMappingAgainstEntry(
   return out;
 }
 
+type FieldSpec = FieldMapping['fields'][string];
+
 function checkFieldAgainstItem(
   key: string,
-  spec: FieldMapping['fields'][string],
+  spec: FieldSpec,
   item: TargetItem,
   codesets: CodesetRegistry,
 ): MappingDiagnostic[] {
+  return [...typeProblems(key, spec, item), ...codesProblems(key, spec, item, codesets)];
+}
+
+/** Transforms and checks whose result cannot fit the item's type or length (warnings). */
+function typeProblems(key: string, spec: FieldSpec, item: TargetItem): MappingDiagnostic[] {
   const out: MappingDiagnostic[] = [];
   const type = (item.type ?? 'C').toUpperCase();
+  const mismatch = (path: Array<string | number>, en: string, zh: string) =>
+    out.push(diagnostic('mapping/type-mismatch', 'warning', ['fields', key, ...path], en, zh));
   transformsOf(spec).forEach((t, index) => {
     const name = transformName(t);
     if (name === 'date' && !['D', 'T', 'C'].includes(type)) {
-      out.push(
-        diagnostic(
-          'mapping/type-mismatch',
-          'warning',
-          ['fields', key, 'transform', index],
-          `a date transform feeds item "${key}" of type ${type}`,
-          `日期转换的结果写入 ${type} 型信息项「${key}」`,
-        ),
+      mismatch(
+        ['transform', index],
+        `a date transform feeds item "${key}" of type ${type}`,
+        `日期转换的结果写入 ${type} 型信息项「${key}」`,
       );
     }
     if (name === 'number' && !NUMERIC_TYPES.has(type) && type !== 'C') {
-      out.push(
-        diagnostic(
-          'mapping/type-mismatch',
-          'warning',
-          ['fields', key, 'transform', index],
-          `a number transform feeds item "${key}" of type ${type}`,
-          `数值转换的结果写入 ${type} 型信息项「${key}」`,
-        ),
+      mismatch(
+        ['transform', index],
+        `a number transform feeds item "${key}" of type ${type}`,
+        `数值转换的结果写入 ${type} 型信息项「${key}」`,
       );
     }
   });
   checksOf(spec).forEach((c, index) => {
     if (c === 'idcard' && item.length !== undefined && item.length < 18) {
-      out.push(
-        diagnostic(
-          'mapping/type-mismatch',
-          'warning',
-          ['fields', key, 'check', index],
-          `item "${key}" has length ${item.length}, an ID number has 18`,
-          `信息项「${key}」长度为 ${item.length}，公民身份号码为 18 位`,
-        ),
+      mismatch(
+        ['check', index],
+        `item "${key}" has length ${item.length}, an ID number has 18`,
+        `信息项「${key}」长度为 ${item.length}，公民身份号码为 18 位`,
       );
     }
   });
+  return out;
+}
+
+/**
+ * The field's `codes` against the item's code set: a table entry outside the set (error), a translation through
+ * another set (warning), no translation at all (info: the source values must already be codes).
+ */
+function codesProblems(
+  key: string,
+  spec: FieldSpec,
+  item: TargetItem,
+  codesets: CodesetRegistry,
+): MappingDiagnostic[] {
+  const out: MappingDiagnostic[] = [];
   const itemSet = item.codeset ? codesets.get(item.codeset) : undefined;
   const codes = spec.codes;
-  if (
-    codes &&
-    itemSet &&
-    typeof codes === 'object' &&
-    !('codeset' in codes && typeof codes.codeset === 'string')
-  ) {
-    const allowed = new Set(itemSet.codes.map((c) => c.code));
-    for (const [legacy, target] of Object.entries(codes as Record<string, string>)) {
-      if (!allowed.has(String(target))) {
-        out.push(
-          diagnostic(
-            'mapping/code-not-in-codeset',
-            'error',
-            ['fields', key, 'codes', legacy],
-            `"${legacy}" maps to "${target}", which is not a code of ${itemSet.name}`,
-            `「${legacy}」映射为「${target}」，不是 ${itemSet.name} 中的代码`,
-          ),
-        );
-      }
-    }
+  if (item.codeset && codes === undefined && spec.value === undefined && spec.from !== undefined) {
+    const setName = itemSet?.name ?? item.codeset;
+    out.push(
+      diagnostic(
+        'mapping/codes-missing',
+        'info',
+        ['fields', key],
+        `item "${key}" takes codes of ${setName} and the field has no codes: translation, so its source values must already be those codes`,
+        `信息项「${item.name ?? key}」取值为 ${setName} 的代码，该字段没有 codes 对照，来源值须已是这些代码`,
+      ),
+    );
   }
-  if (codes && itemSet && 'codeset' in codes && typeof codes.codeset === 'string') {
+  if (!codes || !itemSet || typeof codes !== 'object') return out;
+  if ('codeset' in codes && typeof codes.codeset === 'string') {
     const via = codesets.get(codes.codeset);
     if (via && via.id !== itemSet.id) {
       out.push(
@@ -179,6 +183,20 @@ function checkFieldAgainstItem(
         ),
       );
     }
+    return out;
+  }
+  const allowed = new Set(itemSet.codes.map((c) => c.code));
+  for (const [legacy, target] of Object.entries(codes as Record<string, string>)) {
+    if (allowed.has(String(target))) continue;
+    out.push(
+      diagnostic(
+        'mapping/code-not-in-codeset',
+        'error',
+        ['fields', key, 'codes', legacy],
+        `"${legacy}" maps to "${target}", which is not a code of ${itemSet.name}`,
+        `「${legacy}」映射为「${target}」，不是 ${itemSet.name} 中的代码`,
+      ),
+    );
   }
   return out;
 }

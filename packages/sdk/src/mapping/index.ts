@@ -1,7 +1,8 @@
 /**
  * `@unsilo/sdk/mapping` — field mappings (字段映射): parse and validate mapping files, check them against the
- * target catalogue entry, compile them once into a row function, preview them, and check records server-side.
- * Pure: no Node-only APIs, so the CLI, the language server, a webview and the sandbox share it.
+ * target catalogue entry, compile them once into a row function, preview them (and render the preview), and
+ * check records server-side. Pure: no Node-only APIs, so the CLI, the language server, a webview and the sandbox
+ * share it. The jobs that read sources and write files are `@unsilo/sdk/mapping/jobs`.
  */
 
 export { idcardCheckChar, idcardFacts, upgradeIdcard15, validateIdcard } from '../identifiers/idcard';
@@ -16,18 +17,32 @@ export {
   standardCodesets,
 } from './codesets';
 export { type CompiledMapping, type CompileOptions, type CompileResult, compileMapping } from './compile';
+export { MappingCompileError } from './compile-error';
 export { type Coverage, coverage, type ItemCoverage } from './coverage';
 export { checkMappingAgainstEntry } from './entry-checks';
 export { type LoadedMapping, loadMapping } from './load';
 export { type ParsedMapping, parseMapping } from './parse';
 export type { Locate } from './positions';
 export {
+  emptyPreviewResult,
+  type PreviewInput,
   type PreviewOptions,
   type PreviewResult,
   type PreviewRow,
   preview,
   type UncoveredCode,
 } from './preview';
+export {
+  formatMappingDiagnostic,
+  type Lang,
+  type PreviewFormat,
+  type PreviewHtmlOptions,
+  type PreviewView,
+  renderPreview,
+  renderPreviewHtml,
+  renderPreviewText,
+} from './preview-render/index';
+export { targetEntryOf } from './target-entry';
 export { compileDateReader, excelSerialToIso, halfwidth, isIsoDate } from './transforms';
 export type {
   Bilingual,
@@ -50,4 +65,5 @@ export type {
   TargetItem,
   TargetRecord,
   TransformSpec,
+  UnreadRow,
 } from './types';

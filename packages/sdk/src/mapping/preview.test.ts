@@ -25,7 +25,10 @@ describe('preview', () => {
       row({ HJDQ: '440524' }),
     ];
     const result = preview(populationMappingYaml, populationEntry, rows, { today, limit: 2 });
-    expect(result.diagnostics).toEqual([]);
+    // hjdq (GB/T 2260) is read without a codes: translation: a hint, not a problem.
+    expect(result.diagnostics.map((d) => [d.severity, d.code, d.path.join('.')])).toEqual([
+      ['info', 'mapping/codes-missing', 'fields.hjdq'],
+    ]);
     expect(result.summary).toEqual({ read: 5, accepted: 2, rejected: 3, warnings: 1 });
     expect(result.rows).toHaveLength(2);
     expect(result.rows[0]).toMatchObject({

@@ -1,8 +1,8 @@
-import type { CompileOptions } from './compile';
-import { compileMapping } from './compile';
+import { type CompiledMapping, type CompileOptions, compileMapping } from './compile';
 import { type Coverage, coverage } from './coverage';
-import { hasErrors } from './diagnostics';
-import { parseMapping, withRange } from './parse';
+import { type ParsedMapping, parseMapping, withRange } from './parse';
+import type { Locate } from './positions';
+import { RejectTally, type UncoveredCode } from './reject-tally';
 import type {
   FieldMapping,
   MappingDiagnostic,
@@ -10,7 +10,10 @@ import type {
   SourceRow,
   TargetEntry,
   TargetRecord,
+  UnreadRow,
 } from './types';
+
+export type { UncoveredCode } from './reject-tally';
 
 export interface PreviewOptions extends CompileOptions {
   /** Rows shown before/after (default 50). Every given row is still counted. */
@@ -25,15 +28,6 @@ export interface PreviewRow {
   warnings?: RowIssue[];
 }
 
-/** A legacy value that the `codes` table (or code set) does not cover, with how often it occurs. */
-export interface UncoveredCode {
-  field: string;
-  value: string;
-  count: number;
-  /** The first rows it occurs in (at most 5). */
-  rows: number[];
-}
-
 export interface PreviewResult {
   diagnostics: MappingDiagnostic[];
   rows: PreviewRow[];
@@ -45,29 +39,39 @@ export interface PreviewResult {
   sourceColumns: string[];
 }
 
-/**
- * Runs a mapping over sample rows for the editor and `unsilo map preview`: before/after per row, rejects with
- * reasons, legacy values the codes do not cover (with counts) and how much of the entry the mapping fills.
- * `mapping` is the file's text (diagnostics then carry positions) or an already parsed mapping.
- */
-export function preview(
-  mapping: FieldMapping | string,
-  entry: TargetEntry | undefined,
-  rows: Iterable<SourceRow | Record<string, string>>,
-  options: PreviewOptions = {},
-): PreviewResult {
-  const result: PreviewResult = {
-    diagnostics: [],
+/** What `preview` takes as rows: numbered source rows, rows the reader could not read, or bare value maps. */
+export type PreviewInput = SourceRow | UnreadRow | Record<string, string>;
+
+/** A result with nothing run yet. */
+export function emptyPreviewResult(diagnostics: MappingDiagnostic[] = []): PreviewResult {
+  return {
+    diagnostics,
     rows: [],
     summary: { read: 0, accepted: 0, rejected: 0, warnings: 0 },
     rejectsByRule: {},
     uncovered: [],
     sourceColumns: [],
   };
+}
+
+/**
+ * Runs a mapping over sample rows for the editor and `unsilo map preview`: before/after per row, rejects with
+ * reasons (a row the reader could not read is one, with the reader's reason), legacy values the codes do not
+ * cover (with counts) and how much of the entry the mapping fills.
+ * `mapping` is the file's text or what `parseMapping` made of it (diagnostics then carry positions), or a
+ * mapping object.
+ */
+export function preview(
+  mapping: FieldMapping | ParsedMapping | string,
+  entry: TargetEntry | undefined,
+  rows: Iterable<PreviewInput>,
+  options: PreviewOptions = {},
+): PreviewResult {
+  const result = emptyPreviewResult();
   let parsedMapping: FieldMapping | undefined;
-  let locate: Parameters<typeof withRange>[1] | undefined;
-  if (typeof mapping === 'string') {
-    const parsed = parseMapping(mapping);
+  let locate: Locate | undefined;
+  if (typeof mapping === 'string' || isParsed(mapping)) {
+    const parsed = typeof mapping === 'string' ? parseMapping(mapping) : mapping;
     result.diagnostics.push(...parsed.diagnostics);
     parsedMapping = parsed.mapping;
     locate = parsed.locate;
@@ -80,35 +84,40 @@ export function preview(
   const place = (d: MappingDiagnostic) => (locate ? withRange(d, locate) : d);
   result.diagnostics.push(...compiled.diagnostics.map(place));
   if (!compiled.compiled) return result;
-  const run = compiled.compiled;
-  result.sourceColumns = [...run.sourceColumns];
+  result.sourceColumns = [...compiled.compiled.sourceColumns];
+  runRows(compiled.compiled, rows, options.limit ?? 50, result, place);
+  return result;
+}
 
-  const limit = options.limit ?? 50;
-  const uncovered = new Map<string, UncoveredCode>();
+/** Maps each row into `result`: counts, the first `limit` rows shown, rejects tallied. */
+function runRows(
+  run: CompiledMapping,
+  rows: Iterable<PreviewInput>,
+  limit: number,
+  result: PreviewResult,
+  place: (d: MappingDiagnostic) => MappingDiagnostic,
+): void {
+  const tally = new RejectTally();
   let index = 0;
   let headerChecked = false;
   for (const input of rows) {
     index++;
+    result.summary.read++;
+    if (isUnreadRow(input)) {
+      result.summary.rejected++;
+      tally.add(input.row, [input.error]);
+      if (result.rows.length < limit) result.rows.push({ row: input.row, before: {}, errors: [input.error] });
+      continue;
+    }
     const source = isSourceRow(input) ? input : { row: index, values: input };
     if (!headerChecked) {
       headerChecked = true;
       result.diagnostics.push(...run.checkColumns(Object.keys(source.values)).map(place));
     }
     const outcome = run.mapRow(source.values, source.row);
-    result.summary.read++;
     if (outcome.errors) {
       result.summary.rejected++;
-      const rules = new Set<string>();
-      for (const e of outcome.errors) {
-        rules.add(e.rule);
-        if (e.rule !== 'codes') continue;
-        const k = `${e.field}\u0000${e.value}`;
-        const u = uncovered.get(k) ?? { field: e.field, value: e.value, count: 0, rows: [] };
-        u.count++;
-        if (u.rows.length < 5) u.rows.push(source.row);
-        uncovered.set(k, u);
-      }
-      for (const r of rules) result.rejectsByRule[r] = (result.rejectsByRule[r] ?? 0) + 1;
+      tally.add(source.row, outcome.errors);
     } else {
       result.summary.accepted++;
     }
@@ -121,13 +130,18 @@ export function preview(
       result.rows.push(shown);
     }
   }
-  result.uncovered = [...uncovered.values()].sort(
-    (a, b) => b.count - a.count || a.field.localeCompare(b.field),
-  );
-  if (hasErrors(result.diagnostics) && result.summary.read === 0) return result;
-  return result;
+  Object.assign(result.rejectsByRule, tally.byRule);
+  result.uncovered = tally.uncoveredCodes();
 }
 
-function isSourceRow(value: SourceRow | Record<string, string>): value is SourceRow {
+function isParsed(value: FieldMapping | ParsedMapping): value is ParsedMapping {
+  return typeof (value as ParsedMapping).locate === 'function';
+}
+
+function isUnreadRow(value: PreviewInput): value is UnreadRow {
+  return typeof (value as UnreadRow).row === 'number' && typeof (value as UnreadRow).error === 'object';
+}
+
+function isSourceRow(value: PreviewInput): value is SourceRow {
   return typeof (value as SourceRow).row === 'number' && typeof (value as SourceRow).values === 'object';
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRealDate } from '../identifiers/idcard';
+import { isRealDate } from '../identifiers/calendar-date';
 import {
   compileDateReader,
   compileNumberReader,

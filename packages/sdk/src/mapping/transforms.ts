@@ -1,4 +1,5 @@
-import { isRealDate, upgradeIdcard15 } from '../identifiers/idcard';
+import { isRealDate } from '../identifiers/calendar-date';
+import { upgradeIdcard15 } from '../identifiers/idcard';
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space (U+3000) → their half-width forms. */
 export function halfwidth(value: string): string {

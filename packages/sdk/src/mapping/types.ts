@@ -39,6 +39,8 @@ export interface MappingSource {
   delimiter?: string;
   /** XLSX: the worksheet name or 1-based index (default: the first). */
   sheet?: string | number;
+  /** A sample file, relative to the mapping file, for the editor's preview and diagnostics. */
+  sample?: string;
 }
 
 /** A named transform, or one with parameters. */
@@ -148,4 +150,10 @@ export interface RowOutcome {
 export interface SourceRow {
   row: number;
   values: Record<string, string>;
+}
+
+/** A row of a source that could not be read (the readers' `SourceReject` is one): why, as a row issue. */
+export interface UnreadRow {
+  row: number;
+  error: RowIssue;
 }

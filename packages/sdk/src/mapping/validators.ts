@@ -3,6 +3,7 @@ import { validateOrgcode } from '../identifiers/orgcode';
 import { validatePhone } from '../identifiers/phone';
 import { regionStatus } from '../identifiers/region';
 import { validateUscc } from '../identifiers/uscc';
+import { MappingCompileError } from './compile-error';
 import { isIsoDate } from './transforms';
 import type { CheckSpec, RowIssue } from './types';
 
@@ -40,128 +41,123 @@ export const KNOWN_CHECKS = [
 ] as const;
 
 /**
- * Compiles one check for one field. Throws an `Error` whose message is `code|en|zh` when the spec cannot be
- * compiled (the caller turns it into a diagnostic).
+ * Compiles one check for one field. Throws a `MappingCompileError` when the spec cannot be compiled (the caller
+ * turns it into a diagnostic).
  */
 export function compileCheck(field: string, spec: CheckSpec, options: CheckOptions = {}): ValueCheck {
   const name = checkName(spec);
-  const issue = (rule: string, value: string, en: string, zh: string): RowIssue => ({
-    field,
-    rule,
-    value,
-    message: en,
-    zh,
-  });
   switch (name) {
     case 'idcard': {
       const todayKey = dayKey(options.today ?? new Date());
-      return (value, sink) => {
-        const result = validateIdcardBy(value, todayKey);
-        if (result.valid) return true;
-        sink.error(
-          issue(
-            'idcard',
-            value,
-            `invalid ID number: ${result.reason!.en}`,
-            `公民身份号码无效：${result.reason!.zh}`,
-          ),
-        );
-        return false;
-      };
+      const validate = (value: string) => validateIdcardBy(value, todayKey);
+      return identifierCheck(field, 'idcard', validate, 'invalid ID number', '公民身份号码无效');
     }
     case 'uscc':
-      return (value, sink) => {
-        const result = validateUscc(value);
-        if (result.valid) return true;
-        sink.error(
-          issue(
-            'uscc',
-            value,
-            `invalid unified social credit code: ${result.reason!.en}`,
-            `统一社会信用代码无效：${result.reason!.zh}`,
-          ),
-        );
-        return false;
-      };
+      return identifierCheck(
+        field,
+        'uscc',
+        validateUscc,
+        'invalid unified social credit code',
+        '统一社会信用代码无效',
+      );
     case 'orgcode':
-      return (value, sink) => {
-        const result = validateOrgcode(value);
-        if (result.valid) return true;
-        sink.error(
-          issue(
-            'orgcode',
-            value,
-            `invalid organisation code: ${result.reason!.en}`,
-            `组织机构代码无效：${result.reason!.zh}`,
-          ),
-        );
-        return false;
-      };
+      return identifierCheck(
+        field,
+        'orgcode',
+        validateOrgcode,
+        'invalid organisation code',
+        '组织机构代码无效',
+      );
     case 'region':
       return (value, sink) => regionCheck(field, value, sink);
     case 'phone':
-      return (value, sink) => {
-        const result = validatePhone(value);
-        if (result.valid) return true;
-        sink.error(
-          issue(
-            'phone',
-            value,
-            `invalid telephone number: ${result.reason!.en}`,
-            `电话号码无效：${result.reason!.zh}`,
-          ),
-        );
-        return false;
-      };
+      return identifierCheck(field, 'phone', validatePhone, 'invalid telephone number', '电话号码无效');
     case 'date':
       return (value, sink) => {
         if (isIsoDate(value)) return true;
         sink.error(
-          issue('date', value, 'not a real date in the form YYYY-MM-DD', '不是 YYYY-MM-DD 格式的有效日期'),
+          issueOf(
+            field,
+            'date',
+            value,
+            'not a real date in the form YYYY-MM-DD',
+            '不是 YYYY-MM-DD 格式的有效日期',
+          ),
         );
         return false;
       };
-    case 'length': {
-      const param = (spec as { length: number | { min?: number; max?: number } }).length;
-      const min = typeof param === 'number' ? param : (param?.min ?? 0);
-      const max = typeof param === 'number' ? param : (param?.max ?? Number.POSITIVE_INFINITY);
-      if (!(min >= 0) || !(max >= min)) {
-        throw new Error(
-          'mapping/bad-check|length needs a number or {min, max} with min ≤ max|length 需要一个数字或 {min, max}（min ≤ max）',
-        );
-      }
-      const expected =
-        min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `${min}–${max}`;
-      return (value, sink) => {
-        const n = [...value].length;
-        if (n >= min && n <= max) return true;
-        sink.error(
-          issue('length', value, `length ${n}, expected ${expected}`, `长度为 ${n}，应为 ${expected}`),
-        );
-        return false;
-      };
-    }
-    case 'pattern': {
-      const source = (spec as { pattern: string }).pattern;
-      let re: RegExp;
-      try {
-        re = new RegExp(source, 'u');
-      } catch {
-        throw new Error(
-          `mapping/bad-check|pattern "${source}" is not a valid regular expression|pattern「${source}」不是有效的正则表达式`,
-        );
-      }
-      return (value, sink) => {
-        if (re.test(value)) return true;
-        sink.error(issue('pattern', value, `does not match the pattern ${source}`, `不符合格式 ${source}`));
-        return false;
-      };
-    }
+    case 'length':
+      return lengthCheck(field, (spec as { length: number | { min?: number; max?: number } }).length);
+    case 'pattern':
+      return patternCheck(field, (spec as { pattern: string }).pattern);
     default:
-      throw new Error(
-        `mapping/unknown-check|unknown check "${String(name)}" (known: ${KNOWN_CHECKS.join(', ')})|未知的校验「${String(name)}」（可用：${KNOWN_CHECKS.join('、')}）`,
+      throw new MappingCompileError(
+        'mapping/unknown-check',
+        `unknown check "${String(name)}" (known: ${KNOWN_CHECKS.join(', ')})`,
+        `未知的校验「${String(name)}」（可用：${KNOWN_CHECKS.join('、')}）`,
       );
   }
+}
+
+function issueOf(field: string, rule: string, value: string, en: string, zh: string): RowIssue {
+  return { field, rule, value, message: en, zh };
+}
+
+/** A check by an identifier validator: the issue says what is invalid (`en`, `zh`) and the validator why. */
+function identifierCheck(
+  field: string,
+  rule: string,
+  validate: (value: string) => { valid: boolean; reason?: { en: string; zh: string } },
+  en: string,
+  zh: string,
+): ValueCheck {
+  return (value, sink) => {
+    const result = validate(value);
+    if (result.valid) return true;
+    sink.error(issueOf(field, rule, value, `${en}: ${result.reason!.en}`, `${zh}：${result.reason!.zh}`));
+    return false;
+  };
+}
+
+function lengthCheck(field: string, param: number | { min?: number; max?: number }): ValueCheck {
+  const min = typeof param === 'number' ? param : (param?.min ?? 0);
+  const max = typeof param === 'number' ? param : (param?.max ?? Number.POSITIVE_INFINITY);
+  if (!(min >= 0) || !(max >= min)) {
+    throw new MappingCompileError(
+      'mapping/bad-check',
+      'length needs a number or {min, max} with min ≤ max',
+      'length 需要一个数字或 {min, max}（min ≤ max）',
+    );
+  }
+  const expected = min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `${min}–${max}`;
+  return (value, sink) => {
+    const n = [...value].length;
+    if (n >= min && n <= max) return true;
+    sink.error(
+      issueOf(field, 'length', value, `length ${n}, expected ${expected}`, `长度为 ${n}，应为 ${expected}`),
+    );
+    return false;
+  };
+}
+
+function patternCheck(field: string, source: string): ValueCheck {
+  let re: RegExp;
+  try {
+    re = new RegExp(source, 'u');
+  } catch {
+    throw new MappingCompileError(
+      'mapping/bad-check',
+      `pattern "${source}" is not a valid regular expression`,
+      `pattern「${source}」不是有效的正则表达式`,
+    );
+  }
+  return (value, sink) => {
+    if (re.test(value)) return true;
+    sink.error(
+      issueOf(field, 'pattern', value, `does not match the pattern ${source}`, `不符合格式 ${source}`),
+    );
+    return false;
+  };
 }
 
 /** GB/T 2260: an unknown province or malformed code rejects; a code missing from the current list only warns. */

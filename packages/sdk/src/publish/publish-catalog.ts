@@ -1,8 +1,9 @@
-import { lintWorkspace } from '../catalog/engine';
 import { CatalogFile } from '../catalog/parse';
 import type { Diagnostic, LintConfig, LintSummary } from '../catalog/types';
 import type { ExchangeClient } from '../client/create-client';
 import { ExchangeHttpError } from '../client/errors/ExchangeHttpError';
+import { openWorkspace } from '../workspace/open-workspace';
+import type { WorkspaceText } from '../workspace/read';
 import { PublishError } from './errors';
 import { diffFields, type FieldChange } from './field-diff';
 import {
@@ -14,10 +15,9 @@ import {
   type ResourceStatus,
   type Transition,
 } from './plan';
-import { readCatalogDirectory } from './read-workspace';
 
 export interface PublishOptions {
-  /** The catalogue directory (its YAML entries, recursively). */
+  /** The catalogue directory (its entries, recursively, found as `unsilo lint` finds them). */
   dir: string;
   client: ExchangeClient;
   /** Plan only; change nothing on the exchange. */
@@ -80,6 +80,31 @@ interface ResourceBody {
   entry: Record<string, unknown>;
 }
 
+/** The entries this department provides; the others' files are skipped with a reason. */
+function localEntries(
+  files: readonly WorkspaceText[],
+  entryOf: (path: string) => Record<string, unknown> | undefined,
+  caller: string,
+): { local: LocalEntry[]; skippedFiles: PublishResult['skippedFiles'] } {
+  const local: LocalEntry[] = [];
+  const skippedFiles: PublishResult['skippedFiles'] = [];
+  for (const file of files) {
+    // Files the lint config ignores were not parsed by the lint: they are read here, as before.
+    const entry = entryOf(file.path) ?? new CatalogFile(file.path, file.text).entry;
+    if (!entry || (typeof entry.kind === 'string' && entry.kind !== 'InformationResource')) continue;
+    const provider = entry.provider as { code?: unknown } | undefined;
+    if (String(provider?.code ?? '').toUpperCase() !== caller.toUpperCase()) {
+      skippedFiles.push({
+        file: file.path,
+        reason: `provided by ${String(provider?.code)}, not by the caller ${caller} (由其他部门提供，已跳过)`,
+      });
+      continue;
+    }
+    local.push({ file: file.path, code: String(entry.code), name: String(entry.name ?? ''), entry });
+  }
+  return { local, skippedFiles };
+}
+
 /**
  * `unsilo publish`: lint the catalogue directory (errors stop here), plan against the exchange (created,
  * changed with a field diff, unchanged, withdrawn), then apply with If-Match so a concurrent change is a
@@ -88,8 +113,12 @@ interface ResourceBody {
  */
 export async function publishCatalog(options: PublishOptions): Promise<PublishResult> {
   const { client } = options;
-  const files = await readCatalogDirectory(options.dir);
-  const lint = lintWorkspace(files, { config: options.lint });
+  // Linted and read in one parse; the entries are kept for the plan.
+  const { workspace, files } = await openWorkspace(options.dir, {
+    config: options.lint ?? {},
+    retainEntries: true,
+  });
+  const lint = workspace.lint();
   const errors = lint.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     throw new PublishError(
@@ -106,22 +135,7 @@ export async function publishCatalog(options: PublishOptions): Promise<PublishRe
     code: string;
     roles?: string[];
   };
-  const local: LocalEntry[] = [];
-  const skippedFiles: PublishResult['skippedFiles'] = [];
-  for (const file of files) {
-    const parsed = new CatalogFile(file.path, file.text);
-    const entry = parsed.entry;
-    if (!entry || (typeof entry.kind === 'string' && entry.kind !== 'InformationResource')) continue;
-    const provider = entry.provider as { code?: unknown } | undefined;
-    if (String(provider?.code ?? '').toUpperCase() !== me.code.toUpperCase()) {
-      skippedFiles.push({
-        file: file.path,
-        reason: `provided by ${String(provider?.code)}, not by the caller ${me.code} (由其他部门提供，已跳过)`,
-      });
-      continue;
-    }
-    local.push({ file: file.path, code: String(entry.code), name: String(entry.name ?? ''), entry });
-  }
+  const { local, skippedFiles } = localEntries(files.entries, (path) => workspace.entry(path), me.code);
 
   const remote: RemoteEntry[] = [];
   const localCodes = new Set(local.map((l) => l.code));

@@ -1,6 +1,6 @@
-import { CanonicalEncoders } from '../client/receipts/canonical-bytes';
-import { canonicalJson } from '../client/receipts/canonical-json';
-import { acceptedOperationsHash } from './operations-hash';
+import { CanonicalEncoders } from '../json/canonical-bytes';
+import { canonicalJson } from '../json/canonical-json';
+import { acceptedOperationsHash } from '../json/operations-hash';
 
 const PREFIX = Buffer.from('{"upsert":[');
 const COMMA = 44;

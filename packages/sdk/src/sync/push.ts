@@ -2,8 +2,8 @@ import { ExchangeHttpError } from '../client/errors/ExchangeHttpError';
 import { ExchangeNetworkError } from '../client/errors/ExchangeNetworkError';
 import { ExchangeTimeoutError } from '../client/errors/ExchangeTimeoutError';
 import { canonicalJson, type ReceiptPublicKey, verifyReceipt } from '../client/receipts';
+import { acceptedOperationsHash } from '../json/operations-hash';
 import { SyncError } from './errors';
-import { acceptedOperationsHash } from './operations-hash';
 import { type RetryDecision, withRetry } from './retry';
 import type { BatchBody, BatchOutcome, BatchRequest, OperationResult, PushBatch } from './types';
 

@@ -1,14 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { parseCatalogFile } from '@unsilo/sdk/catalog';
-import { type FieldMapping, parseMapping, preview, type TargetEntry } from '@unsilo/sdk/mapping';
+import {
+  type FieldMapping,
+  type PreviewView,
+  parseMapping,
+  renderPreviewHtml,
+  targetEntryOf,
+} from '@unsilo/sdk/mapping';
+import {
+  type PreviewMappingRequest,
+  type PreviewMappingResult,
+  previewMapping,
+  sampleFormatOf,
+} from '@unsilo/sdk/mapping/jobs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type PreviewView, renderPreviewHtml } from '../preview/render';
 import { CatalogEntryRequest, type CatalogEntryResult } from '../shared/protocol';
-import { readSample } from './sample-reader';
 
 const SAMPLE_STATE_KEY = 'unsilo.preview.samples';
+/** Larger samples are refused: the preview is a sample, not a run. */
 const MAX_SAMPLE_BYTES = 20 * 1024 * 1024;
+/** Rows of a sample previewed at most. */
+const MAX_SAMPLE_ROWS = 1000;
 
 export const isMappingText = (text: string) =>
   /^apiVersion:[ \t]*["']?unsilo\/v1/m.test(text) && /^kind:[ \t]*["']?FieldMapping/m.test(text);
@@ -94,7 +107,11 @@ export class MappingPreviewManager implements vscode.Disposable {
     const entry = this.panels.get(uri.toString());
     if (!entry) return undefined;
     const view = await this.buildView(uri);
-    const html = renderPreviewHtml(view, { nonce: randomBytes(16).toString('base64'), rowLimit: 50 });
+    const html = renderPreviewHtml(view, {
+      nonce: randomBytes(16).toString('base64'),
+      rowLimit: 50,
+      samplePicker: true,
+    });
     entry.html = html;
     entry.panel.webview.html = html;
     return html;
@@ -102,92 +119,87 @@ export class MappingPreviewManager implements vscode.Disposable {
 
   private async buildView(uri: vscode.Uri): Promise<PreviewView> {
     const document = await vscode.workspace.openTextDocument(uri);
-    const text = document.getText();
+    const parsed = parseMapping(document.getText());
+    const mapping = parsed.mapping;
     const notices: string[] = [];
-    const view: PreviewView = { lang: this.lang, mappingPath: vscode.workspace.asRelativePath(uri), notices };
-    const parsed = parseMapping(text);
-    const mapping = parsed.mapping as (FieldMapping & { source?: { sample?: string } }) | undefined;
-    if (!mapping) {
-      view.result = {
-        diagnostics: parsed.diagnostics,
-        rows: [],
-        summary: { read: 0, accepted: 0, rejected: 0, warnings: 0 },
-        rejectsByRule: {},
-        uncovered: [],
-        sourceColumns: [],
-      };
-      return view;
+    const request: PreviewMappingRequest = {
+      mapping: parsed,
+      mappingPath: vscode.workspace.asRelativePath(uri),
+      lang: this.lang,
+      sampleRows: MAX_SAMPLE_ROWS,
+      limit: 50,
+    };
+    let samplePath: string | undefined;
+    if (mapping) {
+      request.entry = await this.targetEntry(mapping.resource, notices);
+      ({ sample: request.sample, path: samplePath } = await this.sample(uri, mapping, notices));
     }
-    view.mapping = mapping;
-    view.resource = mapping.resource;
-
-    let target: TargetEntry | undefined;
-    const found =
-      (await this.client()
-        ?.sendRequest<CatalogEntryResult | null>(CatalogEntryRequest, { code: mapping.resource })
-        .catch(() => null)) ?? null;
-    if (found) {
-      const file = parseCatalogFile(found.path, found.text);
-      const plain = file.entry as { code?: string; name?: string; items?: TargetEntry['items'] } | undefined;
-      if (plain) {
-        target = {
-          code: String(plain.code ?? mapping.resource),
-          name: plain.name,
-          items: Array.isArray(plain.items) ? plain.items.filter((i) => i && typeof i.key === 'string') : [],
-        };
-        view.entry = {
-          name: plain.name,
-          path: found.path,
-          items: (target.items ?? []).map((i) => ({ key: i.key, name: i.name })),
-        };
-      }
-    } else {
-      notices.push(
-        vscode.l10n.t('No catalogue file of the workspace declares resource {0}.', mapping.resource),
-      );
+    let previewed: PreviewMappingResult;
+    try {
+      previewed = await previewMapping(request);
+    } catch (e) {
+      notices.push(this.unreadableSample(samplePath, e));
+      previewed = await previewMapping({ ...request, sample: undefined });
     }
-
-    const sampleUri = this.sampleUri(uri, mapping);
-    let rows: ReturnType<typeof readSample>['rows'] = [];
-    if (sampleUri) {
-      view.samplePath = vscode.workspace.asRelativePath(sampleUri);
-      try {
-        const stat = await vscode.workspace.fs.stat(sampleUri);
-        if (stat.size > MAX_SAMPLE_BYTES) throw new Error(vscode.l10n.t('the sample is larger than 20 MB'));
-        const bytes = await vscode.workspace.fs.readFile(sampleUri);
-        const format = /\.(ndjson|jsonl)$/i.test(sampleUri.path)
-          ? 'ndjson'
-          : /\.xlsx$/i.test(sampleUri.path)
-            ? 'xlsx'
-            : (mapping.source?.format ?? 'csv');
-        const sample = readSample(bytes, {
-          format,
-          encoding: mapping.source?.encoding,
-          delimiter: mapping.source?.delimiter,
-          maxRows: 1000,
-        });
-        rows = sample.rows;
-        for (const p of sample.problems.slice(0, 20))
-          notices.push(vscode.l10n.t('Sample row {0}: {1}', p.row, p.message));
-        if (sample.truncated)
-          notices.push(vscode.l10n.t('Only the first {0} rows of the sample are previewed.', 1000));
-      } catch (e) {
-        notices.push(
-          vscode.l10n.t(
-            'Cannot read the sample {0}: {1}',
-            view.samplePath,
-            e instanceof Error ? e.message : String(e),
-          ),
-        );
-      }
-    } else {
-      notices.push(vscode.l10n.t('No sample file: set source.sample in the mapping or choose one.'));
-    }
-    view.result = preview(text, target, rows, { limit: 50 });
-    return view;
+    previewed.view.samplePath = samplePath;
+    if (previewed.truncated)
+      notices.push(vscode.l10n.t('Only the first {0} rows of the sample are previewed.', MAX_SAMPLE_ROWS));
+    previewed.view.notices.push(...notices);
+    return previewed.view;
   }
 
-  private sampleUri(uri: vscode.Uri, mapping: { source?: { sample?: string } }): vscode.Uri | undefined {
+  /** The mapping's target entry, asked of the language server (it knows every catalogue file). */
+  private async targetEntry(
+    resource: string,
+    notices: string[],
+  ): Promise<PreviewMappingRequest['entry'] | undefined> {
+    const found =
+      (await this.client()
+        ?.sendRequest<CatalogEntryResult | null>(CatalogEntryRequest, { code: resource })
+        .catch(() => null)) ?? null;
+    const entry = found ? targetEntryOf(parseCatalogFile(found.path, found.text).entry) : undefined;
+    if (found && entry) return { entry: { ...entry, code: entry.code || resource }, path: found.path };
+    if (!found)
+      notices.push(vscode.l10n.t('No catalogue file of the workspace declares resource {0}.', resource));
+    return undefined;
+  }
+
+  /**
+   * The sample's bytes (read through the workspace's file system), the format to read them as, its path. The
+   * rows are read by the SDK's readers, as `unsilo map` reads them.
+   */
+  private async sample(
+    uri: vscode.Uri,
+    mapping: FieldMapping,
+    notices: string[],
+  ): Promise<{ sample?: PreviewMappingRequest['sample']; path?: string }> {
+    const sampleUri = this.sampleUri(uri, mapping);
+    if (!sampleUri) {
+      notices.push(vscode.l10n.t('No sample file: set source.sample in the mapping or choose one.'));
+      return {};
+    }
+    const path = vscode.workspace.asRelativePath(sampleUri);
+    try {
+      const stat = await vscode.workspace.fs.stat(sampleUri);
+      if (stat.size > MAX_SAMPLE_BYTES) throw new Error(vscode.l10n.t('the sample is larger than 20 MB'));
+      const bytes = await vscode.workspace.fs.readFile(sampleUri);
+      const format = sampleFormatOf(sampleUri.path, mapping.source?.format);
+      return { sample: { source: bytes, path, format }, path };
+    } catch (e) {
+      notices.push(this.unreadableSample(path, e));
+      return { path };
+    }
+  }
+
+  private unreadableSample(path: string | undefined, e: unknown): string {
+    return vscode.l10n.t(
+      'Cannot read the sample {0}: {1}',
+      path ?? '',
+      e instanceof Error ? e.message : String(e),
+    );
+  }
+
+  private sampleUri(uri: vscode.Uri, mapping: FieldMapping): vscode.Uri | undefined {
     const chosen = this.context.workspaceState.get<Record<string, string>>(SAMPLE_STATE_KEY, {})[
       uri.toString()
     ];

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
-import { type Diagnostic as CatalogDiagnostic, lintWorkspace, parseConfig, rules } from '@unsilo/sdk/catalog';
+import { type Diagnostic as CatalogDiagnostic, parseConfig, rules, Workspace } from '@unsilo/sdk/catalog';
+import { compareWalkOrder } from '@unsilo/sdk/workspace';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { toLspDiagnostic, toLspRange } from './lsp-convert';
 import type { Lang } from './settings';
-import { compareCliOrder, KeyIndex, workspaceKeysOf } from './workspace-keys';
 import type { WorkspaceModel } from './workspace-model';
 
 export interface FileLintResult {
@@ -19,19 +19,26 @@ export function docsUrlOf(rule: string): string | undefined {
   return docsByRule.get(rule);
 }
 
+/** One workspace folder's files as the SDK lints them: where each path is on disk, and the text it was given. */
+interface FolderLint {
+  workspace: Workspace;
+  files: Map<string, { fsPath: string; text: string | undefined }>;
+}
+
 /**
  * Lints catalogue files and publishes diagnostics for every one of them, open or not.
  *
- * Each file is linted with exactly the neighbours its whole-workspace rules depend on (files sharing its code,
- * name or authoritative item keys, and those declaring its related codes), in the order `unsilo lint` reads
- * them: the result equals a lint of the whole workspace (the parity test checks it), while an edit costs one
- * file and its few neighbours instead of the workspace, and no parsed document outlives its lint.
+ * Each workspace folder is one SDK `Workspace`, as `unsilo lint` run in that folder sees it (its config, files
+ * named in the order the CLI reads them): the result equals a lint of the whole folder (the parity test checks
+ * it). An edit parses the edited file once; the cross-file rules run again only on the files sharing a code,
+ * a name or an authoritative item key with it; trees are kept only for the last few files parsed.
  * Runs after a pause in typing; runs never overlap.
  */
 export class DiagnosticsService {
   private readonly results = new Map<string, FileLintResult>();
   private readonly published = new Map<string, string>();
-  private readonly index = new KeyIndex();
+  /** By workspace folder; files outside every folder make one more (`undefined`). */
+  private readonly folders = new Map<string | undefined, FolderLint>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private dirty = false;
@@ -93,65 +100,49 @@ export class DiagnosticsService {
 
   private async pass(): Promise<void> {
     const started = performance.now();
-    const files = this.model.catalogue;
-    const affected = new Set<string>();
-    const changed = [...this.model.changed];
-    this.model.changed.clear();
     if (this.everything) {
       this.everything = false;
-      this.index.clear();
-      for (const fsPath of this.results.keys()) {
-        if (!files.has(fsPath)) this.send(fsPath, []);
-      }
-      this.results.clear();
-      for (const [fsPath, file] of files) {
-        this.index.set(fsPath, workspaceKeysOf(file.path, file.text));
-        affected.add(fsPath);
-      }
-    } else {
-      for (const fsPath of changed) {
-        const file = files.get(fsPath);
-        if (!file) {
-          const previous = this.index.set(fsPath, undefined);
-          if (previous) this.index.neighbours(previous, affected);
+      for (const [root, folder] of this.folders) folder.workspace.setConfig(this.model.configOf(root));
+    }
+    const changed = [...this.model.changed];
+    this.model.changed.clear();
+    for (const fsPath of changed) {
+      const folder = this.folderOf(this.model.rootOf(fsPath));
+      const file = this.model.catalogue.get(fsPath);
+      const path = file?.path ?? this.model.relativePath(fsPath);
+      folder.files.set(path, { fsPath, text: file?.text });
+      folder.workspace.update(path, file?.text);
+    }
+    let done = 0;
+    for (const folder of this.folders.values()) {
+      for (const path of folder.workspace.refresh()) {
+        // The text the workspace linted: the model's may have changed meanwhile (the next pass lints that).
+        const { fsPath, text } = folder.files.get(path)!;
+        const diagnostics = folder.workspace.diagnostics(path);
+        if (text === undefined || !diagnostics) {
+          if (text === undefined) folder.files.delete(path);
           this.results.delete(fsPath);
           this.send(fsPath, []);
           continue;
         }
-        const keys = workspaceKeysOf(file.path, file.text);
-        const previous = this.index.set(fsPath, keys);
-        affected.add(fsPath);
-        if (previous) this.index.neighbours(previous, affected);
-        this.index.neighbours(keys, affected);
+        this.results.set(fsPath, { text, diagnostics });
+        this.publish(fsPath);
+        // A large first pass yields now and then, so that edits and requests are answered meanwhile.
+        if (++done % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-    }
-    let done = 0;
-    for (const fsPath of affected) {
-      const file = files.get(fsPath);
-      if (!file) continue;
-      this.results.set(fsPath, { text: file.text, diagnostics: this.lintOne(fsPath) });
-      this.publish(fsPath);
-      // A large first pass yields now and then, so that edits and requests are answered meanwhile.
-      if (++done % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     this.publishConfigProblems();
     this.onDidLint?.({ files: done, ms: performance.now() - started });
   }
 
-  private lintOne(fsPath: string): CatalogDiagnostic[] {
-    const file = this.model.catalogue.get(fsPath);
-    const keys = this.index.keys.get(fsPath);
-    if (!file || !keys) return [];
-    const root = this.model.rootOf(fsPath);
-    const neighbours = this.index.neighbours(keys, new Set([fsPath]));
-    const sources: Array<{ path: string; text: string }> = [];
-    for (const id of neighbours) {
-      const other = this.model.catalogue.get(id);
-      if (other && this.model.rootOf(id) === root) sources.push({ path: other.path, text: other.text });
+  private folderOf(root: string | undefined): FolderLint {
+    let folder = this.folders.get(root);
+    if (!folder) {
+      const workspace = new Workspace({ config: this.model.configOf(root), order: compareWalkOrder });
+      folder = { workspace, files: new Map() };
+      this.folders.set(root, folder);
     }
-    sources.sort((a, b) => compareCliOrder(a.path, b.path));
-    const config = (root && this.model.configs.get(root)?.config) || {};
-    return lintWorkspace(sources, { config }).diagnostics.filter((d) => d.file === file.path);
+    return folder;
   }
 
   private publish(fsPath: string): void {

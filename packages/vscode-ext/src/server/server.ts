@@ -24,6 +24,7 @@ import { completion } from './completion';
 import { DiagnosticsService } from './diagnostics';
 import { documentSymbols } from './document-symbols';
 import { hover } from './hover';
+import { MappingDiagnostics } from './mapping-diagnostics';
 import {
   defaultSettings,
   fetchSettings,
@@ -207,6 +208,14 @@ export function startServer(connection: Connection): ServerHandle {
   connection.onRequest(CatalogEntryRequest, (params: CatalogEntryParams): CatalogEntryResult | null => {
     const file = model.findByCode(params.code);
     return file ? { uri: uriOf(file.fsPath), path: file.path, text: file.text } : null;
+  });
+
+  // Mapping files: diagnostics from the SDK's mapping compiler (their own file, their own timers).
+  new MappingDiagnostics(connection, documents, {
+    entryFile: (code) => model.findByCode(code),
+    lang: () => lang,
+    debounceMs: debounce,
+    enabled: () => settings.enable,
   });
 
   documents.listen(connection);

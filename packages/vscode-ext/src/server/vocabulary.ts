@@ -1,63 +1,37 @@
-import gbt2260 from '@unsilo/spec/codesets/gbt-2260.json';
-import gbt2261 from '@unsilo/spec/codesets/gbt-2261-1.json';
-import gbt3304 from '@unsilo/spec/codesets/gbt-3304.json';
-import gbt4761 from '@unsilo/spec/codesets/gbt-4761.json';
-import codesetIndex from '@unsilo/spec/codesets/index.json';
-import vocabularies from '@unsilo/spec/vocabularies/catalog.json';
+import {
+  type CodesetInfo as CodesetSummary,
+  codesets as registeredCodesets,
+  type VocabularyTerm,
+  vocabularies,
+  vocabularyAt,
+} from '@unsilo/sdk/catalog';
+import { type CodesetEntry, standardCodesets } from '@unsilo/sdk/mapping';
 import type { EntryPath } from './yaml-cursor';
 
-export interface VocabularyTerm {
-  token: string;
-  zh: string;
-  en: string;
-  code?: string;
-  aliases?: string[];
+// The vocabularies and code sets are the SDK's: the editor offers and explains what the linter and the mapping
+// compiler accept, from the same tables.
+
+/** A registered code set with its codes, for completion and hover. */
+export interface CodesetInfo extends CodesetSummary {
+  codes: CodesetEntry[];
 }
-
-export interface CodesetInfo {
-  id: string;
-  name: string;
-  title: string;
-  titleEn: string;
-  version: string;
-  codes: Array<{ code: string; label: string; labelEn?: string }>;
-}
-
-type VocabularyName = Exclude<keyof typeof vocabularies, '$comment'>;
-
-/** Which vocabulary of `@unsilo/spec` a catalogue field's value is taken from. */
-const vocabularyOfField: Record<string, VocabularyName> = {
-  'classification.class': 'classificationClass',
-  'share.type': 'shareType',
-  'open.type': 'openType',
-  'share.method.class': 'shareMethodClass',
-  'share.method.type': 'shareMethodType',
-  updateCycle: 'updateCycle',
-  'format.class': 'formatClass',
-  'items.#.type': 'itemType',
-};
 
 export const fieldKey = (path: EntryPath) => path.map((p) => (typeof p === 'number' ? '#' : p)).join('.');
 
-export function vocabularyFor(path: EntryPath): VocabularyTerm[] | undefined {
-  const name = vocabularyOfField[fieldKey(path)];
-  return name ? (vocabularies[name] as VocabularyTerm[]) : undefined;
+/** The terms of the vocabulary a catalogue field's value is taken from, if any. */
+export function vocabularyFor(path: EntryPath): readonly VocabularyTerm[] | undefined {
+  const name = vocabularyAt(path);
+  return name ? vocabularies[name] : undefined;
 }
 
-const codesetFiles: Record<string, unknown> = {
-  'gbt-2260': gbt2260,
-  'gbt-2261-1': gbt2261,
-  'gbt-3304': gbt3304,
-  'gbt-4761': gbt4761,
-};
-
-/** Code sets of the registry, by name (e.g. "GB/T 2261.1"). Files of the registry unknown to this build are skipped. */
-export const codesets: CodesetInfo[] = (codesetIndex.codesets as Array<{ id: string }>).flatMap((entry) => {
-  const file = codesetFiles[entry.id] as CodesetInfo | undefined;
-  return file ? [file] : [];
+/** Code sets of the registry with their codes. Sets whose codes this build does not ship are skipped. */
+export const codesets: CodesetInfo[] = registeredCodesets.flatMap((summary) => {
+  const codes = standardCodesets.get(summary.id)?.codes;
+  return codes ? [{ ...summary, codes }] : [];
 });
 
+/** A code set by name or id, spelled as the mapping compiler accepts it ("GB/T 2261.1", "gbt-2261-1"). */
 export function codesetByName(name: string): CodesetInfo | undefined {
-  const wanted = name.trim().replace(/\s+/g, ' ').toUpperCase();
-  return codesets.find((c) => c.name.toUpperCase() === wanted || c.id.toUpperCase() === wanted);
+  const id = standardCodesets.get(name)?.id;
+  return id === undefined ? undefined : codesets.find((set) => set.id === id);
 }

@@ -1,33 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { isCatalogEntryText, type LintConfig, parseConfig } from '@unsilo/sdk/catalog';
+import { CONFIG_FILE, type LintConfig, unsiloKindOf } from '@unsilo/sdk/catalog';
+import { readLintConfig, readWorkspace, readWorkspaceFile } from '@unsilo/sdk/workspace';
 
-export type UnsiloFileKind = 'InformationResource' | 'FieldMapping';
+// What a catalogue or mapping file is, and where the config lives, are the SDK's: every host agrees on them.
+export { CONFIG_FILE, type UnsiloFileKind, unsiloKindOf } from '@unsilo/sdk/catalog';
 
-const API_VERSION = /^apiVersion:[ \t]*["']?unsilo\/v1["']?[ \t]*(?:#.*)?$/m;
-const KIND = /^kind:[ \t]*["']?(InformationResource|FieldMapping)["']?[ \t]*(?:#.*)?$/m;
-
-/** Catalogue and mapping files are recognised by content (`apiVersion: unsilo/v1` + `kind`), whatever their name. */
-export function unsiloKindOf(text: string): UnsiloFileKind | undefined {
-  // The linter's own test first, so the editor and `unsilo lint` agree on what a catalogue file is.
-  if (isCatalogEntryText(text)) return 'InformationResource';
-  if (!API_VERSION.test(text)) return undefined;
-  return KIND.exec(text)?.[1] === 'FieldMapping' ? 'FieldMapping' : undefined;
-}
-
-export const CONFIG_FILE = 'unsilo.config.yaml';
-const SKIPPED_DIRS = new Set([
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-  'dist',
-  'out',
-  '.tools',
-  '.unsilo',
-  '.artifacts',
-]);
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Larger files are left out: the server keeps every catalogue text in memory. */
+const DISK_READ = { maxFileBytes: 2 * 1024 * 1024, skipUnreadable: true };
 
 export interface CatalogueFile {
   /** Absolute path on disk. */
@@ -46,8 +25,10 @@ export interface ConfigState {
 }
 
 /**
- * The catalogue files of the workspace, open or not: the editor's text for open files, the disk's otherwise.
- * Only catalogue files keep their text (they are small); mapping files are merely known by path.
+ * The texts of the workspace's catalogue files, open or not: the editor's text for open files, the disk's
+ * otherwise. Only catalogue files keep their text (they are small); mapping files are merely known by path.
+ * Files are found and read by `@unsilo/sdk/workspace`, as `unsilo lint` finds them; the linting is the
+ * SDK's `Workspace` (see DiagnosticsService).
  */
 export class WorkspaceModel {
   readonly catalogue = new Map<string, CatalogueFile>();
@@ -96,15 +77,14 @@ export class WorkspaceModel {
   async close(fsPath: string): Promise<boolean> {
     const previous = this.catalogue.get(fsPath);
     if (previous) previous.open = false;
-    return this.update(fsPath, await readText(fsPath), false);
+    return this.update(fsPath, await readWorkspaceFile(fsPath, DISK_READ), false);
   }
 
   async loadConfig(root: string): Promise<void> {
-    const fsPath = join(root, CONFIG_FILE);
-    const text = await readText(fsPath);
+    const file = readLintConfig(join(root, CONFIG_FILE), DISK_READ);
     this.configs.set(
       root,
-      text === undefined ? { config: {} } : { config: parseConfig(text).config, fsPath, text },
+      file ? { config: file.config, fsPath: file.fsPath, text: file.text } : { config: {} },
     );
   }
 
@@ -113,39 +93,22 @@ export class WorkspaceModel {
     return !!root && fsPath === join(root, CONFIG_FILE);
   }
 
-  /** Reads every catalogue file under the workspace folders (the initial scan). */
+  /** Reads every catalogue and mapping file under the workspace folders (the initial scan). */
   async scan(): Promise<{ files: number; ms: number }> {
     const started = Date.now();
     for (const root of this.roots) {
       await this.loadConfig(root);
-      const paths: string[] = [];
-      await collectYaml(root, paths);
-      for (let i = 0; i < paths.length; i += 64) {
-        const batch = paths.slice(i, i + 64);
-        const texts = await Promise.all(batch.map(readText));
-        batch.forEach((p, j) => {
-          const open = this.catalogue.get(p)?.open;
-          if (!open) this.update(p, texts[j], false);
-        });
+      const { entries, mappings } = await readWorkspace([root], root, DISK_READ);
+      for (const file of [...entries, ...mappings]) {
+        if (!this.catalogue.get(file.fsPath)?.open) this.update(file.fsPath, file.text, false);
       }
     }
     return { files: this.catalogue.size, ms: Date.now() - started };
   }
 
-  /** Catalogue files grouped by workspace folder, each with that folder's config (as `unsilo lint` run there). */
-  groups(): Array<{ root: string | undefined; config: LintConfig; files: CatalogueFile[] }> {
-    const byRoot = new Map<string | undefined, CatalogueFile[]>();
-    for (const file of this.catalogue.values()) {
-      const root = this.rootOf(file.fsPath);
-      const list = byRoot.get(root);
-      if (list) list.push(file);
-      else byRoot.set(root, [file]);
-    }
-    return [...byRoot].map(([root, files]) => ({
-      root,
-      config: (root && this.configs.get(root)?.config) || {},
-      files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    }));
+  /** The `lint:` settings of a workspace folder (none for files outside every folder). */
+  configOf(root: string | undefined): LintConfig {
+    return (root && this.configs.get(root)?.config) || {};
   }
 
   /** The catalogue file that declares a resource code (for the mapping preview and hovers). */
@@ -167,32 +130,5 @@ export class WorkspaceModel {
       if (code) out.push({ code, name, path: file.path });
     }
     return out.sort((a, b) => a.code.localeCompare(b.code));
-  }
-}
-
-async function readText(fsPath: string): Promise<string | undefined> {
-  try {
-    const info = await stat(fsPath);
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    // A byte-order mark is dropped, as the CLI does.
-    return (await readFile(fsPath, 'utf8')).replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
-}
-
-async function collectYaml(dir: string, out: string[]): Promise<void> {
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await collectYaml(join(dir, entry.name), out);
-    } else if (entry.isFile() && /\.ya?ml$/i.test(entry.name) && entry.name !== CONFIG_FILE) {
-      out.push(join(dir, entry.name));
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { toBase64, toBase64Url, toHex } from './encoding';
+import { toBase64, toBase64Url, toHex } from '../encoding';
 
 /** The four headers of the `hmacSignature` security scheme. */
 export interface HmacHeaders {

@@ -1,6 +1,5 @@
 import { ExchangeAbortError } from '../errors/ExchangeAbortError';
 import type { ExchangeErrorContext } from '../errors/ExchangeError';
-import { sleep } from './retry';
 
 /** Stops waiting (for a token, say) when the caller aborts; the shared work itself carries on. */
 export function untilAborted<T>(
@@ -15,17 +14,4 @@ export function untilAborted<T>(
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-/** Waits between attempts; an abort while waiting ends the call. */
-export async function pause(
-  ms: number,
-  signal: AbortSignal | undefined,
-  context: ExchangeErrorContext,
-): Promise<void> {
-  try {
-    await sleep(ms, signal);
-  } catch {
-    throw new ExchangeAbortError(context, { cause: signal?.reason });
-  }
 }

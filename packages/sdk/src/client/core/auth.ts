@@ -36,6 +36,15 @@ export interface Authenticator {
   secrets(): readonly string[];
 }
 
+/** Every header `apply` may set: a bearer token, or the four of an HMAC signature. */
+export const credentialHeaders = [
+  'authorization',
+  'x-client-id',
+  'x-timestamp',
+  'x-nonce',
+  'x-signature',
+] as const;
+
 /** Recent tokens kept for redaction: a refused token may be quoted back in the refusal. */
 const rememberedTokens = 4;
 /** Recent signatures kept for redaction, one per attempt: enough for the attempts in flight at once. */

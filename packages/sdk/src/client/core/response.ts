@@ -1,19 +1,16 @@
 import type { z } from 'zod';
-import type { ExchangeErrorContext } from '../errors/ExchangeError';
 import { ExchangeValidationError, type ResponseIssue } from '../errors/ExchangeValidationError';
-import type { CallResult, OperationDescriptor } from './transport';
+import { type CallState, errorContext } from './call';
+import type { CallResult } from './transport';
 
 /** Reads a successful answer: JSON parsed, checked against the contract's schema when asked. */
 export function readSuccess(
-  operation: OperationDescriptor,
+  call: CallState,
   response: Response,
   text: string,
-  sentRequestId: string,
-  idempotencyKey: string | undefined,
-  context: ExchangeErrorContext,
   validate: boolean,
 ): CallResult {
-  const requestId = response.headers.get('x-request-id') ?? sentRequestId;
+  const requestId = response.headers.get('x-request-id') ?? call.requestId;
   let data: unknown;
   if (text !== '') {
     try {
@@ -22,17 +19,17 @@ export function readSuccess(
       throw new ExchangeValidationError(
         response.status,
         [{ path: '', code: 'invalid_json', message: 'Response body is not JSON (响应体不是 JSON)' }],
-        { ...context, requestId },
+        { ...errorContext(call), requestId },
       );
     }
   }
   if (validate && response.status !== 304) {
-    const schema = operation.responses[String(response.status)];
+    const schema = call.operation.responses[String(response.status)];
     if (schema) {
       const result = schema.safeParse(data);
       if (!result.success) {
         throw new ExchangeValidationError(response.status, result.error.issues.map(toIssue), {
-          ...context,
+          ...errorContext(call),
           requestId,
         });
       }
@@ -45,7 +42,7 @@ export function readSuccess(
     headers: response.headers,
     requestId,
     etag: response.headers.get('etag') ?? undefined,
-    idempotencyKey,
+    idempotencyKey: call.idempotencyKey,
   };
 }
 

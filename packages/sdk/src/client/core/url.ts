@@ -7,18 +7,29 @@ export type QueryValue =
   | readonly (string | number | boolean)[];
 export type QueryObject = Record<string, QueryValue | Record<string, string | number | boolean | undefined>>;
 
+/** Templates split once into literal text and parameter names (odd indexes): every call fills one. */
+const splitTemplates = new Map<string, readonly string[]>();
+
 /**
  * Fills `{name}` placeholders. Each value is percent-encoded as a whole, so a resource code such as
  * `307001030801/000012` travels as `307001030801%2F000012` and stays one path segment.
  */
 export function fillPath(template: string, params: Record<string, string | number> | undefined): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{([^}]+)\}/);
+    splitTemplates.set(template, parts);
+  }
+  let path = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const value = params?.[name];
     if (value === undefined || value === '') {
       throw new TypeError(`Missing path parameter "${name}" for ${template} (缺少路径参数 ${name})`);
     }
-    return encodeURIComponent(String(value));
-  });
+    path += encodeURIComponent(String(value)) + (parts[i + 1] ?? '');
+  }
+  return path;
 }
 
 /**

@@ -1,5 +1,5 @@
-export { CanonicalEncoders } from './canonical-bytes';
-export { canonicalJson } from './canonical-json';
+export { CanonicalEncoders } from '../../json/canonical-bytes';
+export { canonicalJson } from '../../json/canonical-json';
 export {
   operationsHash,
   type ReceiptPublicKey,

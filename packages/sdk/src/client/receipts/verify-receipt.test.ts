@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Jwk } from '../../generated';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../json/canonical-json';
 import { operationsHash, verifyReceipt } from './verify-receipt';
 
 // The exchange's side, done independently with node:crypto: the verifier under test uses Web Crypto.

@@ -1,6 +1,6 @@
 import type { Jwk, Jwks } from '../../generated';
-import { base64UrlToBytes } from './base64url';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../json/canonical-json';
+import { fromBase64Url, toHex } from '../encoding';
 
 /** One public key of `GET /v1/.well-known/receipt-keys` (the spec's `Jwk`: OKP, Ed25519). */
 export type ReceiptPublicKey = Jwk;
@@ -34,7 +34,7 @@ export async function verifyReceipt(
   const { signature, ...signed } = receipt as Record<string, unknown>;
   if (typeof signature !== 'string' || typeof signed.kid !== 'string') return invalid('malformed');
   if (signed.alg !== 'Ed25519') return invalid('unsupported_algorithm');
-  const signatureBytes = base64UrlToBytes(signature);
+  const signatureBytes = fromBase64Url(signature);
   if (signatureBytes?.length !== 64) return invalid('bad_signature');
 
   const keyList = Array.isArray(keys) ? keys : keys.keys;
@@ -88,7 +88,7 @@ function importedKey(jwk: Jwk): Promise<CryptoKey> {
 /** SHA-256 hex of the canonical JSON of a batch's accepted operations — the receipt's `hash`. */
 export async function operationsHash(operations: unknown[]): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(operations)));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(digest);
 }
 
 function invalid(

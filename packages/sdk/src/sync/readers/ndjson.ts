@@ -1,6 +1,5 @@
-import { MAX_NESTING_DEPTH } from '../../catalog/depth';
+import { jsonNestsDeeperThan, MAX_NESTING_DEPTH } from '../../catalog/depth';
 import { decodeText, openBytes } from './decode';
-import { jsonNestsDeeperThan } from '../../catalog/depth';
 import { type ByteSource, type CsvOptions, DEFAULT_MAX_RECORD_CHARS, type SourceItem } from './types';
 
 /** A JSON value as text for mapping: strings as they are, null as empty, objects and arrays as JSON. */

@@ -1,26 +1,8 @@
+import { isRealDate } from '../../../identifiers/calendar-date';
 import { replaceValueEdit } from '../../edits';
 import { defineRule } from '../../rule';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  return day <= days[month - 1]!;
-}
 
 /** The ISO form of a date written as 2017年11月10日, 2017/11/10, 2017.11.10, 20171110 or 2017-1-5; undefined if not a real date. */
 export function toIsoDate(value: string): string | undefined {

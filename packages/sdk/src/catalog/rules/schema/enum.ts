@@ -1,18 +1,15 @@
 import { replaceValueEdit, yamlScalar } from '../../edits';
 import { defineRule, type RuleContext } from '../../rule';
 import type { EntryPath } from '../../types';
-import { canonicalToken, tokensOf, type VocabularyName, vocabularies } from '../../vocabulary';
+import {
+  canonicalToken,
+  ENTRY_VOCABULARY_FIELDS,
+  tokensOf,
+  type VocabularyName,
+  vocabularies,
+} from '../../vocabulary';
 import { itemString, itemsOf, tokenAt } from '../support';
 
-const FIELDS: ReadonlyArray<[EntryPath, VocabularyName]> = [
-  [['classification', 'class'], 'classificationClass'],
-  [['format', 'class'], 'formatClass'],
-  [['share', 'type'], 'shareType'],
-  [['share', 'method', 'class'], 'shareMethodClass'],
-  [['share', 'method', 'type'], 'shareMethodType'],
-  [['open', 'type'], 'openType'],
-  [['updateCycle'], 'updateCycle'],
-];
 /** Validators the exchange runs on an item (catalog-entry.schema.json, items[].check). */
 export const EXCHANGE_CHECKS = ['idcard', 'uscc', 'orgcode', 'region', 'phone'];
 const fold = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, '');
@@ -79,7 +76,7 @@ export const rule = defineRule({
     const kind = file.string(['kind']);
     if (isOutside(kind, KINDS)) reportValue(context, ['kind'], kind, KINDS, undefined);
 
-    for (const [path, name] of FIELDS) {
+    for (const [path, name] of ENTRY_VOCABULARY_FIELDS) {
       const value = file.string(path);
       const allowed = tokensOf(name);
       if (isOutside(value, allowed))

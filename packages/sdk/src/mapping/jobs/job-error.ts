@@ -1,0 +1,17 @@
+import type { MappingDiagnostic } from '../types';
+
+/**
+ * Why a mapping job stopped: `io` (the input cannot be read, an output cannot be written) or
+ * `mapping/unknown-column` (the input lacks columns the mapping reads; `diagnostics` says which).
+ * The message names the file; hosts show it as they show their own errors.
+ */
+export class MappingJobError extends Error {
+  override readonly name = 'MappingJobError';
+  constructor(
+    readonly code: 'io' | 'mapping/unknown-column',
+    message: string,
+    readonly diagnostics: readonly MappingDiagnostic[] = [],
+  ) {
+    super(message);
+  }
+}

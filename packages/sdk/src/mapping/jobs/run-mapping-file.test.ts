@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadMapping } from '../load';
+import { populationEntry, populationMappingYaml } from '../test-fixtures';
+import { MappingJobError } from './job-error';
+import { runMappingFile } from './run-mapping-file';
+
+const dir = mkdtempSync(join(tmpdir(), 'unsilo-map-job-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const today = new Date('2026-11-26T00:00:00Z');
+const compiled = () => {
+  const yaml = populationMappingYaml.replace('encoding: gbk', 'encoding: utf-8');
+  const loaded = loadMapping(yaml, populationEntry, { today });
+  if (!loaded.compiled) throw new Error(JSON.stringify(loaded.diagnostics));
+  return loaded.compiled;
+};
+const header = 'SFZH,XM,XB,CSRQ,MZ,HJDQ,JTRKS,LXDH';
+const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
+
+describe('runMappingFile', () => {
+  it('writes records and rejects, counts a row once per rule and tallies uncovered codes', async () => {
+    const input = join(dir, 'in.csv');
+    writeFileSync(
+      input,
+      [
+        header,
+        '11010519491231002X,张三,2,19491231,汉族,110105,3,',
+        // xb and mz uncovered, csrq not a date: codes counts once for this row
+        '11010519491231002X,李四,9,19490231,不详,110105,3,',
+        '11010519491231002X,王五,9,19491231,汉族,110105,3,',
+        '"unclosed,x',
+      ].join('\n'),
+    );
+    const output = join(dir, 'out.ndjson');
+    const rejects = join(dir, 'out.rejects.ndjson');
+    const counts = await runMappingFile(compiled(), { input, output, rejects });
+    expect({ ...counts, durationMs: 0 }).toEqual({
+      read: 4,
+      accepted: 1,
+      rejected: 3,
+      warnings: 0,
+      rejectsByRule: { codes: 2, date: 1, 'csv/unclosed-quote': 1 },
+      uncovered: [
+        { field: 'xb', value: '9', count: 2 },
+        { field: 'mz', value: '不详', count: 1 },
+      ],
+      durationMs: 0,
+    });
+    expect(lines(output)).toEqual([
+      '{"gmsfhm":"11010519491231002X","xm":"张三","xb":"2","csrq":"1949-12-31","mz":"01","hjdq":"110105","jtrks":3}',
+    ]);
+    expect(lines(rejects).map((l) => JSON.parse(l).errors.map((e: { rule: string }) => e.rule))).toEqual([
+      ['codes', 'date', 'codes'],
+      ['codes'],
+      ['csv/unclosed-quote'],
+    ]);
+  });
+
+  it('stops before writing a row when the input lacks a column the mapping reads', async () => {
+    const input = join(dir, 'short.csv');
+    writeFileSync(input, 'SFZH,XM\n11010519491231002X,张三\n');
+    const output = join(dir, 'short.ndjson');
+    const failure = await runMappingFile(compiled(), {
+      input,
+      output,
+      rejects: join(dir, 'short.rejects'),
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(MappingJobError);
+    const error = failure as MappingJobError;
+    expect(error.code).toBe('mapping/unknown-column');
+    expect(error.diagnostics.map((d) => d.path.join('.'))).toEqual([
+      'fields.xb.from',
+      'fields.csrq.from',
+      'fields.mz.from',
+      'fields.hjdq.from',
+      'fields.jtrks.from',
+      'fields.lxdh.from',
+    ]);
+    expect(readFileSync(output, 'utf8')).toBe('');
+  });
+
+  it('an output that cannot be written is an io error naming it', async () => {
+    const input = join(dir, 'in.csv');
+    const output = join(dir, 'missing', 'out.ndjson');
+    const failure = await runMappingFile(compiled(), { input, output, rejects: join(dir, 'r.ndjson') }).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(MappingJobError);
+    expect((failure as MappingJobError).code).toBe('io');
+    expect((failure as MappingJobError).message).toMatch(/^cannot write/);
+  });
+});

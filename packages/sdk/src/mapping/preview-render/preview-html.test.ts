@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { preview } from '../preview';
+import { renderPreviewHtml } from './preview-html';
+import type { PreviewView } from './preview-view';
+
+const mappingText = `apiVersion: unsilo/v1
+kind: FieldMapping
+resource: "307001030801/000012"
+source: { format: csv }
+key: [gmsfhm]
+fields:
+  gmsfhm: { from: SFZH, transform: [trim, upper] }
+  xm: { from: XM }
+  xb: { from: XB, codes: { "1": "1", "2": "2" } }
+`;
+const entry = {
+  code: '307001030801/000012',
+  name: '户籍人口基本信息',
+  items: [
+    { key: 'gmsfhm', name: '公民身份号码' },
+    { key: 'xm', name: '姓名' },
+    { key: 'xb', name: '性别', codeset: 'GB/T 2261.1' },
+  ],
+};
+
+function view(rows: Array<Record<string, string>>, lang: 'zh' | 'en' = 'en'): PreviewView {
+  const result = preview(mappingText, entry, rows);
+  return {
+    lang,
+    mappingPath: 'mappings/p.mapping.yaml',
+    resource: entry.code,
+    entry: { name: entry.name, path: 'catalog/p.yaml', items: entry.items },
+    samplePath: 'data/<sample>.csv',
+    notices: [],
+    result,
+    mapping: {
+      apiVersion: 'unsilo/v1',
+      kind: 'FieldMapping',
+      resource: entry.code,
+      source: { format: 'csv' },
+      fields: { gmsfhm: { from: 'SFZH' }, xm: { from: 'XM' }, xb: { from: 'XB', codes: { '1': '1' } } },
+    },
+  };
+}
+
+const hostile = [
+  { SFZH: '11010519491231002X', XM: '<script>alert(1)</script>', XB: '1' },
+  { SFZH: '11010519491231002X', XM: '张三', XB: '<img src=x onerror=alert(2)>' },
+  { SFZH: '"><svg onload=alert(3)>', XM: "' onmouseover='alert(4)", XB: '9' },
+];
+
+describe('renderPreviewHtml', () => {
+  it('escapes every value from the sample, the mapping and the paths', () => {
+    const html = renderPreviewHtml(view(hostile), { nonce: 'n0nce', samplePicker: true });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<svg');
+    // Markup from the data survives only as text: no real tag carries an event handler.
+    expect(html).not.toMatch(/<[^>]*\son(?:error|mouseover|load)=/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('data/&lt;sample&gt;.csv');
+    // the only script and style elements are the page's own, with the nonce
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script nonce="n0nce">']);
+    expect(html.match(/<style\b[^>]*>/g)).toEqual(['<style nonce="n0nce">']);
+  });
+
+  it('allows nothing but its own nonce in the Content-Security-Policy and loads nothing remote', () => {
+    const html = renderPreviewHtml(view(hostile), { nonce: 'abc', samplePicker: true });
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toMatch(/^default-src 'none';/);
+    expect(csp).toContain("script-src 'nonce-abc'");
+    expect(csp).toContain("style-src 'nonce-abc'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(html).not.toMatch(/\b(?:src|href)="(?:https?:)?\/\//);
+  });
+
+  it('shows rejects with reasons, uncovered legacy codes with counts, coverage and before/after rows', () => {
+    const rows = [
+      { SFZH: '11010519491231002X', XM: '张三', XB: '1' },
+      { SFZH: '11010519491231002X', XM: '李四', XB: '9' },
+      { SFZH: '11010519491231002X', XM: '王五', XB: '9' },
+    ];
+    const html = renderPreviewHtml(view(rows, 'zh'), { nonce: 'x' });
+    const rejects = /<table id="rejects-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect(rejects.match(/<tr>/g)?.length).toBe(3); // header + 2 rejected rows
+    expect(rejects).toContain('<code>codes</code>');
+    const uncovered = /<table id="uncovered-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect(uncovered).toMatch(/<td><code>xb<\/code><\/td><td>9<\/td><td>2<\/td><td>2, 3<\/td>/);
+    expect(html).toContain('<strong id="coverage-figure">3/3</strong>');
+    expect(html).toContain('<strong id="rejected-count">2</strong>');
+    expect(html).toContain('拒收行及原因');
+  });
+
+  it('explains why there is nothing to show', () => {
+    const html = renderPreviewHtml(
+      { lang: 'en', mappingPath: 'm.yaml', notices: ['No sample file: choose one.'] },
+      { nonce: 'x' },
+    );
+    expect(html).toContain('<li>No sample file: choose one.</li>');
+    expect(html).not.toContain('rejects-table');
+  });
+
+  it('without the sample picker (a page on disk) has no script at all and allows none', () => {
+    const html = renderPreviewHtml(view(hostile), { nonce: 'abc' });
+    expect(html.match(/<script\b/g)).toBeNull();
+    expect(html).not.toContain('pick-sample');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("script-src 'none'");
+    expect(html.match(/<style\b[^>]*>/g)).toEqual(['<style nonce="abc">']);
+    expect(html).toContain('<code id="sample-path">data/&lt;sample&gt;.csv</code></p></header>');
+  });
+});

@@ -1,0 +1,129 @@
+import { escapeHtml } from '../../html/escape-html';
+import type { Coverage } from '../coverage';
+import type { PreviewResult } from '../preview';
+import { describeField, diagnosticItem, htmlTable, recordCell } from './html-parts';
+import { type PreviewStringKey, previewStrings } from './preview-strings';
+import type { Lang, PreviewView } from './preview-view';
+
+type Say = (key: PreviewStringKey) => string;
+
+export const sayIn =
+  (lang: Lang): Say =>
+  (key) =>
+    previewStrings[key][lang];
+
+const codes = (keys: readonly string[]) => keys.map((k) => `<code>${escapeHtml(k)}</code>`).join(', ');
+
+/** Title, target entry, sample file (and, in the editor, the button that picks another). */
+export function headerSection(view: PreviewView, s: Say, samplePicker: boolean): string {
+  const entryLine = view.entry
+    ? `${s('entry')}: <code>${escapeHtml(view.resource)}</code> ${escapeHtml(view.entry.name ?? '')} <span class="muted">(${escapeHtml(view.entry.path)})</span>`
+    : view.resource
+      ? `${s('entry')}: <code>${escapeHtml(view.resource)}</code>`
+      : '';
+  const sample = view.samplePath
+    ? `<code id="sample-path">${escapeHtml(view.samplePath)}</code>`
+    : `<span class="muted">${s('none')}</span>`;
+  const picker = samplePicker ? ` <button id="pick-sample" type="button">${s('pickSample')}</button>` : '';
+  return (
+    `<header><h1>${s('title')}: ${escapeHtml(view.mappingPath)}</h1><p>${entryLine}</p>` +
+    `<p>${s('sample')}: ${sample}${picker}</p></header>`
+  );
+}
+
+export function noticesSection(notices: readonly string[]): string {
+  return `<section class="notices"><ul>${notices.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>`;
+}
+
+export function diagnosticsSection(result: PreviewResult, s: Say, lang: Lang): string {
+  return `<section id="diagnostics"><h2>${s('diagnostics')}</h2><ul>${result.diagnostics.map((d) => diagnosticItem(d, lang)).join('')}</ul></section>`;
+}
+
+/** Source column → target item, with what each field does. */
+export function fieldsSection(view: PreviewView, s: Say): string {
+  const names = new Map(view.entry?.items.map((i) => [i.key, i.name]) ?? []);
+  const rows = Object.entries(view.mapping?.fields ?? {}).map(([target, spec]) => {
+    const from = spec?.from === undefined ? '' : Array.isArray(spec.from) ? spec.from.join(' + ') : spec.from;
+    const name = names.get(target);
+    return [
+      escapeHtml(from),
+      `<code>${escapeHtml(target)}</code>${name ? ` ${escapeHtml(name)}` : ''}`,
+      escapeHtml(spec ? describeField(spec) : ''),
+    ];
+  });
+  return `<section id="fields"><h2>${s('source')} → ${s('target')}</h2>${htmlTable([s('source'), s('target'), s('how')], rows)}</section>`;
+}
+
+export function coverageSection(coverage: Coverage, s: Say): string {
+  const pct = coverage.total ? Math.round((coverage.mapped / coverage.total) * 100) : 100;
+  const missing: string[] = [];
+  if (coverage.unmappedRequired.length)
+    missing.push(`<p class="warn">${s('unmappedRequired')}: ${codes(coverage.unmappedRequired)}</p>`);
+  if (coverage.unmappedKeys.length)
+    missing.push(`<p class="warn">${s('unmappedKeys')}: ${codes(coverage.unmappedKeys)}</p>`);
+  const unmapped = coverage.items
+    .filter((i) => !i.mapped)
+    .map((i) => `<code>${escapeHtml(i.key)}</code>${i.name ? ` ${escapeHtml(i.name)}` : ''}`);
+  return (
+    `<section id="coverage"><h2>${s('coverage')}</h2><p><meter min="0" max="${coverage.total}" value="${coverage.mapped}"></meter> ` +
+    `<strong id="coverage-figure">${coverage.mapped}/${coverage.total}</strong> ${s('mappedItems')} (${pct}%)</p>${missing.join('')}` +
+    (unmapped.length ? `<p class="muted">${unmapped.join(' · ')}</p>` : '') +
+    `</section>`
+  );
+}
+
+/** Counts, rows before/after, rejects with reasons and uncovered legacy codes. */
+export function sampleSections(result: PreviewResult, s: Say, lang: Lang, limit: number): string[] {
+  const sum = result.summary;
+  const shown = result.rows.slice(0, limit);
+  const summary =
+    `<section id="summary"><h2>${s('summary')}</h2><p>${s('read')} <strong>${sum.read}</strong> · ${s('accepted')} <strong>${sum.accepted}</strong> · ` +
+    `${s('rejected')} <strong id="rejected-count">${sum.rejected}</strong> · ${s('warnings')} <strong>${sum.warnings}</strong></p></section>`;
+  const rows =
+    `<section id="rows"><h2>${s('rows')} <span class="muted">(${escapeHtml(s('shown').replace('{n}', String(shown.length)))})</span></h2>` +
+    htmlTable(
+      [s('row'), s('before'), s('after')],
+      shown.map((r) => [
+        String(r.row),
+        recordCell(r.before, lang),
+        r.errors ? `<span class="rejected">${s('rejected')}</span>` : recordCell(r.after, lang),
+      ]),
+    ) +
+    `</section>`;
+  return [summary, rows, rejectsSection(result, s, lang), uncoveredSection(result, s)];
+}
+
+function rejectsSection(result: PreviewResult, s: Say, lang: Lang): string {
+  const rejects = result.rows.flatMap((r) =>
+    (r.errors ?? []).map((e) => [
+      String(r.row),
+      `<code>${escapeHtml(e.field)}</code>`,
+      `<code>${escapeHtml(e.rule)}</code>`,
+      escapeHtml(e.value),
+      escapeHtml(lang === 'zh' ? e.zh : e.message),
+    ]),
+  );
+  return (
+    `<section id="rejects"><h2>${s('rejects')} (${result.summary.rejected})</h2>` +
+    (rejects.length
+      ? htmlTable([s('row'), s('field'), s('rule'), s('value'), s('reason')], rejects, ' id="rejects-table"')
+      : `<p class="muted">${s('none')}</p>`) +
+    `</section>`
+  );
+}
+
+function uncoveredSection(result: PreviewResult, s: Say): string {
+  const rows = result.uncovered.map((u) => [
+    `<code>${escapeHtml(u.field)}</code>`,
+    escapeHtml(u.value),
+    String(u.count),
+    escapeHtml(u.rows.join(', ')),
+  ]);
+  return (
+    `<section id="uncovered"><h2>${s('uncovered')}</h2>` +
+    (rows.length
+      ? htmlTable([s('field'), s('value'), s('count'), s('firstRows')], rows, ' id="uncovered-table"')
+      : `<p class="muted">${s('none')}</p>`) +
+    `</section>`
+  );
+}

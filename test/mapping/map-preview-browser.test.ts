@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../helpers/cli';
+
+// The page `unsilo map preview --format html` writes is the editor's preview renderer without its sample
+// picker; the editor's webview is checked in the real workbench (packages/vscode-ext/test/ui). Here: the page
+// on disk, in headless Chromium (skipped where there is none).
+const CHROMIUM = '/usr/bin/chromium';
+const scratch = mkdtempSync(join(tmpdir(), 'unsilo-preview-browser-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const fixtures = join(repoRoot, 'test/fixtures/mapping');
+const args = [
+  'map',
+  'preview',
+  '-m',
+  join(fixtures, 'gongan/czrk.mapping.yaml'),
+  '-i',
+  join(fixtures, 'gongan/czrk.csv'),
+];
+
+describe('unsilo map preview --format html in a browser', () => {
+  it.skipIf(!existsSync(CHROMIUM))(
+    'renders without console errors or requests, its style applied and its tables filled',
+    async () => {
+      const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as {
+        rows: Array<{ errors?: unknown[] }>;
+      };
+      const rejectLines = json.rows.reduce((n, r) => n + (r.errors?.length ?? 0), 0);
+      const out = join(scratch, 'preview.html');
+      writeFileSync(out, (await runCli([...args, '--format', 'html'])).stdout);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage();
+        const seen = watch(page);
+        await page.goto(`file://${out}`);
+        expect(seen).toEqual({ problems: [], requests: [] });
+        expect(await page.locator('script').count()).toBe(0);
+        expect(await page.locator('#rejects-table tbody tr').count()).toBe(rejectLines);
+        expect(await page.locator('#coverage-figure').textContent()).toBe('7/7');
+        const collapse = await page.$eval('table', (t) => getComputedStyle(t).borderCollapse);
+        expect(collapse).toBe('collapse');
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
+});
+
+/** Console errors and warnings (a CSP violation is one) and requests leaving the file, from now on. */
+function watch(page: Page): { problems: string[]; requests: string[] } {
+  const seen = { problems: [] as string[], requests: [] as string[] };
+  const problem = new Set(['error', 'warning']);
+  page.on('console', (message) => problem.has(message.type()) && seen.problems.push(message.text()));
+  page.on('pageerror', (error) => seen.problems.push(error.message));
+  page.on('request', (request) => request.url().startsWith('file:') || seen.requests.push(request.url()));
+  return seen;
+}
