@@ -5,7 +5,7 @@ import type { RunningSandbox } from '@unsilo/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePopulationCsv } from '../../examples/minzheng-population/generate-data';
 import { runCli } from '../helpers/cli';
-import { exchangeCounts, mappingFile, minzheng, sandboxWithPopulation } from '../sync/support';
+import { exchangeCounts, mappingFile, minzhengEnv, sandboxWithPopulation } from '../sync/support';
 import { summaryOf, syncProcess } from '../sync/sync-process';
 
 /**
@@ -27,11 +27,7 @@ describe('unsilo sync --resume never starts a new run', () => {
     dir = await realpath(await mkdtemp(join(tmpdir(), 'unsilo-resume-feed-')));
     ({ sandbox } = await sandboxWithPopulation());
     await writePopulationCsv(join(dir, 'population.csv'), ROWS);
-    env = {
-      UNSILO_EXCHANGE_URL: sandbox.url,
-      UNSILO_CLIENT_ID: minzheng.clientId,
-      UNSILO_CLIENT_SECRET: minzheng.clientSecret,
-    };
+    env = minzhengEnv(sandbox.url);
     checkpoint = join(dir, 'sync', 'checkpoint.json');
     args = ['-m', mappingFile, '-i', join(dir, 'population.csv'), '--checkpoint', checkpoint];
     args.push('--batch-size', '500', '--format', 'json', '--lang', 'en');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RunningSandbox } from '@unsilo/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { mappingFile, minzheng, sandboxWithPopulation } from './support';
+import { mappingFile, minzhengEnv, sandboxWithPopulation } from './support';
 
 describe('unsilo sync refuses bad setups clearly', { timeout: 60_000 }, () => {
   let dir: string;
@@ -14,11 +14,7 @@ describe('unsilo sync refuses bad setups clearly', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'unsilo-cli-errors-'));
     ({ sandbox } = await sandboxWithPopulation());
-    env = {
-      UNSILO_EXCHANGE_URL: sandbox.url,
-      UNSILO_CLIENT_ID: minzheng.clientId,
-      UNSILO_CLIENT_SECRET: minzheng.clientSecret,
-    };
+    env = minzhengEnv(sandbox.url);
     await writeFile(join(dir, 'empty.csv'), 'SFZH,XM\n');
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePopulationCsv } from '../../examples/minzheng-population/generate-data';
 import { seededRandom } from '../helpers/fault-proxy';
 import { type KillSwitch, startKillSwitch } from './kill-switch';
-import { exchangeCounts, mappingFile, minzheng, sandboxWithPopulation } from './support';
+import { exchangeCounts, mappingFile, minzheng, minzhengEnv, sandboxWithPopulation } from './support';
 import { cpuHogs, summaryOf, syncProcess } from './sync-process';
 
 const ROWS = 6_000;
@@ -52,11 +52,7 @@ describe('unsilo sync killed with SIGKILL under CPU load, then --resume', () => 
     const hogs = cpuHogs(2);
     try {
       const random = seededRandom(14);
-      const env = {
-        UNSILO_EXCHANGE_URL: killSwitch.url,
-        UNSILO_CLIENT_ID: minzheng.clientId,
-        UNSILO_CLIENT_SECRET: minzheng.clientSecret,
-      };
+      const env = minzhengEnv(killSwitch.url);
       const checkpoint = join(dir, 'sync', 'checkpoint.json');
       const args = ['-m', mappingFile, '-i', join(dir, 'population.csv'), '--checkpoint', checkpoint];
       args.push('--batch-size', String(BATCH), '--concurrency', '4', '--format', 'json', '--lang', 'en');
@@ -144,11 +140,7 @@ describe('unsilo sync interrupted with Ctrl-C', () => {
   });
 
   it('stops after the batches in flight on the first Ctrl-C and aborts on the second, resumable both times', async () => {
-    const env = {
-      UNSILO_EXCHANGE_URL: sandbox.url,
-      UNSILO_CLIENT_ID: minzheng.clientId,
-      UNSILO_CLIENT_SECRET: minzheng.clientSecret,
-    };
+    const env = minzhengEnv(sandbox.url);
     const checkpoint = join(dir, 'sync', 'checkpoint.json');
     const args = ['-m', mappingFile, '-i', join(dir, 'population.csv'), '--checkpoint', checkpoint];
     args.push('--batch-size', '250', '--format', 'json');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { populationRow, writePopulationCsv } from '../../examples/minzheng-population/generate-data';
 import { runCli } from '../helpers/cli';
 import { seededRandom } from '../helpers/fault-proxy';
-import { exchangeCounts, mappingFile, minzheng, RESOURCE, sandboxWithPopulation } from './support';
+import { exchangeCounts, mappingFile, minzhengEnv, RESOURCE, sandboxWithPopulation } from './support';
 
 const ROWS = 20_000;
 
@@ -34,11 +34,7 @@ describe('unsilo sync --mode snapshot (a legacy system with no update time)', ()
   });
 
   it('sends exactly the 1% changed rows and deletes the 0.5% vanished keys', async () => {
-    const env = {
-      UNSILO_EXCHANGE_URL: sandbox.url,
-      UNSILO_CLIENT_ID: minzheng.clientId,
-      UNSILO_CLIENT_SECRET: minzheng.clientSecret,
-    };
+    const env = minzhengEnv(sandbox.url);
     const input = join(dir, 'population.csv');
     const args = [
       'sync',

@@ -13,6 +13,15 @@ export const RESOURCE = '307002010101/000001';
 /** The demo seed's civil-affairs department (public sandbox-only credentials). */
 export const minzheng = { clientId: 'minzheng-demo', clientSecret: 'minzheng-demo-secret-8b4d0c3f' };
 
+/** The environment `unsilo sync` reads to push as 民政 to the exchange at `url`. */
+export function minzhengEnv(url: string): NodeJS.ProcessEnv {
+  return {
+    UNSILO_EXCHANGE_URL: url,
+    UNSILO_CLIENT_ID: minzheng.clientId,
+    UNSILO_CLIENT_SECRET: minzheng.clientSecret,
+  };
+}
+
 export function clientFor(baseUrl: string, options: { timeout?: number } = {}): ExchangeClient {
   return createExchangeClient({
     baseUrl,
