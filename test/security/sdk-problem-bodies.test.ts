@@ -84,7 +84,8 @@ describe('a refusal with an unexpected body is an ExchangeHttpError', () => {
       'an HTML page',
       raw('<h1>Bad gateway</h1>', 'text/html', 502),
       'http.502',
-      `Bad Gateway: <h1>Bad gateway</h1> (请求失败，HTTP 状态 502)`,
+      // Not quoted: a page says nothing a department developer can act on; where the call went does.
+      'Bad Gateway: No Unsilo exchange answered at {url}/v1/health (got text/html 502) ({url}/v1/health 处没有 Unsilo 交换平台应答（收到 text/html 502）)',
     ],
   ];
 
@@ -96,7 +97,7 @@ describe('a refusal with an unexpected body is an ExchangeHttpError', () => {
     expect({ code: http.code, status: http.status, message: http.message }).toEqual({
       code,
       status: answer.status,
-      message: message + where(),
+      message: message.replaceAll('{url}', server.url) + where(),
     });
     expect(http.problem.status).toBe(answer.status);
     expect(JSON.parse(JSON.stringify(http))).toMatchObject({ code, status: answer.status });

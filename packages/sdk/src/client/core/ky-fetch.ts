@@ -1,4 +1,5 @@
 import type { Options as KyOptions } from 'ky';
+import { boundedText } from './bounded-body';
 
 /**
  * Ky's `fetch` option: what the client's ky sends and reads differently from a bare `fetch`, and why.
@@ -48,7 +49,8 @@ export function kyFetch(fetchFn: typeof globalThis.fetch, rebuild: boolean): Non
     let text: string;
     try {
       response = await fetchFn(...asSent(input, init));
-      text = await response.text();
+      // An error answer is read up to a limit: it becomes an error message, never data.
+      text = response.ok ? await response.text() : await boundedText(response);
     } catch (cause) {
       // Ky's timeout or the caller's abort ended the attempt: not the network's failure.
       const signal = input instanceof Request ? input.signal : init?.signal;

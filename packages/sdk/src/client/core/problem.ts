@@ -11,7 +11,7 @@ export function toHttpError(
   context: ExchangeErrorContext,
   secrets: readonly string[],
 ): ExchangeHttpError {
-  const problem = problemOf(response, received, secrets);
+  const problem = problemOf(response, received, secrets, context.url);
   const requestId = response.headers.get('x-request-id') ?? problem.requestId ?? context.requestId;
   return new ExchangeHttpError(
     response.status,
@@ -29,7 +29,12 @@ const stringMembers = ['type', 'title', 'detail', 'instance', 'code', 'zh', 'req
  * secret, a refused token): every credential is cut out before the body becomes part of an error. A
  * JSON body is parsed first and redacted value by value, so an escaped secret (\u0053...) is caught too.
  */
-function problemOf(response: Response, text: string, secrets: readonly string[]): ProblemDetails {
+function problemOf(
+  response: Response,
+  text: string,
+  secrets: readonly string[],
+  url: string | undefined,
+): ProblemDetails {
   const data = parseJson(text, response.headers.get('content-type'));
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
     const problem = redactJson(data, secrets) as Record<string, unknown>;
@@ -37,15 +42,47 @@ function problemOf(response: Response, text: string, secrets: readonly string[])
       if (name in problem && typeof problem[name] !== 'string') delete problem[name];
     }
     problem.status = response.status;
-    return problem as ProblemDetails;
+    return withBaseUrlHint(problem as ProblemDetails, url);
   }
-  const detail = data === undefined && text !== '' ? redactText(text, secrets).slice(0, 500) : '';
-  return {
+  const labelledJson = /json/i.test(response.headers.get('content-type') ?? '');
+  // A JSON answer that is no problem object (null, a list, cut short) came from something speaking JSON:
+  // what it holds is quoted, redacted. Anything else is not quoted (see notProblemDetails).
+  const quoted = data === undefined && text !== '' ? redactText(text, secrets).slice(0, 500) : '';
+  const details =
+    text !== '' && !labelledJson ? notProblemDetails(response, url) : quoted === '' ? {} : { detail: quoted };
+  const problem = {
     type: 'about:blank',
     title: response.statusText || `HTTP ${response.status}`,
     status: response.status,
-    ...(detail === '' ? {} : { detail }),
+    ...details,
   } as ProblemDetails;
+  return withBaseUrlHint(problem, url);
+}
+
+/**
+ * What a body that is no problem document says about where the call went. The body itself is not quoted:
+ * it is most often a web server's or gateway's page (a wrong address), which teaches nothing as text.
+ */
+function notProblemDetails(response: Response, url: string | undefined): { detail: string; zh: string } {
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() || 'no content type';
+  const got = `${type} ${response.status}`;
+  const where = url ?? 'this address';
+  return {
+    detail: `No Unsilo exchange answered at ${where} (got ${got})`,
+    zh: `${url ?? '该地址'} 处没有 Unsilo 交换平台应答（收到 ${got}）`,
+  };
+}
+
+/** A 404 for a path under /v1/v1/: the base URL was given with the /v1 that the client adds itself. */
+function withBaseUrlHint(problem: ProblemDetails, url: string | undefined): ProblemDetails {
+  if (problem.status !== 404 || url === undefined) return problem;
+  const at = url.indexOf('/v1/v1/');
+  if (at < 0) return problem;
+  const base = url.slice(0, at);
+  return {
+    ...problem,
+    hint: `The base URL ends in /v1, but the client adds /v1 itself: use ${base} (基础地址以 /v1 结尾，客户端会自行加上 /v1：请改用 ${base})`,
+  };
 }
 
 /** The parsed body when it is labelled and well-formed JSON; undefined otherwise. */

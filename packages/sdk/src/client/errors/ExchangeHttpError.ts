@@ -19,11 +19,12 @@ export class ExchangeHttpError extends ExchangeError {
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
     const english =
       [text(problem.title), text(problem.detail)].filter(Boolean).join(': ') || `HTTP ${status}`;
+    const hint = text(problem.hint);
     const zh = text(problem.zh);
     const chinese = zh ? ` (${zh})` : ` (请求失败，HTTP 状态 ${status})`;
     super(
       typeof problem.code === 'string' && problem.code !== '' ? problem.code : `http.${status}`,
-      `${english}${chinese}${describeCall(context)}`,
+      `${english}${chinese}${hint ? `. ${hint}` : ''}${describeCall(context)}`,
       context,
     );
     this.status = status;
