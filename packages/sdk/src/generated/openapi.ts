@@ -822,6 +822,13 @@ export interface components {
              */
             ignore?: string[];
             /**
+             * 时区
+             * @description “今天”所在的时区（IANA 名称），用于判断出生日期是否在未来等；默认 Asia/Shanghai。 / The IANA time zone of the city: "today" (e.g. for birth dates in the future) is the local date there. Default Asia/Shanghai.
+             * @example Asia/Shanghai
+             * @example Asia/Urumqi
+             */
+            timeZone?: string;
+            /**
              * 交换平台
              * @description 共享交换平台（或本地沙箱）的地址与客户端 ID；客户端密钥从环境变量 UNSILO_CLIENT_SECRET 或编辑器的密钥存储读取。 / Exchange URL and client id; the secret comes from UNSILO_CLIENT_SECRET or the editor's secret storage.
              */
@@ -930,7 +937,13 @@ export interface components {
         /** @description 行列位置 / Line and column, 1-based. */
         TextPosition: {
             line: number;
+            /** @description 按 UTF-16 码元计 / Counted in UTF-16 code units, as editors count. */
             column: number;
+            /**
+             * @description 自文本开头的偏移（从 0 开始，按 UTF-16 码元计），可选 / Offset from the start of the whole text, 0-based,
+             *     in UTF-16 code units; given by the catalogue linter, for edits and sorting.
+             */
+            offset?: number;
         };
         /** @description 客户端凭证授权请求 / Client credentials grant. */
         TokenRequest: {
@@ -1487,6 +1500,11 @@ export interface components {
              */
             codeset?: string;
             /**
+             * 必填
+             * @description true 表示推送的每条记录都必须填写该项（不得缺少、为 null 或空字符串），映射中未映射该项是错误，交换平台拒收缺少该项的记录；记录主键（key）中的项总是必填，无需标注。 / true: every pushed record must fill this item (not missing, null or empty); a mapping that leaves it unmapped is an error and the exchange refuses records without it. Items of the record key are always required.
+             */
+            required?: boolean;
+            /**
              * 权威来源
              * @description authoritative 表示本部门是该数据元素的唯一权威来源（一数一源）。 / `authoritative`: this department is the single authoritative source of the element.
              * @constant
@@ -1579,9 +1597,17 @@ export interface components {
         };
         /**
          * 校验
-         * @description idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: n 或 {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
+         * @description idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100；第 9–17 位主体标识码不符合 GB 11714 时默认警告，{uscc: {embeddedOrgcode: error}} 改为拒收）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: n 或 {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
          */
         MappingCheck: ("idcard" | "uscc" | "orgcode" | "region" | "phone" | "date") | {
+            uscc: {
+                /**
+                 * @description 第 9–17 位主体标识码不符合 GB 11714 校验时：warning 警告（默认，部分在用代码如此）、error 拒收、off 不报告。 / When the organisation code in positions 9–17 fails its GB 11714 check: warn (default; some codes in force do), reject, or say nothing.
+                 * @enum {unknown}
+                 */
+                embeddedOrgcode?: "warning" | "error" | "off";
+            };
+        } | {
             length: number | {
                 min?: number;
                 max?: number;
@@ -1660,17 +1686,13 @@ export interface components {
              * @description 转换和代码转换之后执行的校验（一个或列表），不通过则该行被拒收并记录原因。 / Validator(s) run on the final value; a failure rejects the row.
              */
             check?: components["schemas"]["MappingCheck"] | components["schemas"]["MappingCheck"][];
-        } | {
-            value?: never;
-        } | {
-            from?: never;
-        } | unknown;
+        };
         /**
          * 跨字段校核
          * @description idcard-consistent：性别与身份证号第 17 位一致、出生日期与第 7–14 位一致。 / idcard-consistent: sex agrees with the ID's 17th digit, birth date with digits 7–14.
          */
         MappingCrossCheck: {
-            "idcard-consistent"?: {
+            "idcard-consistent": {
                 /** @description 身份证号所在的目标项键。 / Target key holding the ID number. */
                 idcard: string;
                 /** @description 性别（GB/T 2261.1）所在的目标项键。 / Target key holding the sex code. */

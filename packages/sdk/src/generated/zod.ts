@@ -44,7 +44,8 @@ export const zTimestamp = z.iso.datetime({ offset: true });
  */
 export const zTextPosition = z.object({
     line: z.int().gte(1),
-    column: z.int().gte(1)
+    column: z.int().gte(1),
+    offset: z.int().gte(0).optional()
 });
 
 /**
@@ -614,6 +615,7 @@ export const zInformationItem = z.object({
     type: zItemDataType,
     length: z.int().gte(1).lte(1000000).optional(),
     codeset: z.string().min(1).max(50).optional(),
+    required: z.boolean().optional(),
     source: z.literal('authoritative').optional(),
     check: z.array(z.enum([
         'idcard',
@@ -753,7 +755,7 @@ export const zMappingCodeTranslation = z.union([
 /**
  * 校验
  *
- * idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: n 或 {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
+ * idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100；第 9–17 位主体标识码不符合 GB 11714 时默认警告，{uscc: {embeddedOrgcode: error}} 改为拒收）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: n 或 {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
  */
 export const zMappingCheck = z.union([
     z.literal('idcard'),
@@ -762,6 +764,15 @@ export const zMappingCheck = z.union([
     z.literal('region'),
     z.literal('phone'),
     z.literal('date'),
+    z.strictObject({
+        uscc: z.strictObject({
+            embeddedOrgcode: z.enum([
+                'warning',
+                'error',
+                'off'
+            ]).optional()
+        })
+    }),
     z.strictObject({
         length: z.union([
             z.int().gte(0),
@@ -801,11 +812,12 @@ export const zMappingSource = z.strictObject({
     sample: z.string().min(1).optional()
 });
 
-export const zMappingFieldRule = z.intersection(z.union([
-    z.object({}),
-    z.object({}),
-    z.unknown()
-]), z.strictObject({
+/**
+ * 字段规则
+ *
+ * 取值方式：from（源列；列表表示按 separator 拼接多列，空值跳过）或 value（常量），或仅有 default；随后依次执行 transform、codes 和 check。 / Read from a column (a list concatenates columns with `separator`, skipping empty ones) or a constant `value`, or only a `default`; then transform, codes and check run in order.
+ */
+export const zMappingFieldRule = z.strictObject({
     from: z.union([
         z.string().min(1),
         z.array(z.string().min(1)).min(1)
@@ -830,7 +842,7 @@ export const zMappingFieldRule = z.intersection(z.union([
         zMappingCheck,
         z.array(zMappingCheck)
     ]).optional()
-}));
+});
 
 /**
  * 跨字段校核
@@ -842,7 +854,7 @@ export const zMappingCrossCheck = z.strictObject({
         idcard: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
         sex: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
         birthDate: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional()
-    }).optional()
+    })
 });
 
 /**
@@ -909,6 +921,7 @@ export const zUnsiloConfig = z.strictObject({
         providerCodes: z.array(z.string().regex(/^[0-9A-Z]{18}$/)).optional()
     }).optional(),
     ignore: z.array(z.string().min(1)).optional(),
+    timeZone: z.string().min(1).optional(),
     exchange: z.strictObject({
         url: z.url().regex(/^https?:\/\//).optional(),
         clientId: z.string().min(1).max(128).optional()
