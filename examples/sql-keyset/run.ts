@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createExchangeClient } from '@unsilo/sdk';
-import { publishCatalog } from '@unsilo/sdk/sync';
+import { publishCatalog } from '@unsilo/sdk/publish';
 import Database from 'better-sqlite3';
 import { createDemoTable, touchRows } from './demo-table';
 import { syncTable } from './sync-table';

@@ -11,7 +11,7 @@ import {
   syncMappingOf,
 } from '@unsilo/sdk/sync';
 import type { Database } from 'better-sqlite3';
-import { keysetRows } from './keyset-rows';
+import { personRows } from './person-rows';
 
 /**
  * Pushes the rows of `relief_person` changed since the last completed run. The checkpoint keeps the
@@ -35,7 +35,7 @@ export async function syncTable(options: {
   const after = previous?.watermark?.value === undefined ? undefined : String(previous.watermark.value);
   return sync({
     mapping: syncMappingOf(compiled, text, mappingDigest),
-    source: keysetRows(options.db, { pageSize: options.pageSize ?? 1000, ...(after ? { after } : {}) }),
+    source: personRows(options.db, { pageSize: options.pageSize ?? 1000, ...(after ? { after } : {}) }),
     push: createClientPusher(options.client),
     mode: 'incremental',
     watermark: 'updated_at',

@@ -6,7 +6,7 @@ import type { ExchangeClient } from '@unsilo/sdk';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoTable, touchRows } from '../../examples/sql-keyset/demo-table';
-import { keysetRows } from '../../examples/sql-keyset/keyset-rows';
+import { personRows } from '../../examples/sql-keyset/person-rows';
 import { syncTable } from '../../examples/sql-keyset/sync-table';
 import { exchangeCounts, sandboxWithPopulation } from './support';
 
@@ -29,7 +29,7 @@ describe('examples/sql-keyset: a SQL table as a sync source', () => {
 
   it('reads every row exactly once across pages, in (updated_at, id) order', async () => {
     const ids: number[] = [];
-    for await (const row of keysetRows(db, { pageSize: 333 })) ids.push(row.id);
+    for await (const row of personRows(db, { pageSize: 333 })) ids.push(row.id);
     expect(ids).toHaveLength(5_000);
     expect(new Set(ids).size).toBe(5_000);
   });

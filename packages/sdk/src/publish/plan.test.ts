@@ -30,35 +30,61 @@ describe('diffFields', () => {
 });
 
 describe('planPublish', () => {
-  it('creates, changes, keeps and withdraws, with the life-cycle steps still due', () => {
-    const plan = planPublish(
-      [
-        { file: 'a.yaml', code: '1/1', name: 'a', entry: entry('1/1') },
-        { file: 'b.yaml', code: '1/2', name: 'b', entry: entry('1/2', { summary: 'new' }) },
-        { file: 'c.yaml', code: '1/3', name: 'c', entry: entry('1/3') },
-        { file: 'd.yaml', code: '1/4', name: 'd', entry: entry('1/4') },
-      ],
-      [
-        { code: '1/2', name: 'b', status: 'published', etag: 'e2', entry: entry('1/2', { summary: 'old' }) },
-        { code: '1/3', name: 'c', status: 'published', etag: 'e3', entry: entry('1/3') },
-        { code: '1/4', name: 'd', status: 'submitted', etag: 'e4', entry: entry('1/4') },
-        { code: '1/5', name: 'e', status: 'published', etag: 'e5' },
-        { code: '1/6', name: 'f', status: 'withdrawn', etag: 'e6' },
-      ],
-    );
+  const local = [
+    { file: 'a.yaml', code: '1/1', name: 'a', entry: entry('1/1') },
+    { file: 'b.yaml', code: '1/2', name: 'b', entry: entry('1/2', { summary: 'new' }) },
+    { file: 'c.yaml', code: '1/3', name: 'c', entry: entry('1/3') },
+    { file: 'd.yaml', code: '1/4', name: 'd', entry: entry('1/4') },
+  ];
+  const remote = [
+    {
+      code: '1/2',
+      name: 'b',
+      status: 'published' as const,
+      etag: 'e2',
+      entry: entry('1/2', { summary: 'old' }),
+    },
+    { code: '1/3', name: 'c', status: 'published' as const, etag: 'e3', entry: entry('1/3') },
+    { code: '1/4', name: 'd', status: 'submitted' as const, etag: 'e4', entry: entry('1/4') },
+    { code: '1/5', name: 'e', status: 'published' as const, etag: 'e5' },
+    { code: '1/6', name: 'f', status: 'withdrawn' as const, etag: 'e6' },
+  ];
+
+  it('creates, changes and keeps, with the life-cycle steps still due; a resource without a file is only listed', () => {
+    const plan = planPublish(local, remote);
     expect(plan.items.map((i) => [i.code, i.action, i.transitions])).toEqual([
       ['1/1', 'create', ['submit', 'register', 'publish']],
       ['1/2', 'change', ['register', 'publish']],
       ['1/3', 'unchanged', []],
       ['1/4', 'unchanged', ['register', 'publish']],
-      ['1/5', 'withdraw', []],
+      ['1/5', 'orphan', []],
     ]);
     expect(plan.items[1]).toMatchObject({
       changes: [{ path: 'summary', before: 'old', after: 'new' }],
       etag: 'e2',
     });
-    expect(plan.counts).toEqual({ create: 1, change: 1, unchanged: 2, withdraw: 1, blocked: 0 });
+    expect(plan.counts).toEqual({ create: 1, change: 1, unchanged: 2, withdraw: 0, orphan: 1, blocked: 0 });
     expect(plan.empty).toBe(false);
+  });
+
+  it('withdraws a resource without a file only when asked to prune', () => {
+    const plan = planPublish(local, remote, { prune: true });
+    expect(plan.items.filter((i) => i.action === 'withdraw' || i.action === 'orphan')).toEqual([
+      { action: 'withdraw', code: '1/5', name: 'e', status: 'published', etag: 'e5', transitions: [] },
+    ]);
+    expect(plan.counts).toMatchObject({ withdraw: 1, orphan: 0 });
+  });
+
+  it('has nothing to do when the only difference is a resource without a file and no prune', () => {
+    const plan = planPublish(
+      [{ file: 'a.yaml', code: '1/1', name: 'a', entry: entry('1/1') }],
+      [
+        { code: '1/1', name: 'a', status: 'published', etag: 'e', entry: entry('1/1') },
+        { code: '1/2', name: 'b', status: 'published', etag: 'e2' },
+      ],
+    );
+    expect(plan.empty).toBe(true);
+    expect(plan.counts.orphan).toBe(1);
   });
 
   it('is empty when everything is published as the files say', () => {

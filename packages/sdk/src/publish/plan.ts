@@ -1,6 +1,6 @@
+import type { ResourceStatus } from '../generated';
 import { diffFields, type FieldChange } from './field-diff';
 
-export type ResourceStatus = 'draft' | 'submitted' | 'registered' | 'published' | 'withdrawn';
 export type Transition = 'submit' | 'register' | 'publish';
 
 /** A catalogue file of the workspace. */
@@ -43,7 +43,10 @@ export type PlanItem =
       /** Life-cycle steps still due (e.g. an earlier run stopped at `submitted`). */
       transitions: Transition[];
     }
+  /** A resource of this provider without a file, to withdraw: planned only with `prune`. */
   | { action: 'withdraw'; code: string; name: string; status: ResourceStatus; etag: string; transitions: [] }
+  /** A resource of this provider without a file, kept as it is (without `prune`): listed so the caller sees it. */
+  | { action: 'orphan'; code: string; name: string; status: ResourceStatus; etag: string; transitions: [] }
   | {
       action: 'blocked';
       code: string;
@@ -58,7 +61,15 @@ export interface Plan {
   items: PlanItem[];
   /** Nothing to create, change, withdraw or advance: a second run after a successful one. */
   empty: boolean;
-  counts: { create: number; change: number; unchanged: number; withdraw: number; blocked: number };
+  counts: Record<PlanItem['action'], number>;
+}
+
+export interface PlanOptions {
+  /**
+   * Withdraw the resources of this provider that have no file. A withdrawal is permanent (a withdrawn code can
+   * never be filed again), so without it such resources are only listed, as `orphan`.
+   */
+  prune?: boolean;
 }
 
 /** The steps from `status` to `published`. A changed entry goes back to `submitted` on the exchange. */
@@ -78,9 +89,14 @@ export function transitionsFrom(status: ResourceStatus | 'new'): Transition[] {
 
 /**
  * Compares the workspace with the exchange: files without a resource are created, files whose entry differs
- * are changed (with a field diff), resources of this provider without a file are withdrawn.
+ * are changed (with a field diff), resources of this provider without a file are withdrawn with `prune` and
+ * listed as `orphan` without it.
  */
-export function planPublish(local: readonly LocalEntry[], remote: readonly RemoteEntry[]): Plan {
+export function planPublish(
+  local: readonly LocalEntry[],
+  remote: readonly RemoteEntry[],
+  options: PlanOptions = {},
+): Plan {
   const remoteByCode = new Map(remote.map((r) => [r.code, r]));
   const localCodes = new Set(local.map((l) => l.code));
   const items: PlanItem[] = [];
@@ -127,7 +143,7 @@ export function planPublish(local: readonly LocalEntry[], remote: readonly Remot
   for (const resource of [...remote].sort((a, b) => a.code.localeCompare(b.code))) {
     if (localCodes.has(resource.code) || resource.status === 'withdrawn') continue;
     items.push({
-      action: 'withdraw',
+      action: options.prune === true ? 'withdraw' : 'orphan',
       code: resource.code,
       name: resource.name,
       status: resource.status,
@@ -135,7 +151,7 @@ export function planPublish(local: readonly LocalEntry[], remote: readonly Remot
       transitions: [],
     });
   }
-  const counts = { create: 0, change: 0, unchanged: 0, withdraw: 0, blocked: 0 };
+  const counts = { create: 0, change: 0, unchanged: 0, withdraw: 0, orphan: 0, blocked: 0 };
   for (const item of items) counts[item.action] += 1;
   const empty =
     counts.create + counts.change + counts.withdraw === 0 &&

@@ -1,18 +1,18 @@
-import { CatalogFile } from '../catalog/parse';
 import type { Diagnostic, LintConfig, LintSummary } from '../catalog/types';
 import type { ExchangeClient } from '../client/create-client';
 import { ExchangeHttpError } from '../client/errors/ExchangeHttpError';
+import type { Resource } from '../client/resources/catalog';
+import type { CatalogEntry } from '../generated';
 import { openWorkspace } from '../workspace/open-workspace';
-import type { WorkspaceText } from '../workspace/read';
 import { PublishError } from './errors';
 import { diffFields, type FieldChange } from './field-diff';
+import { type LocalEntries, localEntries, noEntriesOfCaller } from './local-entries';
 import {
   type LocalEntry,
   type Plan,
   type PlanItem,
   planPublish,
   type RemoteEntry,
-  type ResourceStatus,
   type Transition,
 } from './plan';
 
@@ -22,12 +22,24 @@ export interface PublishOptions {
   client: ExchangeClient;
   /** Plan only; change nothing on the exchange. */
   dryRun?: boolean;
+  /**
+   * Withdraw this provider's resources that have no file in `dir` — permanently: a withdrawn code can never be
+   * filed again. Without it they are kept and listed in the plan as `orphan`.
+   */
+  prune?: boolean;
+  /**
+   * Asked, before anything changes, when the plan withdraws resources; `false` stops the run with
+   * `publish.withdrawals_not_confirmed` and nothing changed. Without it, `prune: true` is the confirmation.
+   */
+  confirmWithdrawals?: (withdrawals: WithdrawalItem[]) => boolean | Promise<boolean>;
   /** The `lint:` settings of `unsilo.config.yaml`. */
   lint?: LintConfig;
   /** Reason sent with a withdrawal. */
   withdrawReason?: string;
   onStep?: (step: PublishStep) => void;
 }
+
+export type WithdrawalItem = Extract<PlanItem, { action: 'withdraw' }>;
 
 export interface PublishStep {
   code: string;
@@ -70,44 +82,13 @@ export interface PublishResult {
   awaitingAuthority: string[];
   conflicts: PublishConflict[];
   failures: PublishFailure[];
-  skippedFiles: Array<{ file: string; reason: string }>;
-}
-
-interface ResourceBody {
-  code: string;
-  status: ResourceStatus;
-  etag: string;
-  entry: Record<string, unknown>;
-}
-
-/** The entries this department provides; the others' files are skipped with a reason. */
-function localEntries(
-  files: readonly WorkspaceText[],
-  entryOf: (path: string) => Record<string, unknown> | undefined,
-  caller: string,
-): { local: LocalEntry[]; skippedFiles: PublishResult['skippedFiles'] } {
-  const local: LocalEntry[] = [];
-  const skippedFiles: PublishResult['skippedFiles'] = [];
-  for (const file of files) {
-    // Files the lint config ignores were not parsed by the lint: they are read here, as before.
-    const entry = entryOf(file.path) ?? new CatalogFile(file.path, file.text).entry;
-    if (!entry || (typeof entry.kind === 'string' && entry.kind !== 'InformationResource')) continue;
-    const provider = entry.provider as { code?: unknown } | undefined;
-    if (String(provider?.code ?? '').toUpperCase() !== caller.toUpperCase()) {
-      skippedFiles.push({
-        file: file.path,
-        reason: `provided by ${String(provider?.code)}, not by the caller ${caller} (由其他部门提供，已跳过)`,
-      });
-      continue;
-    }
-    local.push({ file: file.path, code: String(entry.code), name: String(entry.name ?? ''), entry });
-  }
-  return { local, skippedFiles };
+  skippedFiles: LocalEntries['skippedFiles'];
 }
 
 /**
- * `unsilo publish`: lint the catalogue directory (errors stop here), plan against the exchange (created,
- * changed with a field diff, unchanged, withdrawn), then apply with If-Match so a concurrent change is a
+ * `unsilo publish`: lint the catalogue directory (errors stop here; so does a directory without one entry of
+ * the caller), plan against the exchange (created, changed with a field diff, unchanged; a resource without a
+ * file kept, or withdrawn with `prune` once confirmed), then apply with If-Match so a concurrent change is a
  * conflict rather than an overwrite, and carry each resource through submit → register → publish.
  * Running it again after a successful run plans nothing.
  */
@@ -129,29 +110,28 @@ export async function publishCatalog(options: PublishOptions): Promise<PublishRe
     );
   }
 
-  const me = (await client.request('getMe')).data as {
-    id: string;
-    name: string;
-    code: string;
-    roles?: string[];
-  };
-  const { local, skippedFiles } = localEntries(files.entries, (path) => workspace.entry(path), me.code);
+  const me = (await client.request('getMe')).data;
+  const { local, skippedFiles, others } = localEntries(
+    files.entries,
+    (path) => workspace.entry(path),
+    me.code,
+  );
+  if (local.length === 0) throw noEntriesOfCaller(options.dir, me, others);
 
   const remote: RemoteEntry[] = [];
   const localCodes = new Set(local.map((l) => l.code));
-  for await (const summary of client.catalog.list({ provider: me.code, limit: 1000 } as never)) {
-    const item = summary as { code: string; name: string; status: ResourceStatus; etag: string };
+  for await (const item of client.catalog.list({ provider: me.code, limit: 1000 })) {
     const resource: RemoteEntry = { code: item.code, name: item.name, status: item.status, etag: item.etag };
     if (localCodes.has(item.code) && item.status !== 'withdrawn') {
       const full = await client.catalog.get(item.code);
-      const body = full.data as unknown as ResourceBody;
+      const body = full.data;
       resource.entry = body.entry;
       resource.etag = full.etag ?? body.etag;
       resource.status = body.status;
     }
     remote.push(resource);
   }
-  const plan = planPublish(local, remote);
+  const plan = planPublish(local, remote, { prune: options.prune === true });
   const result: PublishResult = {
     dryRun: options.dryRun === true,
     provider: { id: me.id, name: me.name, code: me.code },
@@ -165,6 +145,7 @@ export async function publishCatalog(options: PublishOptions): Promise<PublishRe
     skippedFiles,
   };
   if (options.dryRun || plan.empty) return result;
+  await confirmWithdrawals(options, plan);
 
   const entries = new Map(local.map((l) => [l.code, l]));
   for (const item of plan.items) {
@@ -190,6 +171,18 @@ export async function publishCatalog(options: PublishOptions): Promise<PublishRe
   return result;
 }
 
+/** Withdrawals are permanent: they wait for the caller's confirmation, before anything else changes. */
+async function confirmWithdrawals(options: PublishOptions, plan: Plan): Promise<void> {
+  const withdrawals = plan.items.filter((item): item is WithdrawalItem => item.action === 'withdraw');
+  if (withdrawals.length === 0 || !options.confirmWithdrawals) return;
+  if (await options.confirmWithdrawals(withdrawals)) return;
+  throw new PublishError(
+    'publish.withdrawals_not_confirmed',
+    `The withdrawal of ${withdrawals.length} resource(s) was not confirmed; nothing was changed on the exchange.`,
+    `未确认撤销 ${withdrawals.length} 个资源，交换平台上未做任何修改。`,
+  );
+}
+
 async function applyItem(
   options: PublishOptions,
   item: PlanItem,
@@ -199,15 +192,18 @@ async function applyItem(
   const { client } = options;
   let etag: string;
   let status: string;
+  // A planned entry passed the lint, whose schema/contract rule is the contract's CatalogEntry schema.
   if (item.action === 'create') {
-    const created = await client.catalog.create(local!.entry as never);
-    const body = created.data as unknown as ResourceBody;
+    const created = await client.catalog.create(local!.entry as CatalogEntry);
+    const body = created.data;
     etag = created.etag ?? body.etag;
     status = body.status;
     options.onStep?.({ code: item.code, action: 'create', status: 'done' });
   } else if (item.action === 'change') {
-    const updated = await client.catalog.update(item.code, local!.entry as never, { ifMatch: item.etag });
-    const body = updated.data as unknown as ResourceBody;
+    const updated = await client.catalog.update(item.code, local!.entry as CatalogEntry, {
+      ifMatch: item.etag,
+    });
+    const body = updated.data;
     etag = updated.etag ?? body.etag;
     status = body.status;
     options.onStep?.({ code: item.code, action: 'change', status: 'done' });
@@ -215,8 +211,8 @@ async function applyItem(
     const reason =
       options.withdrawReason ??
       '目录文件已从部门工作区删除 / The catalogue file was removed from the department workspace';
-    const withdrawn = await client.catalog.withdraw(item.code, { reason } as never, { ifMatch: item.etag });
-    const body = withdrawn.data as unknown as ResourceBody;
+    const withdrawn = await client.catalog.withdraw(item.code, { reason }, { ifMatch: item.etag });
+    const body = withdrawn.data;
     result.applied.push({ code: item.code, status: body.status, etag: withdrawn.etag ?? body.etag });
     options.onStep?.({ code: item.code, action: 'withdraw', status: 'done' });
     return;
@@ -230,7 +226,7 @@ async function applyItem(
   for (const transition of item.transitions) {
     try {
       const next = await client.catalog[transition](item.code, { ifMatch: etag });
-      const body = next.data as unknown as ResourceBody;
+      const body = next.data;
       etag = next.etag ?? body.etag;
       status = body.status;
       options.onStep?.({ code: item.code, action: transition, status: 'done' });
@@ -263,11 +259,11 @@ async function describeConflict(
   local: LocalEntry | undefined,
 ): Promise<PublishConflict> {
   const expectedEtag = 'etag' in item ? item.etag : '';
-  let current: ResourceBody | undefined;
+  let current: Resource | undefined;
   let currentEtag: string | undefined;
   try {
     const response = await client.catalog.get(item.code);
-    current = response.data as unknown as ResourceBody;
+    current = response.data;
     currentEtag = response.etag ?? current.etag;
   } catch {
     current = undefined;

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, readCsv } from './csv';
+import { readCsv } from './csv';
+import { CsvParser } from './csv-parser';
 import {
   DEFAULT_MAX_FIELD_CHARS,
   DEFAULT_MAX_RECORD_CHARS,

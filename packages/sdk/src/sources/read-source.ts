@@ -1,23 +1,7 @@
-import type { SourceFormat } from '../../mapping/types';
 import { pumpCsv, readCsvBatches } from './csv';
 import { readNdjsonBatches } from './ndjson';
-import type { ByteSource, ItemSink, ReaderOptions, SourceItem } from './types';
+import type { ByteSource, ItemSink, ReaderOptions, SourceFormat, SourceItem } from './types';
 import { readXlsxBatches } from './xlsx';
-
-export { CsvParser, pumpCsv, readCsv, readCsvBatches } from './csv';
-export { decodeText, detectEncoding } from './decode';
-export { readNdjson, readNdjsonBatches } from './ndjson';
-export type {
-  ByteSource,
-  CsvOptions,
-  ItemSink,
-  ReaderOptions,
-  SourceItem,
-  SourceReject,
-  SourceRow,
-} from './types';
-export { DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_RECORD_CHARS, isReject } from './types';
-export { cellText, readXlsx, readXlsxBatches } from './xlsx';
 
 /** Reads a source of the given format (a mapping's `source.format`) in batches of rows and rejects. */
 export function readSourceBatches(

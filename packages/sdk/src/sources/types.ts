@@ -1,6 +1,16 @@
-import type { RowIssue, SourceEncoding, SourceRow } from '../../mapping/types';
+import type { RowIssue } from '../findings/finding';
+import type { Schema } from '../generated';
 
-export type { SourceRow };
+/** What a source is written in (a mapping's `source.format`). */
+export type SourceFormat = Schema<'MappingSource'>['format'];
+/** How a source's text is encoded (a mapping's `source.encoding`); `auto` detects it. */
+export type SourceEncoding = Schema<'MappingSource'>['encoding'];
+
+/** One data row of a source: 1-based data row number (the header is not a row) and its values by column. */
+export interface SourceRow {
+  row: number;
+  values: Record<string, string>;
+}
 
 /** A line (or record) of the source that could not be read; it counts as a read and rejected row. */
 export interface SourceReject {
@@ -8,6 +18,7 @@ export interface SourceReject {
   row: number;
   /** 1-based physical line (CSV, NDJSON) or sheet row (XLSX) where it starts. */
   line: number;
+  /** Why: the column (`''` for the whole record), the rule (`csv/quote`…), both languages, the text read. */
   error: RowIssue;
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogFile } from '../../catalog/parse';
+import { parseCatalogFile } from '../parse';
 import { TEMPLATE_COLUMNS } from './columns';
 import { buildCatalogWorkbook } from './export';
 import { importCatalogWorkbook } from './import';

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { termOf } from '../../catalog/vocabulary';
+import { termOf } from '../vocabulary';
 import { LIST_PATHS, LIST_SEPARATOR, SHEET_NAME, TEMPLATE_COLUMNS } from './columns';
 
 export interface CatalogSheetEntry {

@@ -1,4 +1,4 @@
-import type { VocabularyName } from '../../catalog/index';
+import type { VocabularyName } from '../vocabulary';
 
 /** Whether a column describes the resource (first row of a resource) or one information item (every row). */
 export type ColumnLevel = 'resource' | 'item' | 'row';
@@ -92,15 +92,3 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
 export const LIST_SEPARATOR = '；';
 export const LIST_PATHS = new Set(['related', 'businessMatters', 'key', 'items[].check']);
 export const SHEET_NAME = '信息资源目录';
-
-/** Excel's column letter of a 1-based column number. */
-export function columnLetter(column: number): string {
-  let letters = '';
-  let n = column;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}

@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import { excerpt } from './reject';
+import { uniqueColumns } from './rows';
 import {
   type ByteSource,
   DEFAULT_MAX_FIELD_CHARS,
@@ -32,7 +34,7 @@ export function cellText(value: unknown): string {
 }
 
 /** A column's letters as the spreadsheet shows them: 1 → A, 27 → AA. */
-function columnLetters(column: number): string {
+export function columnLetter(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
@@ -64,7 +66,7 @@ function rowItem(
     if (text !== '') empty = false;
     chars += text.length;
     if (text.length > maxField) {
-      const cell = `${columnLetters(c + 1)}${line}`;
+      const cell = `${columnLetter(c + 1)}${line}`;
       return rejectRow(row, line, 'xlsx/field-too-large', header[c]!, text, [
         `cell ${cell} (${header[c]}) is longer than ${maxField} characters (the limit); row skipped`,
         `单元格 ${cell}（${header[c]}）超过 ${maxField} 个字符的上限，已跳过该行`,
@@ -89,11 +91,10 @@ function rejectRow(
   text: string,
   [en, zh]: [string, string],
 ): SourceItem {
-  const value = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return {
     row,
     line,
-    error: { field, rule, value, message: `row ${line}: ${en}`, zh: `第 ${line} 行：${zh}` },
+    error: { field, rule, value: excerpt(text), message: `row ${line}: ${en}`, zh: `第 ${line} 行：${zh}` },
   };
 }
 
@@ -138,14 +139,8 @@ export async function* readXlsxBatches(
       const r = rowObject as { number: number; values: unknown[] };
       const cells = r.values;
       if (!header) {
-        const seen = new Map<string, number>();
-        header = [];
-        for (let c = 1; c < cells.length; c++) {
-          const name = cellText(cells[c]).trim() || `column_${c}`;
-          const count = (seen.get(name) ?? 0) + 1;
-          seen.set(name, count);
-          header.push(count === 1 ? name : `${name}_${count}`);
-        }
+        // exceljs' row values start at index 1 and leave empty cells as holes.
+        header = uniqueColumns(Array.from({ length: cells.length - 1 }, (_, c) => cellText(cells[c + 1])));
         headerRow = r.number;
         continue;
       }

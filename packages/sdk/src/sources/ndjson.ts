@@ -1,5 +1,6 @@
-import { jsonNestsDeeperThan, MAX_NESTING_DEPTH } from '../../catalog/depth';
+import { jsonNestsDeeperThan, MAX_NESTING_DEPTH } from '../catalog/depth';
 import { decodeText, openBytes } from './decode';
+import { excerpt, rejectAt } from './reject';
 import { type ByteSource, type CsvOptions, DEFAULT_MAX_RECORD_CHARS, type SourceItem } from './types';
 
 /** A JSON value as text for mapping: strings as they are, null as empty, objects and arrays as JSON. */
@@ -25,63 +26,10 @@ export async function* readNdjsonBatches(
   let line = 0;
   let row = 0;
   let skipping = false;
-  const tooLong = (text: string) =>
-    reject(
-      row,
-      line,
-      'ndjson/line-too-large',
-      text,
-      `line longer than ${max} characters (the limit); skipped`,
-      `该行超过 ${max} 个字符的上限，已跳过`,
-    );
   const handle = (text: string, out: SourceItem[]) => {
     line++;
     const trimmed = text.trim();
-    if (trimmed === '') return;
-    row++;
-    if (trimmed.length > max) {
-      out.push(tooLong(trimmed));
-      return;
-    }
-    if (jsonNestsDeeperThan(trimmed)) {
-      out.push(
-        reject(
-          row,
-          line,
-          'ndjson/too-deep',
-          trimmed,
-          `JSON nested deeper than ${MAX_NESTING_DEPTH} levels; skipped`,
-          `JSON 嵌套层级超过 ${MAX_NESTING_DEPTH} 层，已跳过`,
-        ),
-      );
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      out.push(
-        reject(
-          row,
-          line,
-          'ndjson/syntax',
-          trimmed,
-          `not valid JSON (${(error as Error).message})`,
-          '不是有效的 JSON',
-        ),
-      );
-      return;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      out.push(
-        reject(row, line, 'ndjson/syntax', trimmed, 'a line must be a JSON object', '每行应为一个 JSON 对象'),
-      );
-      return;
-    }
-    // A member named `__proto__` is a column like any other, and a column the line lacks reads as undefined.
-    const values: Record<string, string> = Object.create(null);
-    for (const [k, v] of Object.entries(value)) values[k] = asText(v);
-    out.push({ row, values });
+    if (trimmed !== '') out.push(lineItem(trimmed, ++row, line, max));
   };
   for await (const text of decodeText(openBytes(source), options.encoding ?? 'auto')) {
     const out: SourceItem[] = [];
@@ -97,7 +45,7 @@ export async function* readNdjsonBatches(
     if (buf.length > max && !skipping) {
       line++;
       row++;
-      out.push(tooLong(buf));
+      out.push(tooLong(row, line, buf, max));
       skipping = true;
     }
     rest = skipping ? '' : buf;
@@ -108,19 +56,55 @@ export async function* readNdjsonBatches(
   if (out.length > 0) yield out;
 }
 
-function reject(row: number, line: number, rule: string, text: string, en: string, zh: string): SourceItem {
-  const value = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  return {
+/** One non-blank line: its row, or its reject when it is too long, too deep, not JSON or not an object. */
+function lineItem(trimmed: string, row: number, line: number, max: number): SourceItem {
+  if (trimmed.length > max) return tooLong(row, line, trimmed, max);
+  if (jsonNestsDeeperThan(trimmed)) {
+    return reject(
+      row,
+      line,
+      'ndjson/too-deep',
+      trimmed,
+      `JSON nested deeper than ${MAX_NESTING_DEPTH} levels; skipped`,
+      `JSON 嵌套层级超过 ${MAX_NESTING_DEPTH} 层，已跳过`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    const reason = (error as Error).message;
+    return reject(row, line, 'ndjson/syntax', trimmed, `not valid JSON (${reason})`, '不是有效的 JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return reject(
+      row,
+      line,
+      'ndjson/syntax',
+      trimmed,
+      'a line must be a JSON object',
+      '每行应为一个 JSON 对象',
+    );
+  }
+  // A member named `__proto__` is a column like any other, and a column the line lacks reads as undefined.
+  const values: Record<string, string> = Object.create(null);
+  for (const [k, v] of Object.entries(value)) values[k] = asText(v);
+  return { row, values };
+}
+
+function tooLong(row: number, line: number, text: string, max: number): SourceItem {
+  return reject(
     row,
     line,
-    error: {
-      field: '',
-      rule,
-      value,
-      message: `line ${line}: ${en}`,
-      zh: `第 ${line} 行：${zh}`,
-    },
-  };
+    'ndjson/line-too-large',
+    text,
+    `line longer than ${max} characters (the limit); skipped`,
+    `该行超过 ${max} 个字符的上限，已跳过`,
+  );
+}
+
+function reject(row: number, line: number, rule: string, text: string, en: string, zh: string): SourceItem {
+  return rejectAt(row, line, rule, excerpt(text), en, zh);
 }
 
 export async function* readNdjson(

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
-import type { SourceEncoding } from '../../mapping/types';
-import type { ByteSource } from './types';
+import type { ByteSource, SourceEncoding } from './types';
 
 const SNIFF_BYTES = 64 * 1024;
 

@@ -1,26 +1,13 @@
-import type { RowIssue } from '../../mapping/types';
 import { fieldTooLarge, type LimitIssue, recordTooLarge, unclosedToTheEnd } from './csv-limits';
 import { RecordScanner } from './csv-record-scanner';
-import { type RowBuilder, rowBuilder, uniqueColumns } from './csv-rows';
-import { decodeText, openBytes } from './decode';
-import {
-  type ByteSource,
-  type CsvOptions,
-  DEFAULT_MAX_FIELD_CHARS,
-  DEFAULT_MAX_RECORD_CHARS,
-  type ItemSink,
-  type SourceItem,
-  type SourceReject,
-} from './types';
+import { excerpt, rejectAt } from './reject';
+import { type RowBuilder, rowBuilder, uniqueColumns } from './rows';
+import { type CsvOptions, DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_RECORD_CHARS, type ItemSink } from './types';
 
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 const NEED_MORE = -1;
-
-function excerpt(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
 
 /**
  * An RFC 4180 CSV tokenizer over decoded text chunks. Lines without a quote take a fast path (native
@@ -353,25 +340,7 @@ export class CsvParser {
   }
 }
 
-function rejectAt(
-  row: number,
-  line: number,
-  rule: string,
-  value: string,
-  en: string,
-  zh: string,
-  field = '',
-): SourceReject {
-  const error: RowIssue = {
-    field,
-    rule,
-    value,
-    message: `line ${line}: ${en}`,
-    zh: `第 ${line} 行：${zh}`,
-  };
-  return { row, line, error };
-}
-
+/** The line breaks in `buf[start, end)`. */
 function countLines(buf: string, start: number, end: number): number {
   let n = 0;
   let i = buf.indexOf('\n', start);
@@ -380,45 +349,4 @@ function countLines(buf: string, start: number, end: number): number {
     i = buf.indexOf('\n', i + 1);
   }
   return n;
-}
-
-/** Reads CSV as batches of rows (one batch per decoded chunk): the fastest way to stream a large file. */
-export async function* readCsvBatches(
-  source: ByteSource,
-  options: CsvOptions = {},
-): AsyncGenerator<SourceItem[]> {
-  const parser = new CsvParser(options);
-  for await (const text of decodeText(openBytes(source), options.encoding ?? 'auto')) {
-    const out: SourceItem[] = [];
-    parser.push(text, out);
-    if (out.length > 0) yield out;
-  }
-  const out: SourceItem[] = [];
-  parser.end(out);
-  if (out.length > 0) yield out;
-}
-
-/**
- * Reads CSV and hands each item to `sink` as soon as it is parsed, while its strings are still in the CPU's
- * caches (a batch of a few hundred rows is not, by the time its last row is parsed); `between` runs after each
- * decoded chunk of text, and is awaited (backpressure). The fastest way to consume a large file.
- */
-export async function pumpCsv(
-  source: ByteSource,
-  options: CsvOptions,
-  sink: ItemSink,
-  between: () => Promise<void>,
-): Promise<void> {
-  const parser = new CsvParser(options);
-  for await (const text of decodeText(openBytes(source), options.encoding ?? 'auto')) {
-    parser.push(text, sink);
-    await between();
-  }
-  parser.end(sink);
-  await between();
-}
-
-/** Reads CSV row by row: `{ row, values }` for records, `{ row, line, error }` for malformed lines. */
-export async function* readCsv(source: ByteSource, options: CsvOptions = {}): AsyncGenerator<SourceItem> {
-  for await (const batch of readCsvBatches(source, options)) yield* batch;
 }

@@ -1,0 +1,26 @@
+/**
+ * `@unsilo/sdk/sources` (Node): the readers of legacy sources. The file readers — CSV (RFC 4180, GBK or UTF-8),
+ * NDJSON, XLSX — yield `{ row, values }`, and `{ row, line, error }` for what cannot be read; `keysetRows` yields
+ * a SQL table's rows as the caller's query returns them. Nothing here knows about mappings or the exchange.
+ */
+
+export { pumpCsv, readCsv, readCsvBatches } from './csv';
+export { CsvParser } from './csv-parser';
+export { decodeText, detectEncoding } from './decode';
+export { SourceError } from './errors';
+export { type KeysetOptions, type KeysetPage, type KeysetQuery, keysetRows } from './keyset';
+export { readNdjson, readNdjsonBatches } from './ndjson';
+export { pumpSource, readSource, readSourceBatches } from './read-source';
+export type {
+  ByteSource,
+  CsvOptions,
+  ItemSink,
+  ReaderOptions,
+  SourceEncoding,
+  SourceFormat,
+  SourceItem,
+  SourceReject,
+  SourceRow,
+} from './types';
+export { DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_RECORD_CHARS, isReject } from './types';
+export { cellText, columnLetter, readXlsx, readXlsxBatches } from './xlsx';

@@ -1,0 +1,71 @@
+import { SourceError } from './errors';
+
+/** How the condition "after this position" is written for the database. */
+export interface ConditionStyle {
+  /** The SQL of each key column, most significant first. */
+  columns: readonly string[];
+  /** The placeholder of the n-th parameter (1-based). */
+  placeholder: (n: number) => string;
+  /** `(a, b) > (?, ?)` instead of `(a > ? OR (a = ? AND b > ?))`. */
+  rowValues: boolean;
+}
+
+/** The condition always true: the first page has no position to follow. */
+export const NO_CONDITION = '1 = 1';
+
+/** A plain SQL identifier, safe to write into a query as it is. */
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The SQL of the key columns: `keySql` when given (one per key column), else the key names themselves, which
+ * must then be plain identifiers — anything else would be written into the query unchecked.
+ */
+export function keyColumnsSql(key: readonly string[], keySql: readonly string[] | undefined): string[] {
+  if (keySql) {
+    if (keySql.length !== key.length) {
+      throw new SourceError(
+        'keyset/options',
+        `keySql has ${keySql.length} entries, the key ${key.length}`,
+        `keySql 有 ${keySql.length} 项，而键有 ${key.length} 列`,
+      );
+    }
+    return [...keySql];
+  }
+  const odd = key.find((name) => !PLAIN_IDENTIFIER.test(name));
+  if (odd !== undefined) {
+    throw new SourceError(
+      'keyset/options',
+      `key column ${JSON.stringify(odd)} is not a plain SQL identifier: give its SQL in keySql (e.g. a quoted name)`,
+      `键列 ${JSON.stringify(odd)} 不是普通的 SQL 标识符：请在 keySql 中给出其 SQL 写法（如加引号的名称）`,
+    );
+  }
+  return [...key];
+}
+
+/**
+ * The condition selecting the rows after `position` (the key of the last row read, or a prefix of it) in key
+ * order, and its parameters. With a prefix, every row whose leading key columns equal it is skipped as well.
+ */
+export function conditionAfter(
+  position: readonly unknown[],
+  style: ConditionStyle,
+): { where: string; params: unknown[] } {
+  const columns = style.columns.slice(0, position.length);
+  let n = 0;
+  const next = () => style.placeholder(++n);
+  if (style.rowValues) {
+    const where = `(${columns.join(', ')}) > (${columns.map(next).join(', ')})`;
+    return { where, params: [...position] };
+  }
+  const params: unknown[] = [];
+  const branches = columns.map((column, i) => {
+    const equal = columns.slice(0, i).map((before, j) => {
+      params.push(position[j]);
+      return `${before} = ${next()}`;
+    });
+    params.push(position[i]);
+    const greater = `${column} > ${next()}`;
+    return equal.length === 0 ? greater : `(${[...equal, greater].join(' AND ')})`;
+  });
+  return { where: `(${branches.join(' OR ')})`, params };
+}
