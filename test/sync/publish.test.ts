@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningSandbox, startSandbox } from '@unsilo/sandbox';
 import type { ExchangeClient } from '@unsilo/sdk';
-import { publishCatalog } from '@unsilo/sdk/sync';
+import { publishCatalog } from '@unsilo/sdk/publish';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { catalogDir, clientFor, minzheng, RESOURCE } from './support';
@@ -51,7 +51,7 @@ describe('unsilo publish', { timeout: 120_000 }, () => {
     const result = await publish('--dry-run', '--format', 'json');
     expect(result.code, result.stderr).toBe(0);
     const plan = JSON.parse(result.stdout).plan;
-    expect(plan.counts).toEqual({ create: 2, change: 0, unchanged: 0, withdraw: 0, blocked: 0 });
+    expect(plan.counts).toEqual({ create: 2, change: 0, unchanged: 0, withdraw: 0, orphan: 0, blocked: 0 });
     expect(await client.catalog.list().toArray()).toEqual([]);
   });
 
@@ -83,14 +83,74 @@ describe('unsilo publish', { timeout: 120_000 }, () => {
     expect((now.data.entry as { updateCycle: string }).updateCycle).toBe('weekly');
   });
 
-  it('withdraws a resource whose file is gone', async () => {
+  it('keeps a resource whose file is gone and lists it; withdraws it only with --prune, confirmed', async () => {
     await unlink(join(dir, 'minzheng-relief.yaml'));
+    const statusOf = async () => (await client.catalog.get(SECOND)).data.status;
+    const kept = await publish('--lang', 'en');
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toContain(`? ${SECOND} 临时救助对象信息`);
+    expect(kept.stdout).toContain('unsilo publish --prune');
+    expect(await statusOf()).toBe('published');
     const plan = JSON.parse((await publish('--dry-run', '--format', 'json')).stdout).plan;
-    expect(plan.items).toContainEqual(expect.objectContaining({ action: 'withdraw', code: SECOND }));
-    const applied = await publish('--format', 'json');
-    expect(applied.code).toBe(0);
-    expect((await client.catalog.get(SECOND)).data.status).toBe('withdrawn');
-    expect(JSON.parse((await publish('--dry-run', '--format', 'json')).stdout).plan.empty).toBe(true);
+    expect(plan.items).toContainEqual(expect.objectContaining({ action: 'orphan', code: SECOND }));
+    expect(plan.counts).toMatchObject({ withdraw: 0, orphan: 1 });
+    expect(plan.empty).toBe(true);
+
+    const pruning = await publish('--dry-run', '--prune', '--lang', 'en');
+    expect(pruning.code).toBe(0);
+    expect(pruning.stdout).toContain(`- ${SECOND} 临时救助对象信息`);
+    expect(pruning.stdout).toMatch(/withdraw 1/);
+    // Not a terminal, and no --yes: nothing is asked, nothing is withdrawn.
+    const unconfirmed = await publish('--prune', '--lang', 'en');
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('publish.confirmation_required');
+    expect(unconfirmed.stderr).toContain(SECOND);
+    expect(unconfirmed.stderr).toContain('--yes');
+    expect(await statusOf()).toBe('published');
+    // Asked and declined: the run stops before anything changes.
+    const declined = await publishCatalog({
+      dir,
+      client,
+      prune: true,
+      confirmWithdrawals: () => false,
+    }).catch((error: unknown) => error);
+    expect(declined).toMatchObject({ code: 'publish.withdrawals_not_confirmed' });
+    expect(await statusOf()).toBe('published');
+
+    const applied = await publish('--prune', '--yes', '--format', 'json');
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(await statusOf()).toBe('withdrawn');
+    expect(JSON.parse((await publish('--dry-run', '--prune', '--format', 'json')).stdout).plan.empty).toBe(
+      true,
+    );
+  });
+
+  it('refuses a folder without an entry of the caller (exit 1), naming whose files it holds', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'unsilo-publish-other-'));
+    try {
+      await writeFile(
+        join(other, 'unsilo.config.yaml'),
+        `exchange:\n  url: ${sandbox.url}\n  clientId: ${minzheng.clientId}\n`,
+      );
+      const publishOther = () =>
+        runCli(['publish', other, '--lang', 'en'], { env: { UNSILO_CLIENT_SECRET: minzheng.clientSecret } });
+      const empty = await publishOther();
+      expect(empty.code).toBe(1);
+      expect(empty.stderr).toContain('publish.no_entries_of_caller');
+      const theirs = (await readFile(join(dir, 'minzheng-population.yaml'), 'utf8'))
+        .replace('某市民政局', '某市公安局')
+        .replace('11330100MB0000027E', '11330100MB0000019K');
+      await writeFile(join(other, 'gongan.yaml'), theirs);
+      const before = await client.catalog.list().toArray();
+      const wrong = await publishOther();
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toContain('[publish.no_entries_of_caller]');
+      expect(wrong.stderr).toContain('某市民政局 (11330100MB0000027E)');
+      expect(wrong.stderr).toContain('某市公安局 (11330100MB0000019K): 1');
+      expect(await client.catalog.list().toArray()).toEqual(before);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('stops at lint errors with exit 1 and sends nothing', async () => {

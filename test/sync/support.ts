@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { type RunningSandbox, startSandbox } from '@unsilo/sandbox';
 import { createExchangeClient, type ExchangeClient } from '@unsilo/sdk';
 import { compileMapping, parseMapping } from '@unsilo/sdk/mapping';
-import { mappingDigest, publishCatalog, type SyncMapping, syncMappingOf } from '@unsilo/sdk/sync';
+import { publishCatalog } from '@unsilo/sdk/publish';
+import { mappingDigest, type SyncMapping, syncMappingOf } from '@unsilo/sdk/sync';
 
 export const exampleDir = fileURLToPath(new URL('../../examples/minzheng-population/', import.meta.url));
 export const catalogDir = `${exampleDir}catalog`;

@@ -35,11 +35,19 @@ export interface RunState {
 }
 
 /**
+ * The format version of the checkpoint files this unsilo writes, and the newest it reads. Every checkpoint
+ * written so far is version 1 (a run's `input` came later and is optional, so the first ones read as they are).
+ * A format change raises it, and `checkpointFrom` then migrates the older versions in memory; the next save
+ * writes the new one.
+ */
+export const CHECKPOINT_VERSION = 1;
+
+/**
  * What a sync remembers between runs. Written atomically and only after the batches it covers have verified
  * receipts. Holds no credentials: only positions, counts, the watermark and file lengths.
  */
 export interface Checkpoint {
-  version: 1;
+  version: typeof CHECKPOINT_VERSION;
   resource: string;
   mode: SyncMode;
   /** sha256 of the mapping's text: a resume with another mapping would not replay the same batches. */
@@ -61,6 +69,10 @@ export function receiptsPathFor(checkpointPath: string): string {
   return `${checkpointPath.replace(/\.json$/i, '')}.receipts.ndjson`;
 }
 
+/**
+ * The checkpoint at `path`, or undefined when there is none. A file of a newer format (`sync.checkpoint_too_new`)
+ * or a damaged one (`sync.checkpoint_invalid`) is refused with what to do.
+ */
 export async function loadCheckpoint(path: string): Promise<Checkpoint | undefined> {
   let text: string;
   try {
@@ -71,50 +83,79 @@ export async function loadCheckpoint(path: string): Promise<Checkpoint | undefin
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text, withoutPrototype);
   } catch (error) {
-    throw invalid(path, 'not valid JSON', '不是有效的 JSON', error);
+    throw damaged(path, { en: 'not valid JSON', zh: '不是有效的 JSON' }, error);
   }
-  const problem = checkpointProblem(parsed);
-  if (problem) throw invalid(path, problem, problem);
-  return parsed as Checkpoint;
+  return checkpointFrom(parsed, path);
 }
 
 export async function saveCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(checkpoint, null, 2)}\n`);
 }
 
-function invalid(path: string, en: string, zh: string, cause?: unknown): SyncError {
+/** A checkpoint of the current format from what a file holds; a newer format or a damaged file is refused. */
+function checkpointFrom(value: unknown, path: string): Checkpoint {
+  if (!isMap(value)) throw damaged(path, { en: 'not a JSON object', zh: '不是 JSON 对象' });
+  const version = value.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw damaged(path, { en: 'no format version', zh: '缺少格式版本' });
+  if (version > CHECKPOINT_VERSION) throw tooNew(path, version);
+  const field = invalidField(value);
+  if (field) throw damaged(path, { en: `"${field}" is missing or invalid`, zh: `字段 ${field} 缺失或无效` });
+  return value as unknown as Checkpoint;
+}
+
+/** JSON.parse reviver: objects read from a file have no prototype. */
+function withoutPrototype(_key: string, value: unknown): unknown {
+  return isMap(value) ? Object.assign(Object.create(null), value) : value;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function tooNew(path: string, version: number): SyncError {
+  return new SyncError(
+    'sync.checkpoint_too_new',
+    `Checkpoint ${path} was written by a newer unsilo (format version ${version}; this one reads up to ${CHECKPOINT_VERSION}). Upgrade unsilo to continue from it, or delete it (or name another file with --checkpoint) to start a new run.`,
+    `检查点文件 ${path} 由更新版本的 unsilo 写入（格式版本 ${version}，本版本最高可读 ${CHECKPOINT_VERSION}）。请升级 unsilo 后继续；或删除该文件（或用 --checkpoint 指定其他文件）以开始新的同步。`,
+  );
+}
+
+function damaged(path: string, what: { en: string; zh: string }, cause?: unknown): SyncError {
   return new SyncError(
     'sync.checkpoint_invalid',
-    `Checkpoint ${path} is unreadable: ${en}. Remove it to start afresh.`,
-    `检查点文件 ${path} 无法读取：${zh}。删除该文件后可重新开始。`,
+    `Checkpoint ${path} is damaged: ${what.en}. Delete it (or name another file with --checkpoint) to start a new run.`,
+    `检查点文件 ${path} 已损坏：${what.zh}。请删除该文件（或用 --checkpoint 指定其他文件）以开始新的同步。`,
     { cause },
   );
 }
 
-function checkpointProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return 'not an object';
-  const c = value as Record<string, unknown>;
-  if (c.version !== 1) return `unknown version ${String(c.version)}`;
-  if (typeof c.resource !== 'string') return 'resource missing';
-  if (c.mode !== 'full' && c.mode !== 'incremental' && c.mode !== 'snapshot') return 'mode invalid';
-  if (typeof c.mapping !== 'string' || typeof c.generation !== 'string')
-    return 'mapping or generation missing';
-  const receipts = c.receipts as Record<string, unknown> | undefined;
-  if (!receipts || typeof receipts.file !== 'string' || !isCount(receipts.bytes)) return 'receipts invalid';
-  if (c.run !== undefined) {
-    const run = c.run as Record<string, unknown>;
-    if (typeof run !== 'object' || run === null) return 'run invalid';
-    for (const field of ['batchSize', 'position', 'nextBatch', 'deletesCommitted'] as const) {
-      if (!isCount(run[field])) return `run.${field} invalid`;
-    }
-    const counts = run.counts as Record<string, unknown> | undefined;
-    if (!counts) return 'run.counts missing';
-    for (const field of Object.keys(emptyCounts()))
-      if (!isCount(counts[field])) return `run.counts.${field} invalid`;
+const MODES: readonly unknown[] = ['full', 'incremental', 'snapshot'] satisfies SyncMode[];
+
+/** The first field of a checkpoint (of the current version) that is missing or has the wrong type. */
+function invalidField(c: Record<string, unknown>): string | undefined {
+  if (typeof c.resource !== 'string') return 'resource';
+  if (!MODES.includes(c.mode)) return 'mode';
+  if (typeof c.mapping !== 'string') return 'mapping';
+  if (typeof c.generation !== 'string') return 'generation';
+  const receipts = c.receipts;
+  if (!isMap(receipts) || typeof receipts.file !== 'string' || !isCount(receipts.bytes)) return 'receipts';
+  return c.run === undefined ? undefined : invalidRunField(c.run);
+}
+
+function invalidRunField(run: unknown): string | undefined {
+  if (!isMap(run)) return 'run';
+  if (typeof run.id !== 'string') return 'run.id';
+  if (typeof run.completed !== 'boolean') return 'run.completed';
+  for (const field of ['batchSize', 'position', 'nextBatch', 'deletesCommitted'] as const) {
+    if (!isCount(run[field])) return `run.${field}`;
   }
-  return undefined;
+  const counts = run.counts;
+  if (!isMap(counts)) return 'run.counts';
+  const count = Object.keys(emptyCounts()).find((field) => !isCount(counts[field]));
+  return count === undefined ? undefined : `run.counts.${count}`;
 }
 
 function isCount(value: unknown): value is number {

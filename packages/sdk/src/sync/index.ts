@@ -1,27 +1,6 @@
-export * from '../publish/index';
-export { AppendLog, syncDirectory, writeFileAtomic } from './atomic-file';
-export { compareWatermarks } from './change-filter';
-export {
-  type Checkpoint,
-  type InputIdentity,
-  loadCheckpoint,
-  type RunState,
-  receiptsPathFor,
-  type SyncMode,
-  type WatermarkValue,
-} from './checkpoint';
-export { SyncError } from './errors';
-export { clientFromSettings, type ExchangeSettings, resolveExchangeSettings } from './exchange-settings';
-export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
-export { syncMappingOf } from './mapping-adapter';
-export {
-  type BatchAnswer,
-  type BatchClient,
-  type BatchPusherOptions,
-  classifyPushError,
-  createBatchPusher,
-  createClientPusher,
-} from './push';
+// The client's reading of Retry-After, so that sync and client agree on what a server asked for.
+export { parseRetryAfter } from '../client/core/retry';
+export type { FieldFinding, Finding, FindingSeverity } from '../findings/finding';
 export {
   type ByteSource,
   type CsvOptions,
@@ -41,9 +20,39 @@ export {
   readSourceBatches,
   readXlsx,
   readXlsxBatches,
-} from './readers/index';
+} from '../sources/index';
+export { AppendLog, syncDirectory, writeFileAtomic } from './atomic-file';
+export { compareWatermarks } from './change-filter';
+export {
+  type Checkpoint,
+  type InputIdentity,
+  loadCheckpoint,
+  type RunState,
+  receiptsPathFor,
+  type SyncMode,
+  type WatermarkValue,
+} from './checkpoint';
+export { SyncError, SyncMappingError } from './errors';
+export { clientFromSettings, type ExchangeSettings, resolveExchangeSettings } from './exchange-settings';
+export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
+export {
+  type SyncFileClient,
+  type SyncFileMapping,
+  type SyncFileOptions,
+  type SyncFileStart,
+  syncFile,
+} from './jobs/sync-file';
+export { syncMappingOf } from './mapping-adapter';
+export {
+  type BatchAnswer,
+  type BatchClient,
+  type BatchPusherOptions,
+  createBatchPusher,
+  createClientPusher,
+  type PushRetryOptions,
+  type SentBatch,
+} from './push';
 export type { ResumeMode } from './resume';
-export { parseRetryAfter, withRetry } from './retry';
 export { SnapshotState } from './snapshot-state';
 export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';
 export type {
@@ -62,4 +71,3 @@ export type {
   SyncProgress,
   SyncSummary,
 } from './types';
-export * from './xlsx-catalog/index';

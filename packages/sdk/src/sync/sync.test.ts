@@ -231,7 +231,7 @@ describe('sync', () => {
       ...mapping,
       map: (values) =>
         values.id === ''
-          ? { ok: false, errors: [{ field: 'id', rule: 'required', message: 'no id' }] }
+          ? { ok: false, errors: [{ field: 'id', rule: 'required', message: 'no id', zh: '缺少 id' }] }
           : map(values, 0),
     };
     const options = {

@@ -1,13 +1,9 @@
-import type { SourceItem, SourceReject, SourceRow } from './readers/types';
+import type { FieldFinding } from '../findings/finding';
+import type { Schema } from '../generated';
+import type { SourceItem, SourceReject, SourceRow } from '../sources/types';
 
-/** Why one row (or one operation) was refused. DESIGN §5: `{field, rule, value, message}` (+ `zh`). */
-export interface RowError {
-  field: string;
-  rule: string;
-  value?: unknown;
-  message: string;
-  zh?: string;
-}
+/** Why one row (or one operation) was refused. DESIGN §5: `{field, rule, value, message, zh}`. */
+export type RowError = FieldFinding;
 
 export type { SourceItem, SourceReject, SourceRow };
 
@@ -18,13 +14,10 @@ export type MappedRow =
 
 export type RowMapper = (values: Record<string, string>, row: number) => MappedRow;
 
-export type DeleteKey = Record<string, string | number>;
+export type DeleteKey = Schema<'RecordKey'>;
 
 /** The body of `POST /catalog/resources/{code}/records/batch`. */
-export interface BatchBody {
-  upsert?: Record<string, unknown>[];
-  delete?: DeleteKey[];
-}
+export type BatchBody = Schema<'BatchRequest'>;
 
 /** What the pipeline hands to the push function: the body, its exact bytes and its Idempotency-Key. */
 export interface BatchRequest {
@@ -40,18 +33,11 @@ export interface BatchRequest {
   operations: number;
 }
 
-export interface OperationResult {
-  index: number;
-  op: 'upsert' | 'delete';
-  status: 'accepted' | 'rejected';
-  errors?: RowError[];
-}
+/** The outcome of one operation of a batch, as the exchange answers it. */
+export type OperationResult = Schema<'BatchItemResult'>;
 
 /** The part of the exchange's BatchResult that the pipeline relies on. */
-export interface BatchOutcome {
-  accepted: number;
-  rejected: number;
-  results: OperationResult[];
+export interface BatchOutcome extends Pick<Schema<'BatchResult'>, 'accepted' | 'rejected' | 'results'> {
   /** The signed receipt, already verified by the push function. */
   receipt: unknown;
   /** Attempts beyond the first that this batch needed. */

@@ -26,7 +26,7 @@ export function memoryExchange() {
             index,
             op: 'upsert',
             status: 'rejected',
-            errors: [{ field: 'bad', rule: 'server', message: 'no' }],
+            errors: [{ field: 'bad', rule: 'server', message: 'no', zh: '拒收' }],
           });
         } else {
           records.set(String(record.id), record);
@@ -66,7 +66,10 @@ export function memoryExchange() {
 
 export const map: RowMapper = (values) => {
   if (values.name === '')
-    return { ok: false, errors: [{ field: 'name', rule: 'required', message: 'name is empty' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'name', rule: 'required', message: 'name is empty', zh: '姓名为空' }],
+    };
   return {
     ok: true,
     record: { id: Number(values.id), name: values.name, ...(values.bad ? { bad: true } : {}) },
