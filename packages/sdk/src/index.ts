@@ -4,3 +4,4 @@
  */
 export * from './client';
 export * from './client/receipts/index';
+export * from './findings/index';

@@ -6,7 +6,7 @@ import type { Diagnostic, Severity } from './types';
 import type { WorkspaceFile, WorkspaceModel } from './workspace';
 
 /** What a whole-workspace rule reported on a file, before it is given a position in the file's text. */
-export interface Finding {
+export interface UnplacedFinding {
   rule: string;
   severity: Severity;
   report: RuleReport;
@@ -23,8 +23,8 @@ export function crossFileFindings(
   config: ResolvedLintConfig,
   rules: ReadonlyArray<Enabled<WorkspaceRuleDefinition>>,
   openTree: () => CatalogFile,
-): Finding[] {
-  const findings: Finding[] = [];
+): UnplacedFinding[] {
+  const findings: UnplacedFinding[] = [];
   const errorPaths: string[] = [];
   let current: Enabled<WorkspaceRuleDefinition> | undefined;
   let tree: CatalogFile | undefined;
@@ -51,7 +51,7 @@ export function crossFileFindings(
 }
 
 /** The findings as diagnostics, positioned in the file they are about. */
-export function positionFindings(file: CatalogFile, findings: readonly Finding[]): Diagnostic[] {
+export function positionFindings(file: CatalogFile, findings: readonly UnplacedFinding[]): Diagnostic[] {
   return findings.map(({ rule, severity, report }) => toDiagnostic(file, rule, severity, report));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, yamlScalar } from './edits';
+import { applyFixes, applyFixesTelling, automaticFix, yamlScalar } from './edits';
 import { lintText } from './engine';
 import { VALID_ENTRY, vary } from './rules/testing';
 
@@ -20,6 +20,7 @@ describe('applyFixes', () => {
       { title: { zh: '二', en: 'two' }, edits: [{ offset: 2, length: 3, newText: 'y' }] },
     ];
     expect(applyFixes('abcdef', fixes)).toBe('xdef');
+    expect(applyFixesTelling('abcdef', fixes)).toEqual({ text: 'xdef', taken: [fixes[0]] });
   });
 
   it('turns every fixable diagnostic of a messy entry into a clean entry', () => {
@@ -34,6 +35,15 @@ describe('applyFixes', () => {
       first.diagnostics.flatMap((d) => d.fixes.slice(0, 1)),
     );
     expect(repaired).toBe(VALID_ENTRY);
+  });
+});
+
+describe('automaticFix', () => {
+  it('is the first fix that is no suggestion', () => {
+    const suggestion = { title: { zh: '建议', en: 'suggested' }, edits: [], suggestion: true };
+    const safe = { title: { zh: '修复', en: 'safe' }, edits: [] };
+    expect(automaticFix({ fixes: [suggestion, safe] })).toBe(safe);
+    expect(automaticFix({ fixes: [suggestion] })).toBeUndefined();
   });
 });
 

@@ -88,24 +88,40 @@ function lastContentOffset(file: CatalogFile, map: YamlMap): number {
  * overlaps one already taken is skipped (the next lint run offers it again), as ESLint does.
  */
 export function applyFixes(text: string, fixes: ReadonlyArray<Fix | TextEdit>): string {
+  return applyFixesTelling(text, fixes).text;
+}
+
+/** As `applyFixes`, and says which fixes it took, in the order given (the others overlapped one taken). */
+export function applyFixesTelling<T extends Fix | TextEdit>(
+  text: string,
+  fixes: readonly T[],
+): { text: string; taken: T[] } {
   const edits: TextEdit[] = [];
+  const taken: T[] = [];
   for (const fix of fixes) {
-    const group = 'edits' in fix ? fix.edits : [fix];
-    const overlaps = group.some((edit) => edits.some((taken) => overlap(taken, edit)));
-    if (!overlaps) edits.push(...group);
+    const group: readonly TextEdit[] = 'edits' in fix ? fix.edits : [fix as TextEdit];
+    const overlaps = group.some((edit) => edits.some((other) => overlap(other, edit)));
+    if (overlaps) continue;
+    edits.push(...group);
+    taken.push(fix);
   }
   edits.sort((a, b) => b.offset - a.offset || b.length - a.length);
   let result = text;
   for (const edit of edits) {
     result = result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length);
   }
-  return result;
+  return { text: result, taken };
 }
 
 function overlap(a: TextEdit, b: TextEdit): boolean {
   if (a.offset === b.offset) return true;
   const [first, second] = a.offset < b.offset ? [a, b] : [b, a];
   return first.offset + first.length > second.offset;
+}
+
+/** The fix `unsilo lint --fix` and the editor's "fix all" apply for a diagnostic: its first that is no suggestion. */
+export function automaticFix(diagnostic: { fixes: readonly Fix[] }): Fix | undefined {
+  return diagnostic.fixes.find((candidate) => candidate.suggestion !== true);
 }
 
 export function fix(title: LocalizedText, edit: TextEdit | undefined): Fix[] {

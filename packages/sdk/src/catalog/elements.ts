@@ -9,7 +9,7 @@ export interface CatalogElement {
   rule: { zh: string; en: string };
   required?: boolean;
   vocabulary?: VocabularyName;
-  kind: 'string' | 'number' | 'date' | 'map' | 'list' | 'code';
+  kind: 'string' | 'number' | 'boolean' | 'date' | 'map' | 'list' | 'code';
 }
 
 const el = (
@@ -169,6 +169,10 @@ export const catalogElements: readonly CatalogElement[] = [
   el('items[].codeset', '代码集', 'Code set', 'string', [
     '取值遵循的国家标准代码集，如 GB/T 2261.1',
     'the standard code set the values follow, e.g. GB/T 2261.1',
+  ]),
+  el('items[].required', '必填', 'Required', 'boolean', [
+    'true：每条推送的记录都必须填写该项，交换平台拒收缺少该项的记录；记录主键中的项总是必填',
+    'true: every pushed record must fill the item, the exchange refuses records without it; record-key items are always required',
   ]),
   el('items[].source', '权威来源', 'Authoritative source', 'string', [
     'authoritative：本部门是该数据元素的唯一权威来源（一数一源）',

@@ -4,12 +4,18 @@
  * the very same rules; `@unsilo/sdk/workspace` finds a catalogue folder's files on disk.
  */
 
+export {
+  type FieldFinding,
+  type Finding,
+  type FindingSeverity,
+  toProblemDetailItem,
+} from '../findings/index';
 export { validateOrgcode } from '../identifiers/orgcode';
 export { type IdentifierCheck, validateUscc } from '../identifiers/uscc';
 export { type ConfigProblem, type ParsedConfig, parseConfig } from './config';
 export { jsonNestsDeeperThan, MAX_NESTING_DEPTH, nestsDeeperThan } from './depth';
 export { CONFIG_FILE, isCatalogEntryText, type UnsiloFileKind, unsiloKindOf } from './detect';
-export { applyFixes } from './edits';
+export { applyFixes, applyFixesTelling, automaticFix } from './edits';
 export { type CatalogElement, catalogElements, childKeys, elementAt, elementKey } from './elements';
 export { stringifyEntry } from './emit';
 export { type LintOptions, type LintTextOptions, lintEntry, lintText, lintWorkspace } from './engine';

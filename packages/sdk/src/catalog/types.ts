@@ -1,7 +1,10 @@
 /** Public shapes of the catalogue linter. Positions follow DESIGN §5: 1-based line and column, plus a 0-based offset. */
 
-export type Severity = 'error' | 'warning' | 'info';
-export type SeveritySetting = Severity | 'off';
+import type { Finding, FindingSeverity } from '../findings/finding';
+import type { RuleSeverity, TextPosition, TextRange } from '../generated';
+
+export type Severity = FindingSeverity;
+export type SeveritySetting = RuleSeverity;
 export type Lang = 'zh' | 'en';
 
 export interface LocalizedText {
@@ -9,14 +12,14 @@ export interface LocalizedText {
   en: string;
 }
 
-/** `column` counts UTF-16 code units from 1, as editors do; `offset` counts them from 0 in the whole text. */
-export interface Position {
-  line: number;
-  column: number;
-  offset: number;
-}
+/**
+ * The contract's `TextPosition`, always with its offset: `column` counts UTF-16 code units from 1, as editors do;
+ * `offset` counts them from 0 in the whole text.
+ */
+export type Position = Required<TextPosition>;
 
-export interface Range {
+/** The contract's `TextRange`, between positions with offsets. */
+export interface Range extends TextRange {
   start: Position;
   /** Exclusive. */
   end: Position;
@@ -32,12 +35,19 @@ export interface TextEdit {
 export interface Fix {
   title: LocalizedText;
   edits: TextEdit[];
+  /**
+   * The edit may change what the entry means (which of two disagreeing fields is right, a guess at a misspelt
+   * name): offered in the editor as a quick fix, never applied by `unsilo lint --fix` or "fix all".
+   */
+  suggestion?: boolean;
 }
 
-export interface Diagnostic {
+/**
+ * A finding of the linter: `rule`, `severity` and `path` as in the contract's `ProblemDetailItem` (the exchange
+ * answers one with `toProblemDetailItem`), the message in both languages, the range in the file, the fixes.
+ */
+export interface Diagnostic extends Required<Pick<Finding, 'rule' | 'severity'>> {
   file: string;
-  rule: string;
-  severity: Severity;
   message: LocalizedText;
   range: Range;
   fixes: Fix[];
@@ -45,7 +55,7 @@ export interface Diagnostic {
    * Where in the entry the diagnostic points, as `items[1].key`: set when the entry was linted as a value
    * (`lintEntry`), which has no text for `range` to point into.
    */
-  path?: string;
+  path?: Finding['path'];
 }
 
 export interface LintConfig {

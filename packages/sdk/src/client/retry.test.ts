@@ -114,6 +114,7 @@ describe('idempotency', () => {
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(result.idempotencyKey).toBe(keys[0]);
+    expect(result.attempts).toBe(3);
     const bodies = server.requestsFor('batchRecords').map((request) => request.body);
     expect(bodies).toEqual([JSON.stringify(batch), JSON.stringify(batch), JSON.stringify(batch)]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRealDate } from './calendar-date';
+import { isRealDate, isTimeZone, localDate, localDayKey } from './calendar-date';
 
 describe('isRealDate', () => {
   it('knows leap years', () => {
@@ -18,5 +18,25 @@ describe('isRealDate', () => {
     expect(isRealDate(2024, 0, 1)).toBe(false);
     expect(isRealDate(2024, 13, 1)).toBe(false);
     expect(isRealDate(2024, 1, 0)).toBe(false);
+  });
+});
+
+describe('localDayKey', () => {
+  it('reads the calendar day in the city’s time zone, Asia/Shanghai unless told', () => {
+    const lateEveningUtc = new Date('2026-11-25T17:00:00Z');
+    expect(localDayKey(lateEveningUtc)).toBe(20261126);
+    expect(localDayKey(lateEveningUtc, 'UTC')).toBe(20261125);
+    expect(localDayKey(new Date('2026-11-25T23:30:00Z'), 'Asia/Urumqi')).toBe(20261126);
+    expect(localDate(lateEveningUtc)).toBe('2026-11-26');
+  });
+
+  it('takes a calendar day written YYYY-MM-DD as it is', () => {
+    expect(localDayKey('2026-02-03')).toBe(20260203);
+  });
+
+  it('knows which time zone names exist', () => {
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('Asia/Beijing')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
   });
 });

@@ -8,9 +8,44 @@ describe('validateIdcard', () => {
   it.each(['11010519491231002X', '440524188001010014', '34052419800101001X', '11012119880808223X'])(
     'accepts the standard example %s',
     (id) => {
-      expect(validateIdcard(id, today)).toEqual({ valid: true, normalized: id });
+      expect(validateIdcard(id, today)).toMatchObject({ valid: true, normalized: id });
     },
   );
+
+  it('has nothing to say about a number whose area code is current', () => {
+    expect(validateIdcard('11010519491231002X', today)).toEqual({
+      valid: true,
+      normalized: '11010519491231002X',
+    });
+  });
+
+  it('accepts an area code of first registration that has since been abolished (下城区, gone by 2021)', () => {
+    expect(validateIdcard('330103199001010019', today)).toEqual({
+      valid: true,
+      normalized: '330103199001010019',
+    });
+    expect(validateIdcard('330113199001010011', today).warnings).toBeUndefined();
+  });
+
+  it('warns, without refusing, about an area code no edition of GB/T 2260 lists', () => {
+    // The history starts about 1998: 440524 (潮阳县, the standard's own example) is older than that.
+    for (const id of ['110199199001010010', '440524188001010014']) {
+      const result = validateIdcard(id, today);
+      expect(result).toMatchObject({ valid: true, normalized: id });
+      expect(result.warnings?.map((w) => w.code)).toEqual(['idcard.region-unknown']);
+    }
+    expect(validateIdcard('110199199001010010', today).warnings?.[0]).toEqual({
+      code: 'idcard.region-unknown',
+      zh: '第 1–6 位地址码「110199」不在已知的任何一版 GB/T 2260 中（已知各版始于约 1998 年）',
+      en: 'area code 110199 (digits 1–6) is in no known edition of GB/T 2260 (the editions known start about 1998)',
+    });
+  });
+
+  it('reads "today" in the city’s time zone: a child born today in Beijing is not born in the future', () => {
+    const eveningUtc = new Date('2026-11-25T17:00:00Z'); // 01:00 on 26 November in Beijing
+    expect(validateIdcard('11010520261126002X', eveningUtc).valid).toBe(true);
+    expect(validateIdcard('11010520261126002X', eveningUtc, 'UTC').reason?.code).toBe('idcard.birth-date');
+  });
 
   it('says why, in both languages, with the digits at fault', () => {
     expect(validateIdcard('110105194912310021', today).reason).toEqual({
@@ -57,6 +92,14 @@ describe('validateIdcard', () => {
 
   it('points a 15-digit number to its 18-character form', () => {
     expect(validateIdcard('610104620927690', today).reason?.en).toContain('610104196209276908');
+  });
+
+  it('offers no 18-character form for a 15-digit number whose date is impossible', () => {
+    expect(validateIdcard('610104621327690', today).reason).toEqual({
+      code: 'idcard.birth-date',
+      zh: '15 位旧号码第 7–12 位「621327」不是有效的出生日期',
+      en: 'digits 7–12 "621327" of a 15-digit number are not a real birth date',
+    });
   });
 
   it('reads region, birth date and sex from the digits', () => {

@@ -1,6 +1,6 @@
-import { isRealDate } from './calendar-date';
-import { isKnownProvinceNumber } from './region';
-import type { IdentifierCheck } from './uscc';
+import { DEFAULT_TIME_ZONE, isRealDate, localDayKey } from './calendar-date';
+import { isKnownProvinceNumber, isListedRegionNumber } from './region';
+import type { IdentifierCheck, IdentifierReason } from './uscc';
 
 export interface IdcardFacts {
   /** First six digits: the GB/T 2260 code of the registration county. */
@@ -67,31 +67,26 @@ function normalize(value: string): string {
 
 /**
  * Validates an 18-character 公民身份号码 (GB 11643-1999): 17 digits + check character, MOD 11-2 check,
- * a known province prefix, and a real birth date not after `today`. Reason codes are stable:
- * `idcard.empty|length|charset|checksum|province|birth-date`.
+ * a known province prefix, and a real birth date not after `today` — the calendar day of `today` in `timeZone`
+ * (the city's local date). Reason codes are stable: `idcard.empty|length|charset|checksum|province|birth-date`,
+ * `idcard.legacy-15` for a 15-digit number. A valid number whose area code (digits 1–6) no known edition of
+ * GB/T 2260 lists carries the warning `idcard.region-unknown`: the number keeps the code of first registration,
+ * and the editions known start about 1998.
  */
-export function validateIdcard(value: string, today: Date = new Date()): IdentifierCheck {
-  return validateIdcardBy(value, dayKey(today));
+export function validateIdcard(
+  value: string,
+  today: Date | string = new Date(),
+  timeZone: string = DEFAULT_TIME_ZONE,
+): IdentifierCheck {
+  return validateIdcardBy(value, localDayKey(today, timeZone));
 }
 
-/** `yyyymmdd` of a date (UTC) as one number, the form `validateIdcardBy` compares birth dates in. */
-export function dayKey(date: Date): number {
-  return date.getUTCFullYear() * 10000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
-}
-
-/** `validateIdcard` with "today" given as `dayKey(today)`, for checking many numbers against one day. */
+/** `validateIdcard` with "today" given as `localDayKey(today)`, for checking many numbers against one day. */
 export function validateIdcardBy(value: string, todayKey: number): IdentifierCheck {
   const plain = isPlain18(value);
   const id = plain ? value : normalize(String(value ?? ''));
   if (id.length === 0) return invalid('idcard.empty', '公民身份号码为空', 'the ID number is empty');
-  if (id.length === 15 && /^\d{15}$/.test(id)) {
-    const upgraded = upgradeIdcard15(id)!;
-    return invalid(
-      'idcard.legacy-15',
-      `这是 15 位旧号码（GB 11643-1989），对应的 18 位号码为 ${upgraded}`,
-      `a 15-digit number (GB 11643-1989); its 18-character form is ${upgraded}`,
-    );
-  }
+  if (id.length === 15 && /^\d{15}$/.test(id)) return legacy15(id);
   if (id.length !== 18) {
     return invalid(
       'idcard.length',
@@ -137,7 +132,43 @@ export function validateIdcardBy(value: string, todayKey: number): IdentifierChe
       `digits 7–14 "${digits}" are not a real birth date`,
     );
   }
-  return { valid: true, normalized: id };
+  if (hasKnownArea(id)) return { valid: true, normalized: id };
+  return { valid: true, normalized: id, warnings: [areaUnknown(id)] };
+}
+
+// 台湾 (71, and 83 on residence permits), 香港 (81), 澳门 (82) and 国外 (91) have no county codes to check.
+const NO_COUNTY_LIST = new Set([71, 81, 82, 83, 91]);
+
+/** Whether some edition of GB/T 2260 lists the area code (digits 1–6), or the province has no county list. */
+function hasKnownArea(id: string): boolean {
+  return NO_COUNTY_LIST.has(digitsAt(id, 0, 2)) || isListedRegionNumber(digitsAt(id, 0, 6));
+}
+
+function areaUnknown(id: string): IdentifierReason {
+  const area = id.slice(0, 6);
+  return {
+    code: 'idcard.region-unknown',
+    zh: `第 1–6 位地址码「${area}」不在已知的任何一版 GB/T 2260 中（已知各版始于约 1998 年）`,
+    en: `area code ${area} (digits 1–6) is in no known edition of GB/T 2260 (the editions known start about 1998)`,
+  };
+}
+
+/** A 15-digit number: its 18-character form when its date (YYMMDD, 19YY) is real, else why it has none. */
+function legacy15(id: string): IdentifierCheck {
+  if (!isRealDate(1900 + digitsAt(id, 6, 2), digitsAt(id, 8, 2), digitsAt(id, 10, 2))) {
+    const digits = id.slice(6, 12);
+    return invalid(
+      'idcard.birth-date',
+      `15 位旧号码第 7–12 位「${digits}」不是有效的出生日期`,
+      `digits 7–12 "${digits}" of a 15-digit number are not a real birth date`,
+    );
+  }
+  const upgraded = upgradeIdcard15(id)!;
+  return invalid(
+    'idcard.legacy-15',
+    `这是 15 位旧号码（GB 11643-1989），对应的 18 位号码为 ${upgraded}`,
+    `a 15-digit number (GB 11643-1989); its 18-character form is ${upgraded}`,
+  );
 }
 
 /** Region, birth date and sex encoded in an 18-character number (the caller validates it first). */

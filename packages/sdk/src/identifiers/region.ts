@@ -1,14 +1,30 @@
 import gbt2260 from '@unsilo/spec/codesets/gbt-2260.json';
+import gbt2260History from '@unsilo/spec/codesets/gbt-2260-history.json';
 
-/** GB/T 2260 check outcome: a current code, a well-formed code no longer (or not yet) in the list, or an error. */
-export type RegionStatus = 'current' | 'not-current' | 'format' | 'province';
+/**
+ * GB/T 2260 check outcome: a current code; a code an earlier edition listed (`abolished`); a well-formed code with a
+ * known province that no edition lists (`unknown`); or an error (`format`, `province`).
+ */
+export type RegionStatus = 'current' | 'abolished' | 'unknown' | 'format' | 'province';
 
 export interface RegionResult {
-  /** False only for errors; a code missing from the current list is still valid (older IDs carry such codes). */
+  /** False only for errors: older records and ID numbers carry codes that are no longer current. */
   valid: boolean;
   status: RegionStatus;
-  /** The division's name when the code is in the current list. */
+  /** The division's name: of the current list, or the last name an earlier edition gave an abolished code. */
   name?: string;
+  /** For an abolished code: the last edition that lists it (e.g. `MCA 2020-12`). */
+  lastListed?: string;
+  /** For an abolished code: the year of the first later edition without it (it was gone by then). */
+  ended?: number;
+}
+
+/** A code no longer listed, as `@unsilo/spec/codesets/gbt-2260-history.json` gives it. */
+export interface AbolishedCode {
+  code: string;
+  label: string;
+  lastListed: string;
+  ended: number;
 }
 
 // Province prefixes (digits 1–2) per GB/T 2260 and the ID-number validators (71/83 台湾, 81 香港, 82 澳门, 91 国外).
@@ -54,6 +70,7 @@ const PROVINCES = new Set([
 let names: Map<string, string> | undefined;
 /** Listed codes that are well-formed (six digits, known province), as numbers: the ones `checkRegion` calls current. */
 let current: Set<number> | undefined;
+let abolished: Map<number, AbolishedCode> | undefined;
 /** Province prefixes as numbers (11 … 91). */
 const PROVINCE_NUMBERS = new Set([...PROVINCES].map(Number));
 
@@ -78,6 +95,17 @@ function currentCodes(): Set<number> {
   return current;
 }
 
+function abolishedCodes(): Map<number, AbolishedCode> {
+  if (!abolished) {
+    abolished = new Map();
+    for (const entry of (gbt2260History as { abolished: AbolishedCode[] }).abolished) {
+      const { code, label, lastListed, ended } = entry;
+      abolished.set(sixDigits(code), { code, label, lastListed, ended });
+    }
+  }
+  return abolished;
+}
+
 /** The number six ASCII digits spell, or -1 for anything else (a number is looked up without hashing text). */
 function sixDigits(code: string): number {
   if (typeof code !== 'string' || code.length !== 6) return -1;
@@ -100,19 +128,34 @@ export function isKnownProvinceNumber(prefix: number): boolean {
   return PROVINCE_NUMBERS.has(prefix);
 }
 
+/** True when some edition of GB/T 2260 known here lists the code (given as a number, e.g. 330103), current or not. */
+export function isListedRegionNumber(code: number): boolean {
+  return currentCodes().has(code) || abolishedCodes().has(code);
+}
+
 /** The division name of a current GB/T 2260 code, if listed. */
 export function regionName(code: string): string | undefined {
   return currentNames().get(code);
 }
 
+/** What the history says of a code no longer listed, or `undefined`. */
+export function abolishedRegion(code: string): AbolishedCode | undefined {
+  return abolishedCodes().get(sixDigits(code));
+}
+
 /**
- * Checks a 6-digit GB/T 2260 administrative division code. Codes change every year, so a well-formed code with
- * a known province that is missing from the current list is `not-current` (a warning), never an error.
+ * Checks a 6-digit GB/T 2260 administrative division code. Codes change every year, so a well-formed code with a
+ * known province that is not current is `abolished` (with its name and end year) or `unknown` — both warnings,
+ * never errors.
  */
 export function checkRegion(code: string): RegionResult {
   const status = regionStatus(code);
   if (status === 'current') return { valid: true, status, name: currentNames().get(code)! };
-  return { valid: status === 'not-current', status };
+  if (status === 'abolished') {
+    const { label, lastListed, ended } = abolishedRegion(code)!;
+    return { valid: true, status, name: label, lastListed, ended };
+  }
+  return { valid: status === 'unknown', status };
 }
 
 /** The status `checkRegion` gives, without building a result (one set lookup for a current code). */
@@ -120,5 +163,6 @@ export function regionStatus(code: string): RegionStatus {
   const n = sixDigits(code);
   if (n < 0) return 'format';
   if (currentCodes().has(n)) return 'current';
-  return PROVINCE_NUMBERS.has(Math.floor(n / 10000)) ? 'not-current' : 'province';
+  if (!PROVINCE_NUMBERS.has(Math.floor(n / 10000))) return 'province';
+  return abolishedCodes().has(n) ? 'abolished' : 'unknown';
 }

@@ -48,6 +48,21 @@ describe('validateUscc', () => {
     expect(checksum.reason?.en).toContain('expected Q');
   });
 
+  it('warns when the embedded organisation code (positions 9–17) fails its GB 11714 check', () => {
+    expect(validateUscc('91110108551385083U')).toEqual({
+      valid: true,
+      normalized: '91110108551385083U',
+      warnings: [
+        {
+          code: 'uscc.orgcode-checksum',
+          zh: '第 9–17 位主体标识码「551385083」不符合 GB 11714 校验（校验码应为 2，实际为 3）',
+          en: 'the organisation code in positions 9–17 "551385083" fails its GB 11714 check (expected 2, got 3)',
+        },
+      ],
+    });
+    expect(usccEmbedsValidOrgcode('91110108551385083U')).toBe(false);
+  });
+
   it('treats the Fujian pilot codes as invalid (they need an allow-list)', () => {
     for (const code of ['91350100M0001TGQXM', '91350211M0000XUF46', '91350203M0001FUE2P']) {
       expect(validateUscc(code).valid).toBe(false);

@@ -2,14 +2,23 @@
  * GB 32100-2015 法人和其他组织统一社会信用代码 (unified social credit code, USCC), 18 characters:
  * 登记管理部门码 (1) + 机构类别码 (1) + 登记管理机关行政区划码 (6 digits) + 主体标识码 (9) + 校验码 (1).
  */
-import { validateOrgcode } from './orgcode';
+import { orgcodeCheckChar, validateOrgcode } from './orgcode';
+
+/** A finding about an identifier: a stable code and a message in Chinese and English. */
+export interface IdentifierReason {
+  code: string;
+  zh: string;
+  en: string;
+}
 
 export interface IdentifierCheck {
   valid: boolean;
   /** The canonical form (trimmed, upper case, half-width) when the value is valid. */
   normalized?: string;
-  /** Why the value is invalid: a stable code and a message in Chinese and English. */
-  reason?: { code: string; zh: string; en: string };
+  /** Why the value is invalid. */
+  reason?: IdentifierReason;
+  /** What is doubtful about a valid value (e.g. `uscc.orgcode-checksum`); absent when nothing is. */
+  warnings?: IdentifierReason[];
 }
 
 /** The 31 characters of the code (no I, O, S, V, Z); a character's value is its index. */
@@ -107,7 +116,23 @@ export function validateUscc(value: string): IdentifierCheck {
       `check character mismatch: expected ${expected}, got ${code[17]} (GB 32100)`,
     );
   }
-  return { valid: true, normalized: code };
+  const orgcode = embeddedOrgcodeProblem(code);
+  return orgcode ? { valid: true, normalized: code, warnings: [orgcode] } : { valid: true, normalized: code };
+}
+
+/**
+ * Why the 主体标识码 (positions 9–17) of a normalized code fails the GB 11714 check, if it does. Some codes in force
+ * fail it (early pilot codes), so it is a warning, never a reason to refuse the code.
+ */
+function embeddedOrgcodeProblem(code: string): IdentifierReason | undefined {
+  const subject = code.slice(8, 17);
+  if (validateOrgcode(subject).valid) return undefined;
+  const expected = orgcodeCheckChar(subject.slice(0, 8));
+  return {
+    code: 'uscc.orgcode-checksum',
+    zh: `第 9–17 位主体标识码「${subject}」不符合 GB 11714 校验${expected ? `（校验码应为 ${expected}，实际为 ${subject[8]}）` : ''}`,
+    en: `the organisation code in positions 9–17 "${subject}" fails its GB 11714 check${expected ? ` (expected ${expected}, got ${subject[8]})` : ''}`,
+  };
 }
 
 /** Whether the 主体标识码 (positions 9–17) is itself a valid GB 11714 organisation code. */

@@ -1,13 +1,16 @@
 import gbt2260 from '@unsilo/spec/codesets/gbt-2260.json';
+import gbt2260History from '@unsilo/spec/codesets/gbt-2260-history.json';
 import gbt2261 from '@unsilo/spec/codesets/gbt-2261-1.json';
 import gbt3304 from '@unsilo/spec/codesets/gbt-3304.json';
 import gbt4761 from '@unsilo/spec/codesets/gbt-4761.json';
+import type { Code } from '../generated';
+import type { AbolishedCode } from '../identifiers/region';
+import type { RowIssue } from './types';
 
-export interface CodesetEntry {
-  code: string;
-  label: string;
-  labelEn?: string;
-}
+export type { AbolishedCode };
+
+/** One code of a set: code, label, English label, aliases (the contract's `Code`). */
+export type CodesetEntry = Code;
 
 export interface Codeset {
   id: string;
@@ -16,6 +19,8 @@ export interface Codeset {
   title?: string;
   version?: string;
   codes: CodesetEntry[];
+  /** Codes earlier editions listed and the current one does not (GB/T 2260), with when they were last listed. */
+  abolished?: AbolishedCode[];
 }
 
 /** Finds a code set by its standard number (`GB/T 3304`) or id (`gbt-3304`). */
@@ -41,15 +46,31 @@ export function createCodesetRegistry(codesets: Iterable<Codeset>): CodesetRegis
   return { get: (nameOrId) => byKey.get(codesetKey(nameOrId)) };
 }
 
-/** The code sets published by `@unsilo/spec`. */
+/** The code sets published by `@unsilo/spec` (GB/T 2260 with the codes of its earlier editions). */
 export const standardCodesets: CodesetRegistry = createCodesetRegistry([
   gbt2261 as Codeset,
   gbt3304 as Codeset,
-  gbt2260 as Codeset,
+  { ...(gbt2260 as Codeset), abolished: (gbt2260History as { abolished: AbolishedCode[] }).abolished },
   gbt4761 as Codeset,
 ]);
 
 /** Whether a code set is GB/T 2260, whose membership rule is special (missing codes are a warning). */
 export function isRegionCodeset(set: Codeset): boolean {
   return codesetKey(set.name) === codesetKey('GB/T 2260');
+}
+
+/**
+ * The warning for a code of `setName` that is no longer current: kept (records and ID numbers carry such codes),
+ * but said apart from a current one. GB/T 2260 codes are reported under the `region` rule, whatever step saw them,
+ * so a field whose translation and item both check the code says it once.
+ */
+export function noLongerCurrentIssue(field: string, setName: string, entry: AbolishedCode): RowIssue {
+  const { code, label, lastListed, ended } = entry;
+  return {
+    field,
+    rule: codesetKey(setName) === codesetKey('GB/T 2260') ? 'region' : 'codes',
+    value: code,
+    message: `code ${code} (${label}) is no longer in the current ${setName}: last listed in ${lastListed}, gone by ${ended}`,
+    zh: `代码 ${code}（${label}）已不在现行 ${setName} 中：最后见于 ${lastListed}，${ended} 年已无`,
+  };
 }

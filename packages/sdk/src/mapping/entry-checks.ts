@@ -1,6 +1,6 @@
 import type { CodesetRegistry } from './codesets';
 import { diagnostic } from './diagnostics';
-import { checksOf, transformName, transformsOf } from './field-spec';
+import { checksOf, specName, transformsOf } from './field-spec';
 import type { FieldMapping, MappingDiagnostic, TargetEntry, TargetItem } from './types';
 
 const NUMERIC_TYPES = new Set(['N', 'Y', 'B', 'F', 'I']);
@@ -116,7 +116,7 @@ function typeProblems(key: string, spec: FieldSpec, item: TargetItem): MappingDi
   const mismatch = (path: Array<string | number>, en: string, zh: string) =>
     out.push(diagnostic('mapping/type-mismatch', 'warning', ['fields', key, ...path], en, zh));
   transformsOf(spec).forEach((t, index) => {
-    const name = transformName(t);
+    const name = specName(t);
     if (name === 'date' && !['D', 'T', 'C'].includes(type)) {
       mismatch(
         ['transform', index],

@@ -1,19 +1,24 @@
 import type { CheckSpec, FieldSpec, TransformSpec } from './types';
 
+/** A value the mapping format takes as one item or a list of them, as a list. */
+export function listOf<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
 /** The list forms of a field's `transform` and `check` (both accept a single item or a list). */
 export function transformsOf(spec: FieldSpec): TransformSpec[] {
-  return spec.transform === undefined
-    ? []
-    : Array.isArray(spec.transform)
-      ? spec.transform
-      : [spec.transform];
+  return listOf(spec.transform);
 }
 
 export function checksOf(spec: FieldSpec): CheckSpec[] {
-  return spec.check === undefined ? [] : Array.isArray(spec.check) ? spec.check : [spec.check];
+  return listOf(spec.check);
 }
 
-export function transformName(spec: TransformSpec): string | undefined {
+/**
+ * The name of a transform or check spec: the string itself (`trim`, `idcard`) or the one key of an object
+ * (`{ date: [...] }`, `{ length: 18 }`); `undefined` for any other shape.
+ */
+export function specName(spec: TransformSpec | CheckSpec): string | undefined {
   if (typeof spec === 'string') return spec;
   if (spec && typeof spec === 'object') {
     const keys = Object.keys(spec);
@@ -24,5 +29,5 @@ export function transformName(spec: TransformSpec): string | undefined {
 
 /** Source columns a field reads. */
 export function columnsOf(spec: FieldSpec): string[] {
-  return spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
+  return listOf(spec.from);
 }

@@ -5,6 +5,7 @@
  * share it. The jobs that read sources and write files are `@unsilo/sdk/mapping/jobs`.
  */
 
+export type { FieldFinding, Finding, FindingSeverity } from '../findings/finding';
 export { idcardCheckChar, idcardFacts, upgradeIdcard15, validateIdcard } from '../identifiers/idcard';
 export { validatePhone } from '../identifiers/phone';
 export { checkRegion, regionName } from '../identifiers/region';

@@ -1,5 +1,5 @@
 import { MappingCompileError } from './compile-error';
-import { transformName } from './field-spec';
+import { specName } from './field-spec';
 import {
   compileDateReader,
   compileNumberReader,
@@ -29,7 +29,7 @@ export const KNOWN_TRANSFORMS = [
 
 /** Compiles one transform of field `field`; throws a `MappingCompileError` when its spec cannot be compiled. */
 export function compileTransform(field: string, spec: TransformSpec): Step {
-  const name = transformName(spec);
+  const name = specName(spec);
   switch (name) {
     case 'trim':
       return (v) => v.trim();

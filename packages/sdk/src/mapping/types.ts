@@ -1,73 +1,50 @@
+import type { Finding, RowIssue } from '../findings/finding';
+import type { Schema, TextPosition, TextRange } from '../generated';
+import type { SourceEncoding, SourceFormat, SourceRow } from '../sources/types';
+
+export type { RowIssue };
+
 /** A message in both languages of the platform. */
 export interface Bilingual {
   zh: string;
   en: string;
 }
 
-/** A 1-based line/column position in the mapping file. */
-export interface Position {
-  line: number;
-  column: number;
-}
+/** A 1-based line/column position in the mapping file (the contract's `TextPosition`). */
+export type Position = TextPosition;
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type Range = TextRange;
 
-/** A problem with a mapping file (its syntax, its schema, or its fit to the target catalogue entry). */
-export interface MappingDiagnostic {
+/**
+ * A problem with a mapping file (its syntax, its schema, or its fit to the target catalogue entry): `severity`,
+ * `message`, `zh` and `range` as in the contract's `ProblemDetailItem`; the rule id is named `code`, and the
+ * path is a list of keys and indexes.
+ */
+export interface MappingDiagnostic
+  extends Required<Pick<Finding, 'severity' | 'message' | 'zh'>>,
+    Pick<Finding, 'range'> {
   /** Stable rule id, e.g. `mapping/unknown-item`. */
   code: string;
-  severity: 'error' | 'warning' | 'info';
-  /** English message. */
-  message: string;
-  /** Chinese message. */
-  zh: string;
   /** Path inside the mapping document, e.g. `['fields', 'xb', 'codes']`. */
   path: Array<string | number>;
-  /** Where in the YAML text, when the mapping was parsed from text. */
-  range?: Range;
 }
 
-export type SourceFormat = 'csv' | 'ndjson' | 'xlsx';
-export type SourceEncoding = 'utf-8' | 'gbk' | 'gb18030' | 'auto';
+export type { SourceEncoding, SourceFormat, SourceRow };
 
-export interface MappingSource {
-  format: SourceFormat;
-  encoding?: SourceEncoding;
-  delimiter?: string;
-  /** XLSX: the worksheet name or 1-based index (default: the first). */
-  sheet?: string | number;
-  /** A sample file, relative to the mapping file, for the editor's preview and diagnostics. */
-  sample?: string;
-}
+/**
+ * The contract's `MappingSource` as a file may write it: `encoding` and `delimiter` have defaults there, which
+ * the generated type marks as always present, so here they are optional.
+ */
+export type MappingSource = Omit<Schema<'MappingSource'>, 'encoding' | 'delimiter'> &
+  Partial<Pick<Schema<'MappingSource'>, 'encoding' | 'delimiter'>>;
 
 /** A named transform, or one with parameters. */
-export type TransformSpec =
-  | 'trim'
-  | 'upper'
-  | 'lower'
-  | 'halfwidth'
-  | 'idcard18'
-  | 'number'
-  | { date: string | string[] }
-  | { number: { decimalSeparator?: string } }
-  | { default: string }
-  | { replace: { pattern: string; with: string; flags?: string } };
+export type TransformSpec = Schema<'MappingTransform'>;
 
 /** `codes`: a table legacy value → target code, or translation through a standard code set. */
 export type CodesSpec = Record<string, string> | { codeset: string; by?: 'name' | 'code' };
 
-export type CheckSpec =
-  | 'idcard'
-  | 'uscc'
-  | 'orgcode'
-  | 'region'
-  | 'phone'
-  | 'date'
-  | { length: number | { min?: number; max?: number } }
-  | { pattern: string };
+export type CheckSpec = Schema<'MappingCheck'>;
 
 export interface FieldSpec {
   /** Source column; several columns are concatenated with `separator`. */
@@ -119,20 +96,6 @@ export interface TargetEntry {
   items?: TargetItem[];
 }
 
-/** Why a row (or a record) was rejected, or what is worth a warning. DESIGN §5 reject line error. */
-export interface RowIssue {
-  /** Target item key (or source column for reader errors). */
-  field: string;
-  /** Stable rule id: `codes`, `date`, `number`, `idcard`, `required`, `type`, `idcard-consistent`… */
-  rule: string;
-  /** The offending value as it was at that step. */
-  value: string;
-  /** English message. */
-  message: string;
-  /** Chinese message. */
-  zh: string;
-}
-
 export type RecordValue = string | number | boolean;
 export type TargetRecord = Record<string, RecordValue | undefined>;
 
@@ -144,12 +107,6 @@ export interface RowOutcome {
   partial?: TargetRecord;
   errors?: RowIssue[];
   warnings?: RowIssue[];
-}
-
-/** One data row of a source: 1-based data row number (the header is not a row) and its values by column. */
-export interface SourceRow {
-  row: number;
-  values: Record<string, string>;
 }
 
 /** A row of a source that could not be read (the readers' `SourceReject` is one): why, as a row issue. */

@@ -1,9 +1,12 @@
-import { dayKey, validateIdcardBy } from '../identifiers/idcard';
+import { localDayKey } from '../identifiers/calendar-date';
+import { validateIdcardBy } from '../identifiers/idcard';
 import { validateOrgcode } from '../identifiers/orgcode';
 import { validatePhone } from '../identifiers/phone';
-import { regionStatus } from '../identifiers/region';
-import { validateUscc } from '../identifiers/uscc';
+import { abolishedRegion, regionStatus } from '../identifiers/region';
+import { type IdentifierCheck, validateUscc } from '../identifiers/uscc';
+import { noLongerCurrentIssue } from './codesets';
 import { MappingCompileError } from './compile-error';
+import { specName } from './field-spec';
 import { isIsoDate } from './transforms';
 import type { CheckSpec, RowIssue } from './types';
 
@@ -16,18 +19,15 @@ export interface IssueSink {
 }
 
 export interface CheckOptions {
-  today?: Date;
+  /**
+   * "Today", for birth dates in the future: a calendar day `YYYY-MM-DD` (the city's local date), or an instant whose
+   * date in Asia/Shanghai is taken (default: now).
+   */
+  today?: Date | string;
 }
 
-/** The name of a check spec (`idcard`, `length`, `pattern`…), or `undefined` for an unknown shape. */
-export function checkName(spec: CheckSpec): string | undefined {
-  if (typeof spec === 'string') return spec;
-  if (spec && typeof spec === 'object') {
-    const keys = Object.keys(spec);
-    return keys.length === 1 ? keys[0] : undefined;
-  }
-  return undefined;
-}
+/** How a doubt about a valid identifier is reported: a warning (the default), a rejection, or not at all. */
+type DoubtSeverity = 'warning' | 'error' | 'off';
 
 export const KNOWN_CHECKS = [
   'idcard',
@@ -45,33 +45,28 @@ export const KNOWN_CHECKS = [
  * turns it into a diagnostic).
  */
 export function compileCheck(field: string, spec: CheckSpec, options: CheckOptions = {}): ValueCheck {
-  const name = checkName(spec);
+  const name = specName(spec);
   switch (name) {
     case 'idcard': {
-      const todayKey = dayKey(options.today ?? new Date());
+      const todayKey = localDayKey(options.today ?? new Date());
       const validate = (value: string) => validateIdcardBy(value, todayKey);
-      return identifierCheck(field, 'idcard', validate, 'invalid ID number', '公民身份号码无效');
+      return identifierCheck(field, 'idcard', validate, 'ID number', '公民身份号码');
     }
     case 'uscc':
       return identifierCheck(
         field,
         'uscc',
         validateUscc,
-        'invalid unified social credit code',
-        '统一社会信用代码无效',
+        'unified social credit code',
+        '统一社会信用代码',
+        usccDoubtSeverity(spec),
       );
     case 'orgcode':
-      return identifierCheck(
-        field,
-        'orgcode',
-        validateOrgcode,
-        'invalid organisation code',
-        '组织机构代码无效',
-      );
+      return identifierCheck(field, 'orgcode', validateOrgcode, 'organisation code', '组织机构代码');
     case 'region':
       return (value, sink) => regionCheck(field, value, sink);
     case 'phone':
-      return identifierCheck(field, 'phone', validatePhone, 'invalid telephone number', '电话号码无效');
+      return identifierCheck(field, 'phone', validatePhone, 'telephone number', '电话号码');
     case 'date':
       return (value, sink) => {
         if (isIsoDate(value)) return true;
@@ -103,20 +98,46 @@ function issueOf(field: string, rule: string, value: string, en: string, zh: str
   return { field, rule, value, message: en, zh };
 }
 
-/** A check by an identifier validator: the issue says what is invalid (`en`, `zh`) and the validator why. */
+/**
+ * A check by an identifier validator of `what` (`en`, `zh`): an invalid value is an error saying why; what the
+ * validator doubts about a valid value (its `warnings`) is reported as `doubts` says.
+ */
 function identifierCheck(
   field: string,
   rule: string,
-  validate: (value: string) => { valid: boolean; reason?: { en: string; zh: string } },
+  validate: (value: string) => IdentifierCheck,
   en: string,
   zh: string,
+  doubts: DoubtSeverity = 'warning',
 ): ValueCheck {
   return (value, sink) => {
     const result = validate(value);
-    if (result.valid) return true;
-    sink.error(issueOf(field, rule, value, `${en}: ${result.reason!.en}`, `${zh}：${result.reason!.zh}`));
-    return false;
+    if (result.valid && (!result.warnings || doubts === 'off')) return true;
+    if (!result.valid) {
+      const why = result.reason!;
+      sink.error(issueOf(field, rule, value, `invalid ${en}: ${why.en}`, `${zh}无效：${why.zh}`));
+      return false;
+    }
+    for (const w of result.warnings!) {
+      const issue = issueOf(field, rule, value, `doubtful ${en}: ${w.en}`, `${zh}存疑：${w.zh}`);
+      if (doubts === 'error') sink.error(issue);
+      else sink.warning(issue);
+    }
+    return doubts !== 'error';
   };
+}
+
+/** `uscc` or `{ uscc: { embeddedOrgcode: warning | error | off } }`: how a failing embedded organisation code counts. */
+function usccDoubtSeverity(spec: CheckSpec): DoubtSeverity {
+  if (typeof spec === 'string') return 'warning';
+  const options = (spec as { uscc?: { embeddedOrgcode?: unknown } }).uscc;
+  const severity = options?.embeddedOrgcode ?? 'warning';
+  if (severity === 'warning' || severity === 'error' || severity === 'off') return severity;
+  throw new MappingCompileError(
+    'mapping/bad-check',
+    `uscc.embeddedOrgcode must be warning, error or off (got ${String(severity)})`,
+    `uscc.embeddedOrgcode 须为 warning、error 或 off（实际为 ${String(severity)}）`,
+  );
 }
 
 function lengthCheck(field: string, param: number | { min?: number; max?: number }): ValueCheck {
@@ -160,17 +181,25 @@ function patternCheck(field: string, source: string): ValueCheck {
   };
 }
 
-/** GB/T 2260: an unknown province or malformed code rejects; a code missing from the current list only warns. */
+/**
+ * GB/T 2260: an unknown province or malformed code rejects; a code that is not current only warns, saying whether
+ * an earlier edition listed it (and until when) or none does.
+ */
 export function regionCheck(field: string, value: string, sink: IssueSink): boolean {
   const status = regionStatus(value);
   if (status === 'current') return true;
-  if (status === 'not-current') {
+  if (status === 'abolished') {
+    sink.warning(noLongerCurrentIssue(field, 'GB/T 2260', abolishedRegion(value)!));
+    return true;
+  }
+  if (status === 'unknown') {
     sink.warning({
       field,
       rule: 'region',
       value,
-      message: 'administrative division code not in the current GB/T 2260 list (it may have been abolished)',
-      zh: '行政区划代码不在现行 GB/T 2260 代码表中（可能已撤销）',
+      message:
+        'administrative division code in no known edition of GB/T 2260 (the editions known start about 1998)',
+      zh: '行政区划代码不在已知的任何一版 GB/T 2260 中（已知各版始于约 1998 年）',
     });
     return true;
   }

@@ -4,7 +4,7 @@
  * incremental `Workspace` (from `@unsilo/sdk/catalog`).
  */
 
-export { type LintConfigFile, readLintConfig } from './config-file';
+export { type LintConfigFile, readLintConfig, timeZoneOf } from './config-file';
 export { WorkspaceReadError, type WorkspaceReadProblem } from './errors';
 export { findCatalogueEntry } from './find-entry';
 export { type OpenedWorkspace, type OpenWorkspaceOptions, openWorkspace } from './open-workspace';

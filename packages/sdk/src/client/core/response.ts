@@ -43,6 +43,7 @@ export function readSuccess(
     requestId,
     etag: response.headers.get('etag') ?? undefined,
     idempotencyKey: call.idempotencyKey,
+    attempts: call.attempts,
   };
 }
 

@@ -57,6 +57,8 @@ export interface CallResult {
   etag: string | undefined;
   /** The Idempotency-Key the call carried (generated or the caller's). */
   idempotencyKey: string | undefined;
+  /** Attempts the call made, the answered one included: 1 when no retry was needed. */
+  attempts: number;
 }
 
 export interface RequestEvent {

@@ -20,6 +20,8 @@ export interface BatchResponse extends ExchangeResponse<SuccessBody<'batchRecord
   idempotencyKey: string;
   /** The exchange answered from its idempotency store: this batch had already been applied. */
   replayed: boolean;
+  /** Attempts the batch took, the answered one included (1 when no retry was needed). */
+  attempts: number;
 }
 
 /** The data of one catalogue resource: batch upsert/delete, queries and the change feed. */
@@ -49,6 +51,7 @@ export class Records {
       ...toResponse<'batchRecords'>(result),
       idempotencyKey: result.idempotencyKey ?? '',
       replayed: result.headers.get('idempotent-replayed') === 'true',
+      attempts: result.attempts,
     };
   }
 

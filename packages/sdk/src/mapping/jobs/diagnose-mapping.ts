@@ -1,4 +1,4 @@
-import { isReject } from '../../sync/readers/types';
+import { isReject } from '../../sources/types';
 import type { CompileOptions } from '../compile';
 import { diagnostic } from '../diagnostics';
 import { loadMapping } from '../load';

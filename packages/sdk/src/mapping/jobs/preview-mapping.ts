@@ -1,4 +1,4 @@
-import type { SourceItem } from '../../sync/readers/types';
+import type { SourceItem } from '../../sources/types';
 import { type ParsedMapping, parseMapping } from '../parse';
 import { emptyPreviewResult, type PreviewOptions, preview } from '../preview';
 import type { Lang, PreviewView } from '../preview-render/preview-view';

@@ -1,5 +1,5 @@
-import { readSourceBatches } from '../../sync/readers/index';
-import type { ByteSource, ReaderOptions, SourceItem } from '../../sync/readers/types';
+import { readSourceBatches } from '../../sources/index';
+import type { ByteSource, ReaderOptions, SourceItem } from '../../sources/types';
 import type { FieldMapping, SourceFormat } from '../types';
 
 /** A sample: a file path, its bytes, or a stream of them. */

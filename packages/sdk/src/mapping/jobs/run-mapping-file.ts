@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { pumpSource } from '../../sync/readers/index';
-import { type ByteSource, isReject, type SourceItem } from '../../sync/readers/types';
+import { pumpSource } from '../../sources/index';
+import { type ByteSource, isReject, type SourceItem } from '../../sources/types';
 import type { CompiledMapping } from '../compile';
 import { RejectTally } from '../reject-tally';
 import { MappingJobError } from './job-error';

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../html/escape-html';
+import { listOf } from '../field-spec';
 import type { FieldSpec, MappingDiagnostic } from '../types';
 import { previewStrings } from './preview-strings';
 import type { Lang } from './preview-view';
@@ -26,17 +27,16 @@ export function diagnosticItem(d: MappingDiagnostic, lang: Lang): string {
 /** What a field does, in one line: constant, transforms, codes, checks, default (plain text). */
 export function describeField(spec: FieldSpec): string {
   const parts: string[] = [];
-  const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
   const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
   if (spec.value !== undefined) parts.push(`= ${show(spec.value)}`);
-  const transforms = list(spec.transform).map(show);
+  const transforms = listOf(spec.transform).map(show);
   if (transforms.length) parts.push(transforms.join(' → '));
   if (spec.codes) {
     const codes = spec.codes as Record<string, unknown>;
     if (typeof codes.codeset === 'string') parts.push(`codes: ${codes.codeset}`);
     else parts.push(`codes: ${Object.keys(codes).length}`);
   }
-  const checks = list(spec.check).map(show);
+  const checks = listOf(spec.check).map(show);
   if (checks.length) parts.push(`check: ${checks.join(', ')}`);
   if (spec.default !== undefined) parts.push(`default: ${show(spec.default)}`);
   return parts.join(' · ');

@@ -32,6 +32,8 @@ export const rule = defineRule({
             {
               title: { zh: `改为 ${fromCode.token}`, en: `Change the class to ${fromCode.token}` },
               edits: [edit],
+              // The code may be the wrong one instead: which of the two is right is the user's call.
+              suggestion: true,
             },
           ]
         : [],

@@ -13,6 +13,7 @@ describe('items/codeset-suggested', () => {
     );
     const [diagnostic] = check('items/codeset-suggested', text);
     expect(diagnostic?.severity).toBe('info');
+    expect(diagnostic?.fixes.map((fix) => fix.suggestion)).toEqual([true]);
     expect(diagnostic?.message.zh).toBe('信息项「性别」是性别代码，建议指定代码集 GB/T 2261.1');
     expect(fixed('items/codeset-suggested', text)).toContain(
       '{ name: 性别, key: xb, type: C, length: 1, codeset: GB/T 2261.1 }',

@@ -60,6 +60,8 @@ export const rule = defineRule({
               {
                 title: { zh: `添加代码集 ${suggestion.codeset}`, en: `Add codeset ${suggestion.codeset}` },
                 edits: [edit],
+                // A code set makes the exchange refuse values outside it: adding one changes what records pass.
+                suggestion: true,
               },
             ]
           : [],

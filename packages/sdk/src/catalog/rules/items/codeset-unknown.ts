@@ -9,11 +9,17 @@ const fold = (value: string) =>
     .replace(/[\s/_]/g, '')
     .replace(/-(?:19|20)\d\d$/, '');
 
-/** The registered code set a misspelt reference most likely means (GB/T2261.1, gbt 2261.1, GB/T 2261.1-2003…). */
-export function nearestCodeset(value: string): string | undefined {
+/** The registered code set a reference names in another spelling (GB/T2261.1, gbt 2261.1, GB/T 2261.1-2003…). */
+function sameCodeset(value: string): string | undefined {
   const folded = fold(value);
-  const same = codesets.find((set) => fold(set.name) === folded || fold(set.id) === folded);
-  if (same) return same.name;
+  return codesets.find((set) => fold(set.name) === folded || fold(set.id) === folded)?.name;
+}
+
+/** The registered code set a misspelt reference most likely means: the same in another spelling, or the closest. */
+export function nearestCodeset(value: string): string | undefined {
+  const same = sameCodeset(value);
+  if (same) return same;
+  const folded = fold(value);
   let best: string | undefined;
   let bestDistance = 3;
   for (const set of codesets) {
@@ -50,7 +56,16 @@ export const rule = defineRule({
           zh: `代码集「${value}」未登记${nearest ? `，是否应为「${nearest}」？` : ''}（已登记：${known}）`,
           en: `code set "${value}" is not registered${nearest ? `; did you mean "${nearest}"?` : ''} (registered: ${known})`,
         },
-        fixes: edit ? [{ title: { zh: `改为 ${nearest}`, en: `Change to ${nearest}` }, edits: [edit] }] : [],
+        fixes: edit
+          ? [
+              {
+                title: { zh: `改为 ${nearest}`, en: `Change to ${nearest}` },
+                edits: [edit],
+                // Only another spelling of the same set is certain; a close one may be a different standard.
+                ...(sameCodeset(value) ? {} : { suggestion: true }),
+              },
+            ]
+          : [],
       });
     }
   },

@@ -16,5 +16,6 @@ describe('open/requires-share', () => {
     const text = vary('open:\n  type: none', 'open:\n  type: 无条件开放', notShared);
     expect(check('open/requires-share', text)[0]?.message.en).toContain('open.type must be none');
     expect(fixed('open/requires-share', text)).toContain('open:\n  type: none\n');
+    expect(check('open/requires-share', text)[0]?.fixes.map((fix) => fix.suggestion)).toEqual([true]);
   });
 });

@@ -20,7 +20,14 @@ export const rule = defineRule({
         en: 'a resource that is not shared cannot be open to the public: open.type must be none',
       },
       fixes: edit
-        ? [{ title: { zh: '改为 none（不予开放）', en: 'Set open.type to none' }, edits: [edit] }]
+        ? [
+            {
+              title: { zh: '改为 none（不予开放）', en: 'Set open.type to none' },
+              edits: [edit],
+              // The share type may be the wrong one instead: which of the two is right is the user's call.
+              suggestion: true,
+            },
+          ]
         : [],
     });
   },

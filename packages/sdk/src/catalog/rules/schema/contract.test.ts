@@ -33,6 +33,21 @@ describe('schema/contract', () => {
     ]);
   });
 
+  it('takes `required: true` on an item and refuses a value that is not a boolean', () => {
+    const required = vary(
+      '{ name: 姓名, key: xm, type: C, length: 50 }',
+      '{ name: 姓名, key: xm, type: C, length: 50, required: true }',
+    );
+    expect(check('schema/contract', required)).toEqual([]);
+    const text = vary(
+      '{ name: 姓名, key: xm, type: C, length: 50 }',
+      '{ name: 姓名, key: xm, type: C, length: 50, required: "yes" }',
+    );
+    expect(check('schema/contract', text).map((d) => d.message.en)).toEqual([
+      'items[1].required (Required) must be true or false, got a string',
+    ]);
+  });
+
   it('cuts long values in its messages', () => {
     const text = vary(
       '  - { name: 出生日期, key: csrq, type: D }',

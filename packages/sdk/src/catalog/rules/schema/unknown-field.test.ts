@@ -14,6 +14,7 @@ describe('schema/unknown-field', () => {
       'unknown field "update_cycle" at the top level; did you mean "updateCycle"?',
     );
     expect(fixed('schema/unknown-field', text)).toContain('\nupdateCycle: daily\n');
+    expect(diagnostic?.fixes[0]?.suggestion).toBeUndefined();
   });
 
   it('knows the Chinese element names and nested maps, including items', () => {
@@ -24,6 +25,16 @@ describe('schema/unknown-field', () => {
       '{ name: 姓名, key: xm, type: C, lenght: 50 }',
     );
     expect(fixed('schema/unknown-field', item)).toContain('{ name: 姓名, key: xm, type: C, length: 50 }');
+    // A close spelling is a guess: offered, not applied by --fix.
+    expect(check('schema/unknown-field', item)[0]?.fixes[0]?.suggestion).toBe(true);
+  });
+
+  it('knows `required` on an item, the field the mapping engine and the exchange enforce', () => {
+    const text = vary(
+      '{ name: 姓名, key: xm, type: C, length: 50 }',
+      '{ name: 姓名, key: xm, type: C, length: 50, required: true }',
+    );
+    expect(check('schema/unknown-field', text)).toEqual([]);
   });
 
   it('offers no rename when nothing is close or the target already exists', () => {

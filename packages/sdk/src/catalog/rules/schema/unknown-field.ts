@@ -17,11 +17,18 @@ const MAPS: ReadonlyArray<[EntryPath, string]> = [
 
 const fold = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
 
-/** The known key a mistyped one most likely means: same letters ignoring case and separators, its Chinese name, or a close spelling. */
-export function nearestKey(key: string, known: readonly string[], parent: string): string | undefined {
+/**
+ * The known key a mistyped one most likely means: same letters ignoring case and separators, its Chinese name,
+ * or (a `guess`) a close spelling.
+ */
+export function nearestKey(
+  key: string,
+  known: readonly string[],
+  parent: string,
+): { key: string; guess: boolean } | undefined {
   const folded = fold(key);
   const exact = known.find((candidate) => fold(candidate) === folded);
-  if (exact) return exact;
+  if (exact) return { key: exact, guess: false };
   const prefix = parent ? `${parent}.` : '';
   const byName = catalogElements.find(
     (element) =>
@@ -31,7 +38,7 @@ export function nearestKey(key: string, known: readonly string[], parent: string
         element.zh.replace(/^信息资源/, '') === key ||
         fold(element.en) === folded),
   );
-  if (byName) return byName.path.slice(prefix.length);
+  if (byName) return { key: byName.path.slice(prefix.length), guess: false };
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
@@ -42,7 +49,7 @@ export function nearestKey(key: string, known: readonly string[], parent: string
     }
   }
   const tolerance = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
-  return bestDistance <= tolerance ? best : undefined;
+  return best !== undefined && bestDistance <= tolerance ? { key: best, guess: true } : undefined;
 }
 
 /** Reports the keys of one map (the plain value at `path`) that its element does not define. */
@@ -51,7 +58,8 @@ function checkMap({ file, report }: RuleContext, path: EntryPath, element: strin
   const known = childKeys(element);
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    const suggestion = nearestKey(key, known, element);
+    const nearest = nearestKey(key, known, element);
+    const suggestion = nearest?.key;
     const usable = suggestion !== undefined && !(suggestion in value);
     const where = element ? `${element} 下` : '顶层';
     const whereEn = element ? ` under ${element}` : ' at the top level';
@@ -64,7 +72,14 @@ function checkMap({ file, report }: RuleContext, path: EntryPath, element: strin
         en: `unknown field "${key}"${whereEn}${usable ? `; did you mean "${suggestion}"?` : ''}`,
       },
       fixes: edit
-        ? [{ title: { zh: `改为「${suggestion}」`, en: `Rename to "${suggestion}"` }, edits: [edit] }]
+        ? [
+            {
+              title: { zh: `改为「${suggestion}」`, en: `Rename to "${suggestion}"` },
+              edits: [edit],
+              // A close spelling is a guess, and the renamed key starts to count: the user's call.
+              ...(nearest?.guess ? { suggestion: true } : {}),
+            },
+          ]
         : [],
     });
   }
