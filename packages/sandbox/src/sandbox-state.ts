@@ -1,3 +1,4 @@
+import type { Department, DepartmentRole } from '@unsilo/sdk/schemas';
 import type { Database } from 'better-sqlite3';
 import type { AuditLog } from './audit/audit-log';
 import type { LoginThrottle } from './auth/login-throttle';
@@ -24,14 +25,8 @@ export interface SandboxState {
   requestLimiter: RequestLimiter;
 }
 
-export type Role = 'provider' | 'consumer' | 'authority' | 'vendor';
-
-export interface Department {
-  id: string;
-  name: string;
-  code: string;
-  roles: Role[];
-}
+export type Role = DepartmentRole;
+export type { Department };
 
 /** The authenticated department behind a request. */
 export interface Caller {

@@ -1,3 +1,4 @@
+import type { Finding } from '@unsilo/sdk';
 import type { ShareRequestStore } from './access/share-requests';
 import type { TokenService } from './auth/access-tokens';
 import type { DepartmentStore } from './auth/departments';
@@ -6,18 +7,8 @@ import type { RecordChecker } from './records/process-batch';
 import type { RecordStore } from './records/record-store';
 import type { SandboxState } from './sandbox-state';
 
-/** A server-side lint finding, in the shape of a problem's `errors` item. */
-export interface LintFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  path?: string;
-  message: string;
-  zh: string;
-  range?: { start: { line: number; column: number }; end: { line: number; column: number } };
-}
-
 /** Judges an entry against the contract, the rules and the part of the catalogue its author may see. */
-export type EntryLinter = (entry: CatalogEntry, viewer: CatalogViewer) => LintFinding[];
+export type EntryLinter = (entry: CatalogEntry, viewer: CatalogViewer) => Finding[];
 
 export interface Services {
   state: SandboxState;

@@ -86,39 +86,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const now = options.now ? () => options.now!().getTime() : () => Date.now();
     const sealing = prepareSealedSecrets(db, configuredKeys, dataFile);
     const sealingKey = sealing.current;
-    const hasDepartments = (db.prepare('SELECT count(*) AS n FROM departments').get() as { n: number }).n > 0;
-    const seedFile =
-      typeof options.seed === 'string'
-        ? resolve(options.seed)
-        : options.seed === undefined && !hasDepartments
-          ? demoSeedFile
-          : undefined;
-    const seed =
-      typeof options.seed === 'object' ? options.seed : seedFile ? readSeedFile(seedFile) : undefined;
+    const { seed, seedFile } = seedOf(db, options);
     if (seed) applySeed(db, seed, sealingKey, new Date(now()).toISOString());
-
-    const throttleStore = createMemoryThrottleStore();
-    const state: SandboxState = {
-      db,
-      now,
-      selfApprove: options.selfApprove ?? seed?.selfApprove ?? false,
-      sealingKey,
-      signer: loadReceiptSigner(db, now, sealingKey, { rotate: options.rotateReceiptKey === true }),
-      bookkeeping,
-      audit: createAuditLog(bookkeeping, options.maxAnonymousAuditEvents),
-      tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
-      maxBatchOperations: 5000,
-      loginThrottle: createLoginThrottle(
-        throttleStore,
-        { ...defaultLoginThrottle, ...options.loginThrottle },
-        now,
-      ),
-      requestLimiter: createRequestLimiter(
-        throttleStore,
-        options.requestsPerMinute ?? defaultRequestsPerMinute,
-        now,
-      ),
-    };
+    const state = sandboxState(db, bookkeeping, options, { now, sealingKey, seed });
     const app = buildApp(state, specContract(), {
       bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
       logger: options.logger ?? false,
@@ -160,4 +130,56 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     db.close();
     throw error;
   }
+}
+
+/** The seed to apply: the one given, or the demo seed when the database has no departments yet. */
+function seedOf(
+  db: Database,
+  options: SandboxOptions,
+): { seed: Seed | undefined; seedFile: string | undefined } {
+  const hasDepartments = (db.prepare('SELECT count(*) AS n FROM departments').get() as { n: number }).n > 0;
+  const seedFile =
+    typeof options.seed === 'string'
+      ? resolve(options.seed)
+      : options.seed === undefined && !hasDepartments
+        ? demoSeedFile
+        : undefined;
+  const seed =
+    typeof options.seed === 'object' ? options.seed : seedFile ? readSeedFile(seedFile) : undefined;
+  return { seed, seedFile };
+}
+
+/** What every request handler shares: the databases, the clock, keys, limits and throttles. */
+function sandboxState(
+  db: Database,
+  bookkeeping: Database,
+  options: SandboxOptions,
+  {
+    now,
+    sealingKey,
+    seed,
+  }: { now: () => number; sealingKey: SandboxState['sealingKey']; seed: Seed | undefined },
+): SandboxState {
+  const throttleStore = createMemoryThrottleStore();
+  return {
+    db,
+    now,
+    selfApprove: options.selfApprove ?? seed?.selfApprove ?? false,
+    sealingKey,
+    signer: loadReceiptSigner(db, now, sealingKey, { rotate: options.rotateReceiptKey === true }),
+    bookkeeping,
+    audit: createAuditLog(bookkeeping, options.maxAnonymousAuditEvents),
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    maxBatchOperations: 5000,
+    loginThrottle: createLoginThrottle(
+      throttleStore,
+      { ...defaultLoginThrottle, ...options.loginThrottle },
+      now,
+    ),
+    requestLimiter: createRequestLimiter(
+      throttleStore,
+      options.requestsPerMinute ?? defaultRequestsPerMinute,
+      now,
+    ),
+  };
 }

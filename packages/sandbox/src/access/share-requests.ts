@@ -1,19 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { ShareRequest, ShareRequestStatus } from '@unsilo/sdk/schemas';
 import type { Database } from 'better-sqlite3';
-
-export type ShareRequestStatus = 'pending' | 'approved' | 'refused';
-
-export interface StoredShareRequest {
-  id: string;
-  resource: string;
-  consumer: string;
-  provider: string;
-  purpose: string;
-  status: ShareRequestStatus;
-  reason?: string;
-  createdAt: string;
-  decidedAt?: string;
-}
 
 interface ShareRow {
   id: string;
@@ -27,7 +14,7 @@ interface ShareRow {
   decided_at: string | null;
 }
 
-function toShareRequest(row: ShareRow): StoredShareRequest {
+function toShareRequest(row: ShareRow): ShareRequest {
   return {
     id: row.id,
     resource: row.resource_code,
@@ -55,18 +42,12 @@ export function createShareRequestStore(db: Database) {
   );
 
   return {
-    create(
-      resource: string,
-      consumer: string,
-      provider: string,
-      purpose: string,
-      at: string,
-    ): StoredShareRequest {
+    create(resource: string, consumer: string, provider: string, purpose: string, at: string): ShareRequest {
       const id = randomUUID();
       insert.run(id, resource, consumer, provider, purpose, at);
       return toShareRequest(byId.get(id) as ShareRow);
     },
-    get(id: string): StoredShareRequest | undefined {
+    get(id: string): ShareRequest | undefined {
       const row = byId.get(id) as ShareRow | undefined;
       return row ? toShareRequest(row) : undefined;
     },
@@ -83,7 +64,7 @@ export function createShareRequestStore(db: Database) {
       resource?: string;
       after?: string;
       limit: number;
-    }): StoredShareRequest[] {
+    }): ShareRequest[] {
       const where: string[] = [];
       if (filter.role === 'consumer') where.push('consumer_id = @departmentId');
       else if (filter.role === 'provider') where.push('provider_id = @departmentId');

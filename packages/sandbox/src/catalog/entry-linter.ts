@@ -1,6 +1,5 @@
-import { type Diagnostic, lintEntry } from '@unsilo/sdk/catalog';
+import { type Finding, lintEntry, toProblemDetailItem } from '@unsilo/sdk/catalog';
 import { zCatalogEntry } from '@unsilo/sdk/schemas';
-import type { LintFinding } from '../services';
 import type { CatalogEntry, CatalogViewer } from './resource-store';
 
 /**
@@ -11,14 +10,14 @@ import type { CatalogEntry, CatalogViewer } from './resource-store';
  * answer with (`zCatalogEntry`) is never stored; the last check below keeps that true whatever the rules say.
  */
 export function createEntryLinter(otherEntries: (code: string, viewer: CatalogViewer) => CatalogEntry[]) {
-  return (entry: CatalogEntry, viewer: CatalogViewer): LintFinding[] => {
+  return (entry: CatalogEntry, viewer: CatalogViewer): Finding[] => {
     const code = typeof entry.code === 'string' ? entry.code : '';
     const path = `${code || 'entry'}.json`;
     const workspace = otherEntries(code, viewer).map((other) => ({
       path: `${other.code}.json`,
       entry: other,
     }));
-    const findings = lintEntry(path, entry, { workspace }).diagnostics.map(findingOf);
+    const findings = lintEntry(path, entry, { workspace }).diagnostics.map(toProblemDetailItem);
     if (
       !findings.some((finding) => finding.severity === 'error') &&
       !zCatalogEntry.safeParse(entry).success
@@ -32,15 +31,5 @@ export function createEntryLinter(otherEntries: (code: string, viewer: CatalogVi
       });
     }
     return findings;
-  };
-}
-
-function findingOf(diagnostic: Diagnostic): LintFinding {
-  return {
-    rule: diagnostic.rule,
-    severity: diagnostic.severity,
-    ...(diagnostic.path !== undefined ? { path: diagnostic.path } : {}),
-    message: diagnostic.message.en,
-    zh: diagnostic.message.zh,
   };
 }

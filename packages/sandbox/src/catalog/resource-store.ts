@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { ResourceStatus, ShareType } from '@unsilo/sdk/schemas';
+import type { Database, Statement } from 'better-sqlite3';
 
-export type ResourceStatus = 'draft' | 'submitted' | 'registered' | 'published' | 'withdrawn';
-export type ShareType = 'unconditional' | 'conditional' | 'none';
+export type { ResourceStatus, ShareType };
 
 /** A catalogue entry as clients send it; its full shape is the spec's, the store reads only these fields. */
 export interface CatalogEntry {
@@ -147,194 +147,221 @@ const mine = '(@seesAll OR r.provider_id = @viewer)';
 const seen = (column: string) => `(CASE WHEN ${mine} THEN r.${column} ELSE p.${column} END)`;
 const seenStatus = `(CASE WHEN ${mine} THEN r.status WHEN r.status = 'withdrawn' THEN 'withdrawn' ELSE 'published' END)`;
 
-export function createResourceStore(db: Database) {
-  const byCode = db.prepare(`${selectResources} WHERE r.code = ?`);
-  const insert = db.prepare(
-    `INSERT INTO resources (code, provider_id, provider_code, name, status, share_type, update_cycle, entry, version,
-       created_at, updated_at)
-     VALUES (@code, @providerId, @providerCode, @name, 'draft', @shareType, @updateCycle, @entry, 1, @at, @at)`,
-  );
-  const update = db.prepare(
-    `UPDATE resources SET name = @name, provider_code = @providerCode, share_type = @shareType,
-       update_cycle = @updateCycle, entry = @entry, status = @status, version = version + 1, updated_at = @at
-     WHERE code = @code AND version = @version`,
-  );
-  const setStatus = db.prepare(
-    `UPDATE resources SET status = @status, version = version + 1, updated_at = @at
-     WHERE code = @code AND version = @version`,
-  );
-  // A publication puts the working version in force.
-  const putInForce = db.prepare(
-    `INSERT INTO published_entries (resource_code, provider_code, name, share_type, update_cycle, entry, version,
-       published_at)
-     SELECT code, provider_code, name, share_type, update_cycle, entry, version, @at FROM resources WHERE code = @code
-     ON CONFLICT (resource_code) DO UPDATE SET provider_code = excluded.provider_code, name = excluded.name,
-       share_type = excluded.share_type, update_cycle = excluded.update_cycle, entry = excluded.entry,
-       version = excluded.version, published_at = excluded.published_at`,
-  );
-  const addHistory = db.prepare(
-    `INSERT INTO resource_history (resource_code, action, status, department_id, reason, at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const history = db.prepare(
-    'SELECT action, status, department_id, reason, at FROM resource_history WHERE resource_code = ? ORDER BY id',
-  );
-  const cache = new Map<string, StoredResource>();
-  const histories = new Map<string, HistoryEvent[]>();
+type HistoryRow = {
+  action: string;
+  status: ResourceStatus;
+  department_id: string;
+  reason: string | null;
+  at: string;
+};
 
-  const get = (code: string): StoredResource | undefined => {
-    const cached = cache.get(code);
+/** The catalogue's resources: working versions, versions in force and their history, cached by code. */
+export class ResourceStore {
+  private readonly byCode: Statement;
+  private readonly insert: Statement;
+  private readonly updateRow: Statement;
+  private readonly setStatus: Statement;
+  /** A publication puts the working version in force. */
+  private readonly putInForce: Statement;
+  private readonly addHistory: Statement;
+  private readonly historyRows: Statement;
+  /** The live entries a viewer sees: its own (all, for the authority) as they are now, the others as published. */
+  private readonly visibleEntries: Statement;
+  private readonly cache = new Map<string, StoredResource>();
+  private readonly histories = new Map<string, HistoryEvent[]>();
+
+  constructor(private readonly db: Database) {
+    this.byCode = db.prepare(`${selectResources} WHERE r.code = ?`);
+    this.insert = db.prepare(
+      `INSERT INTO resources (code, provider_id, provider_code, name, status, share_type, update_cycle, entry, version,
+         created_at, updated_at)
+       VALUES (@code, @providerId, @providerCode, @name, 'draft', @shareType, @updateCycle, @entry, 1, @at, @at)`,
+    );
+    this.updateRow = db.prepare(
+      `UPDATE resources SET name = @name, provider_code = @providerCode, share_type = @shareType,
+         update_cycle = @updateCycle, entry = @entry, status = @status, version = version + 1, updated_at = @at
+       WHERE code = @code AND version = @version`,
+    );
+    this.setStatus = db.prepare(
+      `UPDATE resources SET status = @status, version = version + 1, updated_at = @at
+       WHERE code = @code AND version = @version`,
+    );
+    this.putInForce = db.prepare(
+      `INSERT INTO published_entries (resource_code, provider_code, name, share_type, update_cycle, entry, version,
+         published_at)
+       SELECT code, provider_code, name, share_type, update_cycle, entry, version, @at FROM resources WHERE code = @code
+       ON CONFLICT (resource_code) DO UPDATE SET provider_code = excluded.provider_code, name = excluded.name,
+         share_type = excluded.share_type, update_cycle = excluded.update_cycle, entry = excluded.entry,
+         version = excluded.version, published_at = excluded.published_at`,
+    );
+    this.addHistory = db.prepare(
+      `INSERT INTO resource_history (resource_code, action, status, department_id, reason, at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.historyRows = db.prepare(
+      'SELECT action, status, department_id, reason, at FROM resource_history WHERE resource_code = ? ORDER BY id',
+    );
+    this.visibleEntries = db
+      .prepare(
+        `SELECT CASE WHEN ${mine} THEN r.entry ELSE p.entry END FROM resources r
+         LEFT JOIN published_entries p ON p.resource_code = r.code
+         WHERE r.status <> 'withdrawn' AND (${mine} OR p.resource_code IS NOT NULL)`,
+      )
+      .pluck();
+  }
+
+  get(code: string): StoredResource | undefined {
+    const cached = this.cache.get(code);
     if (cached) return cached;
-    const row = byCode.get(code) as ResourceRow | undefined;
+    const row = this.byCode.get(code) as ResourceRow | undefined;
     if (!row) return undefined;
     const stored = toStored(row);
-    cache.set(code, stored);
+    this.cache.set(code, stored);
     return stored;
-  };
+  }
 
-  // The live entries a viewer sees: its own (all, for the authority) as they are now, the others as published.
-  const visibleEntries = db
-    .prepare(
-      `SELECT CASE WHEN ${mine} THEN r.entry ELSE p.entry END FROM resources r
-       LEFT JOIN published_entries p ON p.resource_code = r.code
-       WHERE r.status <> 'withdrawn' AND (${mine} OR p.resource_code IS NOT NULL)`,
-    )
-    .pluck();
+  /**
+   * The live entries of the catalogue a viewer sees, each in the version it sees (for the cross-file lint
+   * rules, whose findings quote other entries: another department's draft must not leak through them).
+   */
+  entries(viewer: CatalogViewer): CatalogEntry[] {
+    const params = { viewer: viewer.departmentId, seesAll: viewer.seesAllWorkingVersions ? 1 : 0 };
+    return (this.visibleEntries.all(params) as string[]).map((text) => JSON.parse(text) as CatalogEntry);
+  }
 
-  return {
-    get,
-    /**
-     * The live entries of the catalogue a viewer sees, each in the version it sees (for the cross-file lint
-     * rules, whose findings quote other entries: another department's draft must not leak through them).
-     */
-    entries(viewer: CatalogViewer): CatalogEntry[] {
-      const params = { viewer: viewer.departmentId, seesAll: viewer.seesAllWorkingVersions ? 1 : 0 };
-      return (visibleEntries.all(params) as string[]).map((text) => JSON.parse(text) as CatalogEntry);
-    },
-    /**
-     * The resources a viewer sees, each in the version it sees (working or in force), filtered on that version:
-     * an entry never published is listed only for its provider and the authority.
-     */
-    list(filter: ResourceFilter, viewer: CatalogViewer): StoredResource[] {
-      const where = [`(${mine} OR p.resource_code IS NOT NULL)`];
-      const params: Record<string, unknown> = {
-        limit: filter.limit,
-        viewer: viewer.departmentId,
-        seesAll: viewer.seesAllWorkingVersions ? 1 : 0,
-      };
-      if (filter.provider) {
-        where.push('(r.provider_id = @provider OR r.provider_code = @provider)');
-        params.provider = filter.provider;
-      }
-      if (filter.status) {
-        where.push(`${seenStatus} = @status`);
-        params.status = filter.status;
-      }
-      if (filter.shareType) {
-        where.push(`${seen('share_type')} = @shareType`);
-        params.shareType = filter.shareType;
-      }
-      if (filter.q) {
-        where.push(
-          `(instr(${seen('name')}, @q) > 0 OR instr(r.code, @q) > 0 OR instr(${seen('entry')}, @q) > 0)`,
-        );
-        params.q = filter.q;
-      }
-      if (filter.after !== undefined) {
-        where.push('r.code > @after');
-        params.after = filter.after;
-      }
-      const sql = `${selectResources} WHERE ${where.join(' AND ')} ORDER BY r.code LIMIT @limit`;
-      return (db.prepare(sql).all(params) as ResourceRow[]).map((row) => {
-        const stored = toStored(row);
-        const sees = viewer.seesAllWorkingVersions || stored.providerId === viewer.departmentId;
-        return sees ? stored : stored.inForce!;
+  /**
+   * The resources a viewer sees, each in the version it sees (working or in force), filtered on that version:
+   * an entry never published is listed only for its provider and the authority.
+   */
+  list(filter: ResourceFilter, viewer: CatalogViewer): StoredResource[] {
+    const { sql, params } = listQuery(filter, viewer);
+    return (this.db.prepare(sql).all(params) as ResourceRow[]).map((row) => {
+      const stored = toStored(row);
+      const sees = viewer.seesAllWorkingVersions || stored.providerId === viewer.departmentId;
+      return sees ? stored : stored.inForce!;
+    });
+  }
+
+  create(entry: CatalogEntry, providerId: string, at: string): StoredResource {
+    this.db.transaction(() => {
+      this.insert.run({
+        code: entry.code,
+        providerId,
+        providerCode: entry.provider.code,
+        name: entry.name,
+        shareType: entry.share.type,
+        updateCycle: entry.updateCycle,
+        entry: JSON.stringify(entry),
+        at,
       });
-    },
-    create(entry: CatalogEntry, providerId: string, at: string): StoredResource {
-      db.transaction(() => {
-        insert.run({
-          code: entry.code,
-          providerId,
-          providerCode: entry.provider.code,
-          name: entry.name,
-          shareType: entry.share.type,
-          updateCycle: entry.updateCycle,
-          entry: JSON.stringify(entry),
-          at,
-        });
-        addHistory.run(entry.code, 'create', 'draft', providerId, null, at);
-      })();
-      return get(entry.code)!;
-    },
-    /** Returns undefined when the version moved meanwhile (a concurrent writer won). */
-    update(
-      current: StoredResource,
-      entry: CatalogEntry,
-      status: ResourceStatus,
-      departmentId: string,
-      at: string,
-    ): StoredResource | undefined {
-      cache.delete(current.code);
-      histories.delete(current.code);
-      const changed = db.transaction(() => {
-        const result = update.run({
-          code: current.code,
-          version: current.version,
-          name: entry.name,
-          providerCode: entry.provider.code,
-          shareType: entry.share.type,
-          updateCycle: entry.updateCycle,
-          entry: JSON.stringify(entry),
-          status,
-          at,
-        });
-        if (result.changes === 1) addHistory.run(current.code, 'update', status, departmentId, null, at);
-        return result.changes === 1;
-      })();
-      return changed ? get(current.code) : undefined;
-    },
-    transition(
-      current: StoredResource,
-      action: string,
-      status: ResourceStatus,
-      departmentId: string,
-      reason: string | undefined,
-      at: string,
-    ): StoredResource | undefined {
-      cache.delete(current.code);
-      histories.delete(current.code);
-      const changed = db.transaction(() => {
-        const result = setStatus.run({ code: current.code, version: current.version, status, at });
-        if (result.changes !== 1) return false;
-        if (status === 'published') putInForce.run({ code: current.code, at });
-        addHistory.run(current.code, action, status, departmentId, reason ?? null, at);
-        return true;
-      })();
-      return changed ? get(current.code) : undefined;
-    },
-    history(code: string): HistoryEvent[] {
-      const cached = histories.get(code);
-      if (cached) return cached;
-      const events = (
-        history.all(code) as Array<{
-          action: string;
-          status: ResourceStatus;
-          department_id: string;
-          reason: string | null;
-          at: string;
-        }>
-      ).map((row) => ({
-        action: row.action,
-        status: row.status,
-        department: row.department_id,
-        ...(row.reason ? { reason: row.reason } : {}),
-        at: row.at,
-      }));
-      histories.set(code, events);
-      return events;
-    },
-  };
+      this.addHistory.run(entry.code, 'create', 'draft', providerId, null, at);
+    })();
+    return this.get(entry.code)!;
+  }
+
+  /** Returns undefined when the version moved meanwhile (a concurrent writer won). */
+  update(
+    current: StoredResource,
+    entry: CatalogEntry,
+    status: ResourceStatus,
+    departmentId: string,
+    at: string,
+  ): StoredResource | undefined {
+    this.forget(current.code);
+    const changed = this.db.transaction(() => {
+      const result = this.updateRow.run({
+        code: current.code,
+        version: current.version,
+        name: entry.name,
+        providerCode: entry.provider.code,
+        shareType: entry.share.type,
+        updateCycle: entry.updateCycle,
+        entry: JSON.stringify(entry),
+        status,
+        at,
+      });
+      if (result.changes === 1) this.addHistory.run(current.code, 'update', status, departmentId, null, at);
+      return result.changes === 1;
+    })();
+    return changed ? this.get(current.code) : undefined;
+  }
+
+  /** Moves a resource to `status` (publishing puts it in force); undefined when the version moved meanwhile. */
+  transition(
+    current: StoredResource,
+    action: string,
+    status: ResourceStatus,
+    departmentId: string,
+    reason: string | undefined,
+    at: string,
+  ): StoredResource | undefined {
+    this.forget(current.code);
+    const changed = this.db.transaction(() => {
+      const result = this.setStatus.run({ code: current.code, version: current.version, status, at });
+      if (result.changes !== 1) return false;
+      if (status === 'published') this.putInForce.run({ code: current.code, at });
+      this.addHistory.run(current.code, action, status, departmentId, reason ?? null, at);
+      return true;
+    })();
+    return changed ? this.get(current.code) : undefined;
+  }
+
+  history(code: string): HistoryEvent[] {
+    const cached = this.histories.get(code);
+    if (cached) return cached;
+    const events = (this.historyRows.all(code) as HistoryRow[]).map((row) => ({
+      action: row.action,
+      status: row.status,
+      department: row.department_id,
+      ...(row.reason ? { reason: row.reason } : {}),
+      at: row.at,
+    }));
+    this.histories.set(code, events);
+    return events;
+  }
+
+  private forget(code: string): void {
+    this.cache.delete(code);
+    this.histories.delete(code);
+  }
 }
 
-export type ResourceStore = ReturnType<typeof createResourceStore>;
+/** The SELECT of `list`: the filters apply to the version the viewer sees. */
+function listQuery(
+  filter: ResourceFilter,
+  viewer: CatalogViewer,
+): { sql: string; params: Record<string, unknown> } {
+  const where = [`(${mine} OR p.resource_code IS NOT NULL)`];
+  const params: Record<string, unknown> = {
+    limit: filter.limit,
+    viewer: viewer.departmentId,
+    seesAll: viewer.seesAllWorkingVersions ? 1 : 0,
+  };
+  if (filter.provider) {
+    where.push('(r.provider_id = @provider OR r.provider_code = @provider)');
+    params.provider = filter.provider;
+  }
+  if (filter.status) {
+    where.push(`${seenStatus} = @status`);
+    params.status = filter.status;
+  }
+  if (filter.shareType) {
+    where.push(`${seen('share_type')} = @shareType`);
+    params.shareType = filter.shareType;
+  }
+  if (filter.q) {
+    where.push(
+      `(instr(${seen('name')}, @q) > 0 OR instr(r.code, @q) > 0 OR instr(${seen('entry')}, @q) > 0)`,
+    );
+    params.q = filter.q;
+  }
+  if (filter.after !== undefined) {
+    where.push('r.code > @after');
+    params.after = filter.after;
+  }
+  return { sql: `${selectResources} WHERE ${where.join(' AND ')} ORDER BY r.code LIMIT @limit`, params };
+}
+
+export function createResourceStore(db: Database): ResourceStore {
+  return new ResourceStore(db);
+}

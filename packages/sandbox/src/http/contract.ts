@@ -24,14 +24,6 @@ export interface ParsedRequest {
   body: unknown;
 }
 
-export interface FieldError {
-  field: string;
-  rule: string;
-  value?: unknown;
-  message: string;
-  zh: string;
-}
-
 /** The spec, as the server uses it: routes, request parsing, response checking. */
 export interface Contract {
   routes: Record<OperationId, ContractRoute>;

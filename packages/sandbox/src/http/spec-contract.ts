@@ -1,20 +1,10 @@
-import { operationMap, zBatchRequest } from '@unsilo/sdk/schemas';
+import type { FieldFinding } from '@unsilo/sdk';
+import { type OperationRoute, operationMap, zBatchRequest } from '@unsilo/sdk/schemas';
 import { type ZodType, z } from 'zod';
 import { Problem } from '../problems/problem';
-import type { Role } from '../sandbox-state';
-import type { Contract, ContractRoute, FieldError, ParsedRequest } from './contract';
+import type { Contract, ContractRoute, ParsedRequest, RequestParts } from './contract';
 import { auditActions, type OperationId } from './operation-table';
 import { isPrototypeKey } from './prototype-keys';
-
-interface GeneratedRoute {
-  readonly method: string;
-  readonly path: string;
-  readonly auth: boolean;
-  readonly roles?: readonly Role[];
-  readonly selfApproveRoles?: readonly Role[];
-  readonly request: { readonly body?: ZodType; readonly path?: ZodType; readonly query?: ZodType };
-  readonly responses: Readonly<Record<string, ZodType | null>>;
-}
 
 /**
  * The batch envelope: the generated `BatchRequest` with each record loosened to "any JSON value", so a bad record
@@ -59,9 +49,7 @@ const ownBodyCheck = new Set<OperationId>(['issueToken']);
  * drop silently). Headers the handlers own (If-Match → 428, Idempotency-Key → 400 with its own code) are not
  * pre-checked here.
  */
-export function specContract(
-  map: Record<string, GeneratedRoute> = operationMap as unknown as Record<string, GeneratedRoute>,
-): Contract {
+export function specContract(map: Readonly<Record<string, OperationRoute>> = operationMap): Contract {
   const routes = {} as Record<OperationId, ContractRoute>;
   const bodies = new Map<OperationId, ZodType | undefined>();
   for (const [id, route] of Object.entries(map)) {
@@ -75,82 +63,78 @@ export function specContract(
       anonymous: !route.auth,
       allowed: { roles: route.roles ?? [], selfApproveRoles: route.selfApproveRoles ?? [] },
     };
-    const body = route.request.body;
-    bodies.set(
-      operationId,
-      body === undefined || ownBodyCheck.has(operationId)
-        ? undefined
-        : entryBodies.has(operationId)
-          ? z.record(z.string(), z.unknown())
-          : operationId === 'batchRecords'
-            ? batchEnvelope
-            : operationId !== 'issueToken' && body instanceof z.ZodObject
-              ? body.strict()
-              : body,
-    );
+    bodies.set(operationId, bodySchemaOf(operationId, route.request.body));
   }
-
   return {
     routes,
-    parseRequest(operationId, parts) {
-      const route = map[operationId]!;
-      const pathErrors: FieldError[] = [];
-      const params = parseWith(route.request.path, parts.params ?? {}, 'path', pathErrors);
-      if (pathErrors.length > 0) {
-        // A path that cannot name anything names nothing: 404, as for a well-formed id that does not exist.
-        const problem =
-          notFoundCodes.find(([prefix]) => route.path.startsWith(prefix))?.[1] ?? 'route.not_found';
-        throw new Problem(
-          problem,
-          `No such object: ${pathErrors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
-          {
-            errors: pathErrors,
-          },
-        );
-      }
-      const errors: FieldError[] = [];
-      const query = parseWith(
-        route.request.query,
-        queryObject(route.request.query, parts.query),
-        'query',
-        errors,
-      );
-      let body = parts.body;
-      const schema = bodies.get(operationId);
-      if (schema) {
-        if (body === undefined || body === null) {
-          errors.push({
-            field: 'body',
-            rule: 'required',
-            message: 'a JSON body is required',
-            zh: '缺少请求体',
-          });
-        } else {
-          const result = schema.safeParse(body);
-          if (result.success) body = result.data;
-          else errors.push(...issuesOf(result.error, 'body'));
-        }
-      }
-      if (errors.length > 0) {
-        throw new Problem('request.invalid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
-          zh: `请求不符合接口规范：${errors.map((e) => `${e.field} ${e.zh}`).join('；')}`,
-          errors,
-        });
-      }
-      return { params, query, body } as ParsedRequest;
-    },
-    checkResponse(operationId, status, body) {
-      const responses = map[operationId]!.responses;
-      if (!(String(status) in responses)) return [`status ${status} is not documented for ${operationId}`];
-      const schema = responses[String(status)];
-      if (!schema)
-        return body === undefined ? [] : [`status ${status} of ${operationId} has no documented body`];
-      const result = schema.safeParse(body);
-      return result.success
-        ? []
-        : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    },
+    parseRequest: (operationId, parts) => parseRequest(map[operationId]!, bodies.get(operationId), parts),
+    checkResponse: (operationId, status, body) => checkResponse(map[operationId]!, operationId, status, body),
   };
+}
+
+/** The schema the sandbox checks a body with (undefined: the handler checks it, or there is none). */
+function bodySchemaOf(operationId: OperationId, body: ZodType | undefined): ZodType | undefined {
+  if (body === undefined || ownBodyCheck.has(operationId)) return undefined;
+  if (entryBodies.has(operationId)) return z.record(z.string(), z.unknown());
+  if (operationId === 'batchRecords') return batchEnvelope;
+  return body instanceof z.ZodObject ? body.strict() : body;
+}
+
+/** Path, query and body of a request, checked: a bad path is 404, anything else wrong 400 (all at once). */
+function parseRequest(
+  route: OperationRoute,
+  bodySchema: ZodType | undefined,
+  parts: RequestParts,
+): ParsedRequest {
+  const pathErrors: FieldFinding[] = [];
+  const params = parseWith(route.request.path, parts.params ?? {}, 'path', pathErrors);
+  if (pathErrors.length > 0) {
+    // A path that cannot name anything names nothing: 404, as for a well-formed id that does not exist.
+    const problem = notFoundCodes.find(([prefix]) => route.path.startsWith(prefix))?.[1] ?? 'route.not_found';
+    throw new Problem(
+      problem,
+      `No such object: ${pathErrors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+      {
+        errors: pathErrors,
+      },
+    );
+  }
+  const errors: FieldFinding[] = [];
+  const query = parseWith(
+    route.request.query,
+    queryObject(route.request.query, parts.query),
+    'query',
+    errors,
+  );
+  let body = parts.body;
+  if (bodySchema) {
+    if (body === undefined || body === null) {
+      errors.push({ field: 'body', rule: 'required', message: 'a JSON body is required', zh: '缺少请求体' });
+    } else {
+      const result = bodySchema.safeParse(body);
+      if (result.success) body = result.data;
+      else errors.push(...issuesOf(result.error, 'body'));
+    }
+  }
+  if (errors.length > 0) {
+    throw new Problem('request.invalid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      zh: `请求不符合接口规范：${errors.map((e) => `${e.field} ${e.zh}`).join('；')}`,
+      errors,
+    });
+  }
+  return { params, query, body } as ParsedRequest;
+}
+
+/** How an answer departs from the spec: an undocumented status or a body off its schema (empty: it conforms). */
+function checkResponse(route: OperationRoute, operationId: string, status: number, body: unknown): string[] {
+  const responses = route.responses;
+  if (!(String(status) in responses)) return [`status ${status} is not documented for ${operationId}`];
+  const schema = responses[String(status)];
+  if (!schema) return body === undefined ? [] : [`status ${status} of ${operationId} has no documented body`];
+  const result = schema.safeParse(body);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
 /**
@@ -191,7 +175,7 @@ function parseWith(
   schema: ZodType | undefined,
   value: unknown,
   root: string,
-  errors: FieldError[],
+  errors: FieldFinding[],
 ): Record<string, unknown> {
   if (!schema) return {};
   const result = schema.safeParse(value);
@@ -200,7 +184,7 @@ function parseWith(
   return {};
 }
 
-function issuesOf(error: z.ZodError, root: string, input?: unknown): FieldError[] {
+function issuesOf(error: z.ZodError, root: string, input?: unknown): FieldFinding[] {
   return error.issues.slice(0, 20).map((issue) => {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : root;
     const value =

@@ -1,17 +1,9 @@
+import type { Finding } from '@unsilo/sdk';
+import type { Problem as ProblemDetails } from '@unsilo/sdk/schemas';
 import { type ProblemCode, problemCodes } from './problem-codes';
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  code: string;
-  requestId: string;
-  zh: string;
-  errors?: unknown[];
-  [extension: string]: unknown;
-}
+/** The contract's `Problem`, as this exchange always answers it: with `detail`, `instance` and `zh`. */
+export type ProblemBody = ProblemDetails & Required<Pick<ProblemDetails, 'detail' | 'instance' | 'zh'>>;
 
 /** A refusal thrown anywhere in a handler; the error handler turns it into RFC 9457 problem details. */
 export class Problem extends Error {
@@ -20,7 +12,7 @@ export class Problem extends Error {
   constructor(
     readonly code: ProblemCode,
     readonly detail?: string,
-    readonly options: { zh?: string; errors?: unknown[]; extensions?: Record<string, unknown> } = {},
+    readonly options: { zh?: string; errors?: Finding[]; extensions?: Record<string, unknown> } = {},
   ) {
     super(detail ?? problemCodes[code].title);
     this.status = problemCodes[code].status;

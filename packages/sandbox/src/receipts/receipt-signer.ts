@@ -7,22 +7,15 @@ import {
   sign,
 } from 'node:crypto';
 import { canonicalJson } from '@unsilo/sdk/json';
+import type { Jwk } from '@unsilo/sdk/schemas';
 import type { Database } from 'better-sqlite3';
 import { sealSecret, unsealSecret } from '../auth/client-secrets';
 import { SealingKeyError } from '../auth/sealing-key';
 
-export interface ReceiptJwk {
-  kid: string;
-  kty: 'OKP';
-  crv: 'Ed25519';
-  x: string;
-  use: 'sig';
-}
-
 export interface ReceiptSigner {
   kid: string;
   /** The JWKS served at `/v1/.well-known/receipt-keys` (every key ever used, so old receipts still verify). */
-  jwks(): { keys: ReceiptJwk[] };
+  jwks(): { keys: Jwk[] };
   /** Adds `kid`, `alg` and `signature` (base64url Ed25519 over the canonical JSON of the rest). */
   sign<T extends Record<string, unknown>>(fields: T): T & { kid: string; alg: 'Ed25519'; signature: string };
 }
@@ -59,7 +52,7 @@ export function loadReceiptSigner(
       kid: string;
       public_x: string;
     }>
-  ).map((key): ReceiptJwk => ({ kid: key.kid, kty: 'OKP', crv: 'Ed25519', x: key.public_x, use: 'sig' }));
+  ).map((key): Jwk => ({ kid: key.kid, kty: 'OKP', crv: 'Ed25519', x: key.public_x, use: 'sig' }));
 
   return {
     kid,

@@ -1,21 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { FieldFinding } from '@unsilo/sdk';
 import { CanonicalEncoders, canonicalJson, OperationsHash } from '@unsilo/sdk/json';
+import type { BatchItemResult } from '@unsilo/sdk/schemas';
 import type { CatalogEntry, StoredResource } from '../catalog/resource-store';
 import { Problem } from '../problems/problem';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
 import type { PreparedDelete, PreparedUpsert, RecordStore } from './record-store';
 
-/** Why one record of a batch was refused (the same shape as a mapping reject). */
-export interface RecordIssue {
-  field: string;
-  rule: string;
-  value?: string;
-  message: string;
-  zh: string;
-}
-
-/** Server-side 多元校核 of one record against its catalogue entry. */
-export type RecordChecker = (record: Record<string, unknown>) => RecordIssue[];
+/** Server-side 多元校核 of one record against its catalogue entry: why it is refused, as a mapping reject is. */
+export type RecordChecker = (record: Record<string, unknown>) => FieldFinding[];
 
 export interface BatchRequest {
   departmentId: string;
@@ -60,20 +53,67 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     }
     return { statusCode: previous.statusCode, bytes: previous.response, replayed: true };
   }
+  const checked = checkOperations(request, context.checkerFor);
+  const batchId = randomUUID();
+  const serverTime = new Date(context.now()).toISOString();
+  const count = request.upsert.length + request.delete.length;
+  const acceptedCount = checked.upserts.length + checked.deletes.length;
+  const receipt = context.signer.sign({
+    resource: resource.code,
+    batchId,
+    idempotencyKey: request.idempotencyKey,
+    count,
+    accepted: acceptedCount,
+    rejected: count - acceptedCount,
+    hash: checked.accepted.digest(),
+    serverTime,
+  });
+  const answer = {
+    batchId,
+    resource: resource.code,
+    accepted: acceptedCount,
+    rejected: count - acceptedCount,
+    results: checked.results,
+    receipt,
+  };
+  const bytes = JSON.stringify(answer);
+  context.records.writeBatch(resource.code, checked.upserts, checked.deletes, {
+    id: batchId,
+    departmentId: request.departmentId,
+    idempotencyKey: request.idempotencyKey,
+    requestHash,
+    resourceCode: resource.code,
+    count,
+    accepted: acceptedCount,
+    rejected: count - acceptedCount,
+    statusCode: 200,
+    response: bytes,
+    createdAt: serverTime,
+  });
+  return { statusCode: 200, bytes, answer, replayed: false };
+}
 
-  const keyFields = recordKeyOf(resource.entry);
+interface CheckedOperations {
+  /** One result per operation: upserts first, then deletes, each by its index. */
+  results: BatchItemResult[];
+  upserts: PreparedUpsert[];
+  deletes: PreparedDelete[];
+  /** The receipt's hash, fed as operations are accepted. */
+  accepted: OperationsHash;
+}
+
+/** Each operation checked on its own: its key, and for an upsert the record against its catalogue entry. */
+function checkOperations(request: BatchRequest, checkerFor: BatchContext['checkerFor']): CheckedOperations {
+  const keyFields = recordKeyOf(request.resource.entry);
   const acceptedBytes = new AcceptedRecordBytes(request.rawBody.length);
-  const check = context.checkerFor(resource);
-  const results: Array<{
-    index: number;
-    op: 'upsert' | 'delete';
-    status: 'accepted' | 'rejected';
-    errors?: RecordIssue[];
-  }> = [];
-  const upserts: PreparedUpsert[] = [];
-  const deletes: PreparedDelete[] = [];
-  // The receipt's hash, fed as operations are accepted.
-  const accepted = new OperationsHash();
+  const check = checkerFor(request.resource);
+  const checked: CheckedOperations = {
+    results: [],
+    upserts: [],
+    deletes: [],
+    accepted: new OperationsHash(),
+  };
+  const { results, upserts, deletes, accepted } = checked;
   request.upsert.forEach((candidate, index) => {
     const errors = isPlainObject(candidate)
       ? [...keyIssues(candidate, keyFields), ...check(candidate)]
@@ -99,44 +139,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     deletes.push({ key });
     results.push({ index, op: 'delete', status: 'accepted' });
   });
-
-  const batchId = randomUUID();
-  const serverTime = new Date(context.now()).toISOString();
-  const acceptedCount = upserts.length + deletes.length;
-  const count = request.upsert.length + request.delete.length;
-  const receipt = context.signer.sign({
-    resource: resource.code,
-    batchId,
-    idempotencyKey: request.idempotencyKey,
-    count,
-    accepted: acceptedCount,
-    rejected: count - acceptedCount,
-    hash: accepted.digest(),
-    serverTime,
-  });
-  const answer = {
-    batchId,
-    resource: resource.code,
-    accepted: acceptedCount,
-    rejected: count - acceptedCount,
-    results,
-    receipt,
-  };
-  const bytes = JSON.stringify(answer);
-  context.records.writeBatch(resource.code, upserts, deletes, {
-    id: batchId,
-    departmentId: request.departmentId,
-    idempotencyKey: request.idempotencyKey,
-    requestHash,
-    resourceCode: resource.code,
-    count,
-    accepted: acceptedCount,
-    rejected: count - acceptedCount,
-    statusCode: 200,
-    response: bytes,
-    createdAt: serverTime,
-  });
-  return { statusCode: 200, bytes, answer, replayed: false };
+  return checked;
 }
 
 /**
@@ -183,8 +186,8 @@ export function canonicalKey(record: Record<string, unknown>, keyFields: string[
   return canonicalJson(key);
 }
 
-function keyIssues(record: Record<string, unknown>, keyFields: string[]): RecordIssue[] {
-  const issues: RecordIssue[] = [];
+function keyIssues(record: Record<string, unknown>, keyFields: string[]): FieldFinding[] {
+  const issues: FieldFinding[] = [];
   for (const field of keyFields) {
     const value = record[field];
     if (
@@ -204,7 +207,7 @@ function keyIssues(record: Record<string, unknown>, keyFields: string[]): Record
   return issues;
 }
 
-function notAnObject(): RecordIssue {
+function notAnObject(): FieldFinding {
   return {
     field: '',
     rule: 'record/type',

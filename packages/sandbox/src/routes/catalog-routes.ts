@@ -1,13 +1,14 @@
+import type { Finding } from '@unsilo/sdk';
 import type { FastifyRequest } from 'fastify';
 import { assertIsProvider } from '../access/access-policy';
 import { roleRequired } from '../access/roles';
 import { catalogViewerOf, seesWorkingVersion, visibleVersion } from '../access/visibility';
 import type { CatalogEntry, HistoryEvent, ResourceStatus, StoredResource } from '../catalog/resource-store';
-import type { OperationHandler, OperationHandlers, OperationInput } from '../http/operation';
+import type { OperationHandlers, OperationInput, OperationOutput } from '../http/operation';
 import { ownHeader } from '../http/own-header';
 import { Problem } from '../problems/problem';
 import type { Caller } from '../sandbox-state';
-import type { LintFinding, Services } from '../services';
+import type { Services } from '../services';
 import { afterOf, limitOf, pageOf } from './page';
 
 export function resourcePath(code: string): string {
@@ -72,7 +73,7 @@ function assertIfMatch(request: FastifyRequest, current: StoredResource): void {
   }
 }
 
-function lintOrRefuse(services: Services, caller: Caller, entry: CatalogEntry): LintFinding[] {
+function lintOrRefuse(services: Services, caller: Caller, entry: CatalogEntry): Finding[] {
   const findings = services.lint(entry, catalogViewerOf(caller));
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
@@ -136,166 +137,193 @@ const statusZh: Record<ResourceStatus, string> = {
   withdrawn: '已撤销',
 };
 
+type Step = (typeof transitions)[keyof typeof transitions];
+
 export function catalogRoutes(services: Services): OperationHandlers {
-  const { resources, state } = services;
-  const now = () => new Date(state.now()).toISOString();
-
-  /**
-   * A resource as the caller sees it. The provider and the authority see a change under review with the
-   * version in force beside it (`published`); others see the version in force, with the history behind it.
-   */
-  const representation = (caller: Caller, resource: StoredResource, diagnostics: LintFinding[] = []) => {
-    const working = seesWorkingVersion(caller, resource);
-    const pending =
-      working && resource.inForce && resource.inForce !== resource && resource.status !== 'withdrawn';
-    const events = resources.history(resource.code);
-    return {
-      code: resource.code,
-      status: resource.status,
-      entry: resource.entry,
-      providerId: resource.providerId,
-      createdAt: resource.createdAt,
-      updatedAt: resource.updatedAt,
-      etag: resource.etag,
-      ...(diagnostics.length > 0 ? { diagnostics } : {}),
-      history: (working ? events : historyInForce(events)).map((event) => ({
-        status: event.status,
-        at: event.at,
-        by: event.department,
-        ...(event.reason ? { reason: event.reason } : {}),
-      })),
-      ...(pending
-        ? { published: { entry: resource.inForce!.entry, publishedAt: resource.publishedAt! } }
-        : {}),
-    };
-  };
-
-  type Step = (typeof transitions)[keyof typeof transitions];
-
-  /**
-   * The role check let providers through to an authority's step for selfApprove; without it, the step is the
-   * authority's alone — refused as the role check would have, before the resource is looked at.
-   */
-  const assertRoleMayTake = (step: Step, caller: Caller) => {
-    if (step.by !== 'authority' || state.selfApprove || caller.department.roles.includes('authority')) return;
-    throw roleRequired(`${step.action} of a catalogue entry`, ['authority']);
-  };
-
-  /** Refuses a life-cycle step to a caller who may not take it on this resource. */
-  const assertMayTake = (step: Step, caller: Caller, current: StoredResource) => {
-    const isProvider = current.providerId === caller.department.id;
-    const isAuthority = caller.department.roles.includes('authority');
-    if (step.by === 'provider' && isProvider) return;
-    if (step.by !== 'provider' && (isProvider || isAuthority)) return;
-    const refusal = stepRefusals[step.by];
-    throw new Problem(
-      'access.forbidden',
-      refusal.en.replace('{code}', current.code).replace('{action}', step.action),
-      { zh: refusal.zh },
-    );
-  };
-
-  const transition =
-    (name: keyof typeof transitions): OperationHandler =>
-    ({ request, caller, params, body }: OperationInput) => {
-      const step = transitions[name];
-      assertRoleMayTake(step, caller);
-      const current = loadResource(services, request, caller, params.code!);
-      assertMayTake(step, caller, current);
-      assertIfMatch(request, current);
-      if (!(step.from as readonly ResourceStatus[]).includes(current.status)) {
-        throw new Problem(
-          'catalog.invalid_transition',
-          `Cannot ${step.action} ${current.code}: it is ${current.status}; ${step.action} needs ${step.from.join(' or ')}`,
-          {
-            zh: `当前状态为${statusZh[current.status]}，不能执行该操作（须为${step.from.map((s) => statusZh[s]).join('或')}）`,
-            extensions: { from: current.status, to: step.to },
-          },
-        );
-      }
-      const reason = name === 'withdrawResource' ? (body as { reason: string }).reason : undefined;
-      const next = resources.transition(current, step.action, step.to, caller.department.id, reason, now());
-      if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
-      return { status: 200, body: representation(caller, next), headers: { etag: next.etag } };
-    };
-
   return {
-    listResources: ({ caller, query }) => {
-      const limit = limitOf(query);
-      const rows = resources.list(
-        {
-          provider: query.provider as string | undefined,
-          status: query.status as string | undefined,
-          shareType: query.shareType as string | undefined,
-          q: query.q as string | undefined,
-          after: afterOf('res', query),
-          limit: limit + 1,
-        },
-        catalogViewerOf(caller),
-      );
-      return { status: 200, body: pageOf(rows, limit, 'res', (r) => r.code, toSummary) };
-    },
-    createResource: ({ request, caller, body }) => {
-      const entry = body as CatalogEntry;
-      request.auditFacts = { resource: typeof entry.code === 'string' ? entry.code : undefined };
-      const findings = lintOrRefuse(services, caller, entry);
-      assertOwnProviderCode(caller, entry);
-      if (resources.get(entry.code)) {
-        throw new Problem('catalog.duplicate_code', `A resource with the code ${entry.code} exists`, {
-          zh: `信息资源代码 ${entry.code} 已存在`,
-        });
-      }
-      const created = resources.create(entry, caller.department.id, now());
-      request.auditFacts.resourceProviderId = created.providerId;
-      return {
-        status: 201,
-        body: representation(caller, created, findings),
-        headers: { etag: created.etag, location: resourcePath(created.code) },
-      };
-    },
-    getResource: ({ request, caller, params }) => {
-      const resource = loadResource(services, request, caller, params.code!);
-      const known = ownHeader(request.headers, 'if-none-match');
-      if (
-        typeof known === 'string' &&
-        known.split(',').some((tag) => tag.trim() === resource.etag || tag.trim() === '*')
-      ) {
-        return { status: 304, headers: { etag: resource.etag } };
-      }
-      return { status: 200, body: representation(caller, resource), headers: { etag: resource.etag } };
-    },
-    updateResource: ({ request, caller, params, body }) => {
-      const current = loadResource(services, request, caller, params.code!);
-      assertIsProvider(caller, current);
-      assertIfMatch(request, current);
-      if (current.status === 'withdrawn') {
-        throw new Problem(
-          'catalog.invalid_transition',
-          `${current.code} is withdrawn and can no longer change`,
-          {
-            zh: '该信息资源已撤销，不能再修改',
-            extensions: { from: 'withdrawn', to: 'withdrawn' },
-          },
-        );
-      }
-      const entry = body as CatalogEntry;
-      if (entry.code !== current.code) {
-        throw new Problem(
-          'catalog.code_mismatch',
-          `The entry's code ${String(entry.code)} differs from ${current.code}`,
-        );
-      }
-      const findings = lintOrRefuse(services, caller, entry);
-      assertOwnProviderCode(caller, entry);
-      // A change to a reviewed entry goes back to review; a draft stays a draft.
-      const status: ResourceStatus = current.status === 'draft' ? 'draft' : 'submitted';
-      const next = resources.update(current, entry, status, caller.department.id, now());
-      if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
-      return { status: 200, body: representation(caller, next, findings), headers: { etag: next.etag } };
-    },
-    submitResource: transition('submitResource'),
-    registerResource: transition('registerResource'),
-    publishResource: transition('publishResource'),
-    withdrawResource: transition('withdrawResource'),
+    listResources: (input) => listResources(services, input),
+    createResource: (input) => createResource(services, input),
+    getResource: (input) => getResource(services, input),
+    updateResource: (input) => updateResource(services, input),
+    submitResource: (input) => takeStep(services, 'submitResource', input),
+    registerResource: (input) => takeStep(services, 'registerResource', input),
+    publishResource: (input) => takeStep(services, 'publishResource', input),
+    withdrawResource: (input) => takeStep(services, 'withdrawResource', input),
   };
+}
+
+const nowOf = (services: Services) => new Date(services.state.now()).toISOString();
+
+/**
+ * A resource as the caller sees it. The provider and the authority see a change under review with the
+ * version in force beside it (`published`); others see the version in force, with the history behind it.
+ */
+function representation(
+  services: Services,
+  caller: Caller,
+  resource: StoredResource,
+  diagnostics: Finding[] = [],
+) {
+  const working = seesWorkingVersion(caller, resource);
+  const pending =
+    working && resource.inForce && resource.inForce !== resource && resource.status !== 'withdrawn';
+  const events = services.resources.history(resource.code);
+  return {
+    code: resource.code,
+    status: resource.status,
+    entry: resource.entry,
+    providerId: resource.providerId,
+    createdAt: resource.createdAt,
+    updatedAt: resource.updatedAt,
+    etag: resource.etag,
+    ...(diagnostics.length > 0 ? { diagnostics } : {}),
+    history: (working ? events : historyInForce(events)).map((event) => ({
+      status: event.status,
+      at: event.at,
+      by: event.department,
+      ...(event.reason ? { reason: event.reason } : {}),
+    })),
+    ...(pending ? { published: { entry: resource.inForce!.entry, publishedAt: resource.publishedAt! } } : {}),
+  };
+}
+
+function listResources(services: Services, { caller, query }: OperationInput): OperationOutput {
+  const limit = limitOf(query);
+  const rows = services.resources.list(
+    {
+      provider: query.provider as string | undefined,
+      status: query.status as string | undefined,
+      shareType: query.shareType as string | undefined,
+      q: query.q as string | undefined,
+      after: afterOf('res', query),
+      limit: limit + 1,
+    },
+    catalogViewerOf(caller),
+  );
+  return { status: 200, body: pageOf(rows, limit, 'res', (r) => r.code, toSummary) };
+}
+
+function createResource(services: Services, { request, caller, body }: OperationInput): OperationOutput {
+  const { resources } = services;
+  const entry = body as CatalogEntry;
+  request.auditFacts = { resource: typeof entry.code === 'string' ? entry.code : undefined };
+  const findings = lintOrRefuse(services, caller, entry);
+  assertOwnProviderCode(caller, entry);
+  if (resources.get(entry.code)) {
+    throw new Problem('catalog.duplicate_code', `A resource with the code ${entry.code} exists`, {
+      zh: `信息资源代码 ${entry.code} 已存在`,
+    });
+  }
+  const created = resources.create(entry, caller.department.id, nowOf(services));
+  request.auditFacts.resourceProviderId = created.providerId;
+  return {
+    status: 201,
+    body: representation(services, caller, created, findings),
+    headers: { etag: created.etag, location: resourcePath(created.code) },
+  };
+}
+
+function getResource(services: Services, { request, caller, params }: OperationInput): OperationOutput {
+  const resource = loadResource(services, request, caller, params.code!);
+  const known = ownHeader(request.headers, 'if-none-match');
+  if (
+    typeof known === 'string' &&
+    known.split(',').some((tag) => tag.trim() === resource.etag || tag.trim() === '*')
+  ) {
+    return { status: 304, headers: { etag: resource.etag } };
+  }
+  return { status: 200, body: representation(services, caller, resource), headers: { etag: resource.etag } };
+}
+
+function updateResource(
+  services: Services,
+  { request, caller, params, body }: OperationInput,
+): OperationOutput {
+  const current = loadResource(services, request, caller, params.code!);
+  assertIsProvider(caller, current);
+  assertIfMatch(request, current);
+  if (current.status === 'withdrawn') {
+    throw new Problem('catalog.invalid_transition', `${current.code} is withdrawn and can no longer change`, {
+      zh: '该信息资源已撤销，不能再修改',
+      extensions: { from: 'withdrawn', to: 'withdrawn' },
+    });
+  }
+  const entry = body as CatalogEntry;
+  if (entry.code !== current.code) {
+    throw new Problem(
+      'catalog.code_mismatch',
+      `The entry's code ${String(entry.code)} differs from ${current.code}`,
+    );
+  }
+  const findings = lintOrRefuse(services, caller, entry);
+  assertOwnProviderCode(caller, entry);
+  // A change to a reviewed entry goes back to review; a draft stays a draft.
+  const status: ResourceStatus = current.status === 'draft' ? 'draft' : 'submitted';
+  const next = services.resources.update(current, entry, status, caller.department.id, nowOf(services));
+  if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
+  return {
+    status: 200,
+    body: representation(services, caller, next, findings),
+    headers: { etag: next.etag },
+  };
+}
+
+/** A life-cycle step: submit, register, publish or withdraw. */
+function takeStep(
+  services: Services,
+  name: keyof typeof transitions,
+  { request, caller, params, body }: OperationInput,
+): OperationOutput {
+  const step = transitions[name];
+  assertRoleMayTake(services, step, caller);
+  const current = loadResource(services, request, caller, params.code!);
+  assertMayTake(step, caller, current);
+  assertIfMatch(request, current);
+  if (!(step.from as readonly ResourceStatus[]).includes(current.status)) {
+    throw new Problem(
+      'catalog.invalid_transition',
+      `Cannot ${step.action} ${current.code}: it is ${current.status}; ${step.action} needs ${step.from.join(' or ')}`,
+      {
+        zh: `当前状态为${statusZh[current.status]}，不能执行该操作（须为${step.from.map((s) => statusZh[s]).join('或')}）`,
+        extensions: { from: current.status, to: step.to },
+      },
+    );
+  }
+  const reason = name === 'withdrawResource' ? (body as { reason: string }).reason : undefined;
+  const next = services.resources.transition(
+    current,
+    step.action,
+    step.to,
+    caller.department.id,
+    reason,
+    nowOf(services),
+  );
+  if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
+  return { status: 200, body: representation(services, caller, next), headers: { etag: next.etag } };
+}
+
+/**
+ * The role check let providers through to an authority's step for selfApprove; without it, the step is the
+ * authority's alone — refused as the role check would have, before the resource is looked at.
+ */
+function assertRoleMayTake(services: Services, step: Step, caller: Caller): void {
+  if (step.by !== 'authority' || services.state.selfApprove || caller.department.roles.includes('authority'))
+    return;
+  throw roleRequired(`${step.action} of a catalogue entry`, ['authority']);
+}
+
+/** Refuses a life-cycle step to a caller who may not take it on this resource. */
+function assertMayTake(step: Step, caller: Caller, current: StoredResource): void {
+  const isProvider = current.providerId === caller.department.id;
+  const isAuthority = caller.department.roles.includes('authority');
+  if (step.by === 'provider' && isProvider) return;
+  if (step.by !== 'provider' && (isProvider || isAuthority)) return;
+  const refusal = stepRefusals[step.by];
+  throw new Problem(
+    'access.forbidden',
+    refusal.en.replace('{code}', current.code).replace('{action}', step.action),
+    {
+      zh: refusal.zh,
+    },
+  );
 }

@@ -1,15 +1,15 @@
 import { assertCanRead, assertIsProvider } from '../access/access-policy';
 import type { StoredResource } from '../catalog/resource-store';
-import type { OperationHandlers } from '../http/operation';
+import type { OperationHandlers, OperationInput, OperationOutput } from '../http/operation';
 import { ownHeader } from '../http/own-header';
 import { Problem } from '../problems/problem';
 import { decodeCursor, encodeCursor } from '../records/cursor';
-import { processBatch } from '../records/process-batch';
+import { type BatchContext, processBatch } from '../records/process-batch';
 import { measureQuality } from '../records/quality';
 import type { Caller } from '../sandbox-state';
 import type { Services } from '../services';
 import { loadResource } from './catalog-routes';
-import { limitOf } from './page';
+import { afterOf, limitOf, pageOf } from './page';
 
 /**
  * The version a provider's batch is checked against: the one in force. Records go only to the provider's own
@@ -38,141 +38,169 @@ function inForceForRecords(resource: StoredResource, caller: Caller): StoredReso
 }
 
 export function recordsRoutes(services: Services): OperationHandlers {
-  const { state, records, shares } = services;
-  const batchContext = {
+  const { state, records } = services;
+  const batchContext: BatchContext = {
     records,
     signer: state.signer,
     now: state.now,
     checkerFor: services.checkerFor,
   };
-
   return {
-    batchRecords: ({ request, caller, params, body }) => {
-      const key = ownHeader(request.headers, 'idempotency-key');
-      if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
-        throw new Problem(
-          'idempotency.key_required',
-          'A record batch needs an Idempotency-Key header (1..255 characters)',
-        );
-      }
-      const resource = inForceForRecords(loadResource(services, request, caller, params.code!), caller);
-      const batch = body as { upsert?: unknown[]; delete?: unknown[] };
-      const upsert = batch.upsert ?? [];
-      const remove = batch.delete ?? [];
-      if (upsert.length + remove.length > state.maxBatchOperations) {
-        throw new Problem(
-          'request.too_large',
-          `A batch carries at most ${state.maxBatchOperations} operations; this one has ${upsert.length + remove.length}`,
-          { zh: `每批最多 ${state.maxBatchOperations} 个操作，本批 ${upsert.length + remove.length} 个` },
-        );
-      }
-      const answer = processBatch(batchContext, {
-        departmentId: caller.department.id,
-        resource,
-        idempotencyKey: key,
-        rawBody: request.rawBody ?? Buffer.alloc(0),
-        upsert,
-        delete: remove,
-      });
-      request.auditFacts!.detail = {
-        idempotencyKey: key,
-        replayed: answer.replayed,
-        operations: upsert.length + remove.length,
-      };
-      return {
-        status: answer.statusCode,
-        bytes: answer.bytes,
-        ...(answer.answer !== undefined ? { body: answer.answer } : {}),
-        ...(answer.replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}),
-      };
-    },
-    queryRecords: ({ request, caller, params, query }) => {
-      const resource = loadResource(services, request, caller, params.code!);
-      assertCanRead(caller, resource, shares);
-      const limit = limitOf(query);
-      const after = decodeCursor('rec', typeof query.cursor === 'string' ? query.cursor : undefined) ?? '';
-      const itemKeys = new Set(((resource.inForce ?? resource).entry.items ?? []).map((item) => item.key));
-      const filters: Array<[string, string]> = [];
-      for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
-        const match = /^filter\[(.+)\]$/.exec(name);
-        if (!match) continue;
-        const item = match[1]!;
-        if (!itemKeys.has(item)) {
-          throw new Problem(
-            'request.invalid',
-            `filter[${item}]: ${resource.code} has no item with the key ${item}`,
+    batchRecords: (input) => batchRecords(services, batchContext, input),
+    queryRecords: (input) => queryRecords(services, input),
+    listChanges: (input) => listChanges(services, input),
+    getQuality: (input) => getQuality(services, input),
+  };
+}
+
+function batchRecords(
+  services: Services,
+  batchContext: BatchContext,
+  { request, caller, params, body }: OperationInput,
+): OperationOutput {
+  const key = ownHeader(request.headers, 'idempotency-key');
+  if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
+    throw new Problem(
+      'idempotency.key_required',
+      'A record batch needs an Idempotency-Key header (1..255 characters)',
+    );
+  }
+  const resource = inForceForRecords(loadResource(services, request, caller, params.code!), caller);
+  const batch = body as { upsert?: unknown[]; delete?: unknown[] };
+  const upsert = batch.upsert ?? [];
+  const remove = batch.delete ?? [];
+  if (upsert.length + remove.length > services.state.maxBatchOperations) {
+    throw new Problem(
+      'request.too_large',
+      `A batch carries at most ${services.state.maxBatchOperations} operations; this one has ${upsert.length + remove.length}`,
+      {
+        zh: `每批最多 ${services.state.maxBatchOperations} 个操作，本批 ${upsert.length + remove.length} 个`,
+      },
+    );
+  }
+  const answer = processBatch(batchContext, {
+    departmentId: caller.department.id,
+    resource,
+    idempotencyKey: key,
+    rawBody: request.rawBody ?? Buffer.alloc(0),
+    upsert,
+    delete: remove,
+  });
+  request.auditFacts!.detail = {
+    idempotencyKey: key,
+    replayed: answer.replayed,
+    operations: upsert.length + remove.length,
+  };
+  return {
+    status: answer.statusCode,
+    bytes: answer.bytes,
+    ...(answer.answer !== undefined ? { body: answer.answer } : {}),
+    ...(answer.replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}),
+  };
+}
+
+function queryRecords(services: Services, input: OperationInput): OperationOutput {
+  const { request, query } = input;
+  const resource = readableResource(services, input);
+  const limit = limitOf(query);
+  const after = afterOf('rec', query) ?? '';
+  const filters = filtersOf(request.query as Record<string, unknown>, resource);
+  const rows =
+    filters.length === 0
+      ? services.records.page(resource.code, after, limit + 1)
+      : services.records.filteredPage(resource.code, filters, after, limit + 1);
+  const page = pageOf(
+    rows,
+    limit,
+    'rec',
+    (row) => row.record_key,
+    (row) => JSON.parse(row.data) as unknown,
+  );
+  request.auditFacts!.detail = {
+    returned: page.items.length,
+    ...(filters.length ? { filters: filters.map(([f]) => f) } : {}),
+  };
+  return { status: 200, body: page };
+}
+
+/** The `filter[item]=value` parameters of a records query; an item the resource does not have is refused. */
+function filtersOf(rawQuery: Record<string, unknown>, resource: StoredResource): Array<[string, string]> {
+  const itemKeys = new Set(((resource.inForce ?? resource).entry.items ?? []).map((item) => item.key));
+  const filters: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(rawQuery)) {
+    const match = /^filter\[(.+)\]$/.exec(name);
+    if (!match) continue;
+    const item = match[1]!;
+    if (!itemKeys.has(item)) {
+      throw new Problem(
+        'request.invalid',
+        `filter[${item}]: ${resource.code} has no item with the key ${item}`,
+        {
+          zh: `过滤条件 ${item} 不是该资源的信息项`,
+          errors: [
             {
-              zh: `过滤条件 ${item} 不是该资源的信息项`,
-              errors: [
-                {
-                  field: `filter[${item}]`,
-                  rule: 'unknown-item',
-                  message: 'not an item of the resource',
-                  zh: '不是该资源的信息项',
-                },
-              ],
+              field: `filter[${item}]`,
+              rule: 'unknown-item',
+              message: 'not an item of the resource',
+              zh: '不是该资源的信息项',
             },
-          );
-        }
-        filters.push([item, Array.isArray(value) ? String(value[0]) : String(value)]);
-      }
-      const rows =
-        filters.length === 0
-          ? records.page(resource.code, after, limit + 1)
-          : records.filteredPage(resource.code, filters, after, limit + 1);
-      const more = rows.length > limit;
-      const shown = more ? rows.slice(0, limit) : rows;
-      request.auditFacts!.detail = {
-        returned: shown.length,
-        ...(filters.length ? { filters: filters.map(([f]) => f) } : {}),
-      };
-      return {
-        status: 200,
-        body: {
-          items: shown.map((row) => JSON.parse(row.data)),
-          nextCursor: more ? encodeCursor('rec', shown[shown.length - 1]!.record_key) : null,
+          ],
         },
-      };
+      );
+    }
+    filters.push([item, Array.isArray(value) ? String(value[0]) : String(value)]);
+  }
+  return filters;
+}
+
+/** The resource of the path, when the caller may read its records (404 or 403 otherwise). */
+function readableResource(services: Services, { request, caller, params }: OperationInput): StoredResource {
+  const resource = loadResource(services, request, caller, params.code!);
+  assertCanRead(caller, resource, services.shares);
+  return resource;
+}
+
+function listChanges(services: Services, input: OperationInput): OperationOutput {
+  const { request, query } = input;
+  const resource = readableResource(services, input);
+  const limit = limitOf(query);
+  const afterText = decodeCursor('chg', typeof query.after === 'string' ? query.after : undefined);
+  if (afterText !== undefined && !/^\d{1,15}$/.test(afterText)) {
+    throw new Problem('request.invalid', 'after is not a cursor of this feed', {
+      zh: 'after 不是本变更流的游标',
+    });
+  }
+  const after = afterText === undefined ? 0 : Number(afterText);
+  const rows = services.records.changesAfter(resource.code, after, limit + 1);
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  request.auditFacts!.detail = { returned: shown.length };
+  const last = shown[shown.length - 1];
+  return {
+    status: 200,
+    body: {
+      items: shown.map((row) => ({
+        seq: row.seq,
+        op: row.op,
+        key: JSON.parse(row.record_key),
+        ...(row.data !== null ? { record: JSON.parse(row.data) } : {}),
+        at: row.at,
+      })),
+      // Every non-empty page names its last change, so a consumer keeps the last cursor and polls from it
+      // later; an empty page (nothing new yet) ends the iteration with null.
+      nextCursor: last ? encodeCursor('chg', last.seq) : null,
     },
-    listChanges: ({ request, caller, params, query }) => {
-      const resource = loadResource(services, request, caller, params.code!);
-      assertCanRead(caller, resource, shares);
-      const limit = limitOf(query);
-      const afterText = decodeCursor('chg', typeof query.after === 'string' ? query.after : undefined);
-      if (afterText !== undefined && !/^\d{1,15}$/.test(afterText)) {
-        throw new Problem('request.invalid', 'after is not a cursor of this feed', {
-          zh: 'after 不是本变更流的游标',
-        });
-      }
-      const after = afterText === undefined ? 0 : Number(afterText);
-      const rows = records.changesAfter(resource.code, after, limit + 1);
-      const more = rows.length > limit;
-      const shown = more ? rows.slice(0, limit) : rows;
-      request.auditFacts!.detail = { returned: shown.length };
-      const last = shown[shown.length - 1];
-      return {
-        status: 200,
-        body: {
-          items: shown.map((row) => ({
-            seq: row.seq,
-            op: row.op,
-            key: JSON.parse(row.record_key),
-            ...(row.data !== null ? { record: JSON.parse(row.data) } : {}),
-            at: row.at,
-          })),
-          // Every non-empty page names its last change, so a consumer keeps the last cursor and polls from it
-          // later; an empty page (nothing new yet) ends the iteration with null.
-          nextCursor: last ? encodeCursor('chg', last.seq) : null,
-        },
-      };
-    },
-    getQuality: ({ request, caller, params }) => {
-      const resource = loadResource(services, request, caller, params.code!);
-      // Quality is the provider's and the authority's business, and visible to whoever may read the data.
-      if (!caller.department.roles.includes('authority')) assertCanRead(caller, resource, shares);
-      records.settleIndex();
-      // The records were checked against the version in force; a change under review is not measured yet.
-      return { status: 200, body: measureQuality(state.db, resource.inForce ?? resource, state.now()) };
-    },
+  };
+}
+
+function getQuality(services: Services, { request, caller, params }: OperationInput): OperationOutput {
+  const resource = loadResource(services, request, caller, params.code!);
+  // Quality is the provider's and the authority's business, and visible to whoever may read the data.
+  if (!caller.department.roles.includes('authority')) assertCanRead(caller, resource, services.shares);
+  services.records.settleIndex();
+  // The records were checked against the version in force; a change under review is not measured yet.
+  return {
+    status: 200,
+    body: measureQuality(services.state.db, resource.inForce ?? resource, services.state.now()),
   };
 }
