@@ -1,16 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { createExchangeClient, type ExchangeClient } from '@unsilo/sdk';
 import { formatMessage, parseConfig } from '@unsilo/sdk/catalog';
-import { compileMapping, parseMapping } from '@unsilo/sdk/mapping';
-import {
-  createClientPusher,
-  mappingDigest,
-  PublishError,
-  publishCatalog as publishWithSdk,
-  readSource,
-  sync,
-  syncMappingOf,
-} from '@unsilo/sdk/sync';
+import { parseMapping } from '@unsilo/sdk/mapping';
+import { PublishError, publishCatalog as publishWithSdk } from '@unsilo/sdk/publish';
+import { SyncMappingError, syncFile } from '@unsilo/sdk/sync';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { getClientSecret, redact } from './secrets';
@@ -58,6 +50,19 @@ async function connect(
 const describeError = (error: unknown, secret: string | undefined) =>
   redact(error instanceof Error ? error.message : String(error), secret);
 
+/** A withdrawal is permanent: the editor never prunes, it names what is on the exchange without a file. */
+function listKeptWithoutFile(
+  items: ReadonlyArray<{ action: string; code: string; name: string }>,
+  output: vscode.OutputChannel,
+): void {
+  for (const item of items.filter((i) => i.action === 'orphan'))
+    output.appendLine(
+      lang() === 'zh'
+        ? `[publish] ${item.code} ${item.name}：交换平台上有，工作区中没有文件，已保留（撤销请用 unsilo publish --prune）`
+        : `[publish] ${item.code} ${item.name}: on the exchange without a file here, kept (unsilo publish --prune withdraws it)`,
+    );
+}
+
 /** Unsilo: Publish Catalogue — the SDK's publish (as `unsilo publish`): lint, plan, apply with If-Match. */
 export async function publishCatalog({ context, output }: ExchangeCommandContext): Promise<unknown> {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -95,6 +100,7 @@ export async function publishCatalog({ context, output }: ExchangeCommandContext
       output.appendLine(`[publish] ${f.code} ${f.step}: ${redact(f.error, secret)}`);
     for (const c of result.conflicts)
       output.appendLine(`[publish] ${c.code}: ${lang() === 'zh' ? c.zh : c.message}`);
+    listKeptWithoutFile(result.plan.items, output);
     const message = vscode.l10n.t(
       'Catalogue published: {0} created, {1} updated, {2} failed.',
       created,
@@ -124,7 +130,10 @@ export async function publishCatalog({ context, output }: ExchangeCommandContext
       void vscode.commands.executeCommand('workbench.actions.view.problems');
       return { refused: 'lint', errors };
     }
-    const message = describeError(error, secret);
+    const message =
+      error instanceof PublishError
+        ? redact(lang() === 'zh' ? error.zh : error.message, secret)
+        : describeError(error, secret);
     output.appendLine(`[publish] ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Publishing failed: {0}', message));
     return undefined;
@@ -164,25 +173,7 @@ export async function syncMapping(
   const { client, secret } = connection;
   const stop = new AbortController();
   try {
-    // Compiled against the exchange's own entry, as the CLI does: item checks run before rows travel.
-    const resource = await client.catalog.get(parsed.mapping.resource);
-    const entry = (resource.data as { entry?: unknown }).entry as Parameters<typeof compileMapping>[1];
-    const compiled = compileMapping(parsed.mapping, entry);
-    if (!compiled.compiled) {
-      const first = compiled.diagnostics[0];
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('The mapping has errors: {0}', first ? first.message : ''),
-      );
-      return undefined;
-    }
-    const source = parsed.mapping.source;
-    const info = await stat(inputUri.fsPath);
     const folder = vscode.workspace.getWorkspaceFolder(inputUri)?.uri ?? vscode.Uri.joinPath(inputUri, '..');
-    const checkpoint = vscode.Uri.joinPath(
-      folder,
-      '.unsilo/sync',
-      `${parsed.mapping.resource.replace(/[^0-9A-Za-z]+/g, '-')}.json`,
-    ).fsPath;
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
@@ -191,19 +182,15 @@ export async function syncMapping(
       },
       (progress, token) => {
         token.onCancellationRequested(() => stop.abort());
-        return sync({
-          mapping: syncMappingOf(compiled.compiled!, text, mappingDigest),
-          rows: readSource(inputUri.fsPath, source.format, {
-            ...(source.encoding ? { encoding: source.encoding } : {}),
-            ...(source.delimiter ? { delimiter: source.delimiter } : {}),
-            ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
-          }),
-          push: createClientPusher(client),
-          input: { path: inputUri.fsPath, size: info.size, mtimeMs: info.mtimeMs },
-          checkpoint,
+        // As `unsilo sync`: compiled against the exchange's own entry, so item checks run before rows travel.
+        return syncFile({
+          mapping: { text },
+          input: inputUri.fsPath,
+          client,
+          folder: folder.fsPath,
           resume: 'if-interrupted',
           stop: stop.signal,
-          onProgress: (p) => progress.report({ message: `${(p as { read?: number }).read ?? ''}` }),
+          onProgress: (p) => progress.report({ message: `${p.read}` }),
         });
       },
     );
@@ -217,6 +204,13 @@ export async function syncMapping(
     void vscode.window.showInformationMessage(message);
     return result;
   } catch (error) {
+    if (error instanceof SyncMappingError) {
+      const first = error.diagnostics.find((d) => d.severity === 'error');
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('The mapping has errors: {0}', first ? first.message : ''),
+      );
+      return undefined;
+    }
     const message = describeError(error, secret);
     output.appendLine(`[sync] ${message}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Sync failed: {0}', message));

@@ -23,47 +23,61 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unsilo
   client = createLanguageClient(context, output);
   const previews = new MappingPreviewManager(context, () => client, lang);
   context.subscriptions.push(output, previews);
+  trackMappingContext(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('unsilo.lintWorkspace', lintWorkspace),
+    ...previewCommands(previews),
+    ...secretCommands(context),
+    ...exchangeCommands(context, output),
+  );
+  const ready = client.start().then(() => {
+    context.subscriptions.push(client!.onNotification(DidLintNotification, () => previews.refreshAll()));
+  });
+  ready.catch((e) =>
+    output.appendLine(`language server failed to start: ${e instanceof Error ? e.message : e}`),
+  );
+  return { ready, client: () => client, previews, secrets: context.secrets };
+}
 
-  const updateMappingContext = (editor: vscode.TextEditor | undefined) => {
+/** Keeps `unsilo.isMappingFile` true while a mapping file is in the active editor (menus and keys use it). */
+function trackMappingContext(context: vscode.ExtensionContext): void {
+  const update = (editor: vscode.TextEditor | undefined) => {
     const isMapping =
       !!editor && editor.document.languageId === 'yaml' && isMappingText(editor.document.getText());
     void vscode.commands.executeCommand('setContext', 'unsilo.isMappingFile', isMapping);
   };
-  updateMappingContext(vscode.window.activeTextEditor);
+  update(vscode.window.activeTextEditor);
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(updateMappingContext),
-    vscode.workspace.onDidSaveTextDocument(() => updateMappingContext(vscode.window.activeTextEditor)),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidSaveTextDocument(() => update(vscode.window.activeTextEditor)),
   );
+}
 
-  const mappingUri = (uri: vscode.Uri | undefined) => {
-    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-    return target;
-  };
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'unsilo.lintWorkspace',
-      async (): Promise<LintWorkspaceResult | undefined> => {
-        if (!client) return undefined;
-        const result = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Linting catalogue files…') },
-          () => client!.sendRequest<LintWorkspaceResult>(LintWorkspaceRequest),
-        );
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t(
-            '{0} catalogue files: {1} errors, {2} warnings, {3} infos.',
-            result.files,
-            result.errors,
-            result.warnings,
-            result.infos,
-          ),
-        );
-        if (result.errors + result.warnings + result.infos > 0) {
-          void vscode.commands.executeCommand('workbench.actions.view.problems');
-        }
-        return result;
-      },
+async function lintWorkspace(): Promise<LintWorkspaceResult | undefined> {
+  if (!client) return undefined;
+  const languageClient = client;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Linting catalogue files…') },
+    () => languageClient.sendRequest<LintWorkspaceResult>(LintWorkspaceRequest),
+  );
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      '{0} catalogue files: {1} errors, {2} warnings, {3} infos.',
+      result.files,
+      result.errors,
+      result.warnings,
+      result.infos,
     ),
+  );
+  if (result.errors + result.warnings + result.infos > 0) {
+    void vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+  return result;
+}
+
+function previewCommands(previews: MappingPreviewManager): vscode.Disposable[] {
+  const mappingUri = (uri: vscode.Uri | undefined) => uri ?? vscode.window.activeTextEditor?.document.uri;
+  return [
     vscode.commands.registerCommand('unsilo.previewMapping', async (uri?: vscode.Uri) => {
       const target = mappingUri(uri);
       if (!target) {
@@ -88,6 +102,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unsilo
       const target = mappingUri(uri);
       if (target) await previews.pickSample(target);
     }),
+  ];
+}
+
+function secretCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
+  return [
     vscode.commands.registerCommand('unsilo.setClientSecret', async () => {
       const secret = await vscode.window.showInputBox({
         password: true,
@@ -105,26 +124,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unsilo
       await clearClientSecret(context.secrets);
       void vscode.window.showInformationMessage(vscode.l10n.t('Client secret removed.'));
     }),
-  );
+  ];
+}
+
+function exchangeCommands(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   // The exchange client (with the contract it validates against) is loaded on first use, not at activation.
   const exchange = (): typeof ExchangeCommands => require(context.asAbsolutePath('dist/exchange.js'));
   const exchangeContext = { context, output, languageClient: () => client };
-  context.subscriptions.push(
+  return [
     vscode.commands.registerCommand('unsilo.publishCatalog', () =>
       exchange().publishCatalog(exchangeContext),
     ),
     vscode.commands.registerCommand('unsilo.sync', (mapping?: vscode.Uri, input?: vscode.Uri) =>
       exchange().syncMapping(exchangeContext, mapping, input),
     ),
-  );
-
-  const ready = client.start().then(() => {
-    context.subscriptions.push(client!.onNotification(DidLintNotification, () => previews.refreshAll()));
-  });
-  ready.catch((e) =>
-    output.appendLine(`language server failed to start: ${e instanceof Error ? e.message : e}`),
-  );
-  return { ready, client: () => client, previews, secrets: context.secrets };
+  ];
 }
 
 export async function deactivate(): Promise<void> {

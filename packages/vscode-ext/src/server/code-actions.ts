@@ -1,4 +1,4 @@
-import { applyFixes, type Diagnostic as CatalogDiagnostic } from '@unsilo/sdk/catalog';
+import { applyFixes, automaticFix, type Diagnostic as CatalogDiagnostic } from '@unsilo/sdk/catalog';
 import {
   type CodeAction,
   CodeActionKind,
@@ -38,18 +38,20 @@ export function codeActions(
       const touches = overlaps(range, params.range);
       if (!asked && !touches) continue;
       const lspDiagnostic: Diagnostic = toLspDiagnostic(d, lang, docsUrlOf(d.rule));
-      d.fixes.forEach((fix, i) => {
+      const preferred = automaticFix(d);
+      d.fixes.forEach((fix) => {
         actions.push({
           title: fix.title[lang],
           kind: CodeActionKind.QuickFix,
           diagnostics: [lspDiagnostic],
-          isPreferred: i === 0,
+          // A suggestion may change the meaning: offered, never the one a "preferred fix" shortcut applies.
+          isPreferred: fix === preferred,
           edit: { changes: { [document.uri]: fix.edits.map((e) => toLspEdit(document, e)) } },
         });
       });
     }
   }
-  const fixable = result.diagnostics.filter((d) => d.fixes.length > 0);
+  const fixable = result.diagnostics.filter((d) => automaticFix(d) !== undefined);
   const fixAll = fixAllAction(document, fixable, lang);
   if (
     fixAll &&
@@ -64,7 +66,7 @@ export function codeActions(
   return actions;
 }
 
-/** "Fix all in file": the first fix of every fixable diagnostic, applied as `unsilo lint --fix` applies them. */
+/** "Fix all in file": the automatic fix of every diagnostic (no suggestion), as `unsilo lint --fix` applies them. */
 export function fixAllAction(
   document: TextDocument,
   fixable: CatalogDiagnostic[],
@@ -74,7 +76,10 @@ export function fixAllAction(
   const text = document.getText();
   const fixed = applyFixes(
     text,
-    fixable.flatMap((d) => (d.fixes[0] ? [d.fixes[0]] : [])),
+    fixable.flatMap((d) => {
+      const fix = automaticFix(d);
+      return fix ? [fix] : [];
+    }),
   );
   if (fixed === text) return undefined;
   return {

@@ -102,6 +102,9 @@ function valueItems(
   if (schema?.enum) {
     return schema.enum.map((value) => ({ label: String(value), kind: CompletionItemKind.EnumMember }));
   }
+  if (schema?.type === 'boolean') {
+    return ['true', 'false'].map((value) => ({ label: value, kind: CompletionItemKind.Value }));
+  }
   return [];
 }
 

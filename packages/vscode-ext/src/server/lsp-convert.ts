@@ -1,4 +1,9 @@
-import type { Diagnostic as CatalogDiagnostic, TextEdit as CatalogEdit } from '@unsilo/sdk/catalog';
+import type {
+  Diagnostic as CatalogDiagnostic,
+  TextEdit as CatalogEdit,
+  FindingSeverity,
+} from '@unsilo/sdk/catalog';
+import type { TextRange } from '@unsilo/sdk/schemas';
 import {
   type Diagnostic,
   DiagnosticSeverity,
@@ -9,25 +14,26 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from './settings';
 
-const severities = {
+/** A finding's severity as LSP counts it. */
+export const lspSeverity: Readonly<Record<FindingSeverity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
-} as const;
+};
 
 /** LSP positions are 0-based; the linter's are 1-based and count UTF-16 code units, as LSP does. */
 export function toLspPosition(p: { line: number; column: number }): Position {
   return { line: Math.max(0, p.line - 1), character: Math.max(0, p.column - 1) };
 }
 
-export function toLspRange(r: CatalogDiagnostic['range']): Range {
+export function toLspRange(r: TextRange): Range {
   return { start: toLspPosition(r.start), end: toLspPosition(r.end) };
 }
 
 export function toLspDiagnostic(d: CatalogDiagnostic, lang: Lang, href: string | undefined): Diagnostic {
   return {
     range: toLspRange(d.range),
-    severity: severities[d.severity],
+    severity: lspSeverity[d.severity],
     source: 'unsilo',
     code: d.rule,
     ...(href ? { codeDescription: { href } } : {}),

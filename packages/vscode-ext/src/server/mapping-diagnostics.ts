@@ -3,14 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseCatalogFile } from '@unsilo/sdk/catalog';
 import { type MappingDiagnostic, type ParsedMapping, parseMapping, targetEntryOf } from '@unsilo/sdk/mapping';
 import { diagnoseMapping, sampleFormatOf } from '@unsilo/sdk/mapping/jobs';
-import {
-  type Connection,
-  type Diagnostic,
-  DiagnosticSeverity,
-  type TextDocuments,
-} from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toLspPosition } from './lsp-convert';
+import { lspSeverity, toLspRange } from './lsp-convert';
 import type { Lang } from './settings';
 import { unsiloKindOf } from './workspace-model';
 
@@ -22,12 +17,6 @@ export interface MappingDiagnosticsHost {
   debounceMs(): number;
   enabled(): boolean;
 }
-
-const severities = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-} as const;
 
 /**
  * Diagnostics for the open mapping files, from the SDK's mapping compiler (`diagnoseMapping`, what `unsilo map`
@@ -117,10 +106,9 @@ function entryMissing(parsed: ParsedMapping, resource: string): MappingDiagnosti
 }
 
 function toLsp(d: MappingDiagnostic, lang: Lang): Diagnostic {
-  const at = d.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   return {
-    range: { start: toLspPosition(at.start), end: toLspPosition(at.end) },
-    severity: severities[d.severity],
+    range: toLspRange(d.range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }),
+    severity: lspSeverity[d.severity],
     source: 'unsilo',
     code: d.code,
     message: lang === 'zh' ? d.zh : d.message,

@@ -166,6 +166,31 @@ describe('code actions', () => {
     expect(after.map((d) => d.code)).toEqual(['related/unresolved']);
   });
 
+  it('offers a suggestion as a quick fix that is not preferred, and leaves it out of fix-all', async () => {
+    session = await startSession({ root });
+    const uri = uriOf('catalog/faulty.yaml');
+    const text = read('catalog/faulty.yaml').replace('  class: department', '  class: basic');
+    session.open(uri, text);
+    await session.settled();
+    const mismatch = session.diagnostics.get(uri)?.find((d) => d.code === 'code/class-mismatch');
+    const actions = (await session.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: mismatch!.range,
+      context: { diagnostics: [mismatch], only: ['quickfix'] },
+    })) as CodeAction[];
+    const suggestion = actions.find((a) => a.diagnostics?.[0]?.code === 'code/class-mismatch');
+    expect(suggestion).toMatchObject({ isPreferred: false });
+    expect(suggestion?.edit?.changes?.[uri]?.[0]?.newText).toBe('department');
+    const fixAll = (await session.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const fixed = fixAll[0]?.edit?.changes?.[uri]?.[0]?.newText ?? '';
+    expect(fixed).toContain('publishedAt: 2019-05-10');
+    expect(fixed).toContain('  class: basic\n');
+  });
+
   it('offers nothing when the document changed since the lint (stale offsets)', async () => {
     session = await startSession({ root, debounceMs: 10_000 });
     const uri = uriOf('catalog/faulty.yaml');
@@ -245,6 +270,26 @@ describe('hover, completion, outline', () => {
     expect(keysInOpen).not.toContain('code');
   });
 
+  it('completes `required` in an item, and its values true and false', async () => {
+    session = await startSession({ root });
+    const uri = uriOf('catalog/population.yaml');
+    const base = read('catalog/population.yaml');
+    const labels = async (text: string, position: { line: number; character: number }) => {
+      session!.change(uri, text, Date.now());
+      const items = (await session!.client.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position,
+      })) as CompletionItem[];
+      return items.map((i) => i.label);
+    };
+    session.open(uri, base);
+    const item = '  - { name: 出生日期, key: csrq, type: D }';
+    const keyText = base.replace(item, '  - name: 出生日期\n    key: csrq\n    type: D\n    req');
+    expect(await labels(keyText, at(keyText, '    req', 7))).toContain('required');
+    const valueText = base.replace(item, '  - name: 出生日期\n    key: csrq\n    type: D\n    required: ');
+    expect(await labels(valueText, at(valueText, '    required: ', 14))).toEqual(['true', 'false']);
+  });
+
   it('in a mapping: hovers a target code with its label and completes the code set of the target item', async () => {
     session = await startSession({ root, locale: 'zh-cn' });
     const uri = uriOf('mappings/population.mapping.yaml');
@@ -293,5 +338,34 @@ describe('hover, completion, outline', () => {
       '性别 xb · C',
       '出生日期 csrq · D',
     ]);
+  });
+
+  it('outlines a mapping and its target fields with their source columns', async () => {
+    session = await startSession({ root });
+    const uri = uriOf('mappings/population.mapping.yaml');
+    session.open(uri, read('mappings/population.mapping.yaml'));
+    const symbols = (await session.client.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    expect(symbols.map((s) => `${s.name} ${s.detail}`)).toEqual(['307001030801/000012 FieldMapping']);
+    expect(symbols[0]?.children?.map((c) => c.name)).toEqual([
+      'apiVersion',
+      'kind',
+      'resource',
+      'source',
+      'key',
+      'fields',
+    ]);
+    const fields = symbols[0]?.children?.find((c) => c.name === 'fields');
+    expect(fields?.children?.map((c) => `${c.name} ${c.detail}`)).toEqual([
+      'gmsfhm ← SFZH',
+      'xm ← XM',
+      'xb ← XB',
+      'csrq ← CSRQ',
+    ]);
+    expect(fields?.children?.[1]?.range).toEqual({
+      start: { line: 7, character: 2 },
+      end: { line: 7, character: 48 },
+    });
   });
 });
