@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { catalogStats, lintWorkspace, parseCatalogFile } from '@unsilo/sdk/catalog';
-import { buildCatalogWorkbook, importCatalogWorkbook } from '@unsilo/sdk/sync';
+import { buildCatalogWorkbook, importCatalogWorkbook } from '@unsilo/sdk/catalog/workbook';
 import type { Command } from 'commander';
 import { renderReportHtml } from '../format/report-html';
 import { CliError } from '../util/cli-error';
@@ -12,7 +12,12 @@ export function register(program: Command): void {
   const catalog = program
     .command('catalog')
     .description('目录填报模板与质量报告 / catalogue template and report');
+  registerExport(catalog);
+  registerImport(catalog);
+  registerReport(catalog);
+}
 
+function registerExport(catalog: Command): void {
   catalog
     .command('export')
     .description('把目录条目导出为填报模板 XLSX / write the catalogue as the national template spreadsheet')
@@ -50,7 +55,9 @@ export function register(program: Command): void {
         `已导出 ${entries.length} 个资源（${rows} 行）/ exported ${entries.length} resources (${rows} rows) → ${options.out}\n`,
       );
     });
+}
 
+function registerImport(catalog: Command): void {
   catalog
     .command('import')
     .description('把填报模板 XLSX 导入为目录条目 YAML / read the template spreadsheet into YAML files')
@@ -93,25 +100,31 @@ export function register(program: Command): void {
       }
       process.exitCode = errors.length > 0 ? 1 : 0;
     });
+}
 
+function registerReport(catalog: Command): void {
   catalog
     .command('report')
     .description('生成目录完整度报告（HTML）/ write the completeness dashboard (HTML)')
     .argument('<dir>', '目录条目所在目录 / catalogue directory')
     .requiredOption('--out <file>', '输出 HTML 文件 / output .html')
     .option('--config <file>', '配置文件 / config file')
-    .action((dir: string, options: { out: string; config?: string }) => {
+    .option('--lang <lang>', 'zh | en')
+    .action((dir: string, options: { out: string; config?: string; lang?: string }) => {
+      const lang = resolveLang(options.lang);
       const root = requireDirectory(dir);
       const config = loadLintConfig(options.config ? resolve(options.config) : undefined, root);
       const files = collectCatalogFiles([root], root);
       const result = lintWorkspace(files, { config });
       const stats = catalogStats(files, result);
-      const html = renderReportHtml(stats, { source: dir, generatedAt: new Date() });
+      const html = renderReportHtml(stats, { source: dir, generatedAt: new Date(), lang });
       const out = resolve(options.out);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, html);
       process.stderr.write(
-        `报告已生成 / report written: ${options.out} (${stats.resources} resources, ${stats.providers.length} providers)\n`,
+        lang === 'zh'
+          ? `报告已生成：${options.out}（${stats.resources} 个资源，${stats.providers.length} 个提供部门）\n`
+          : `report written: ${options.out} (${stats.resources} resources, ${stats.providers.length} providers)\n`,
       );
     });
 }

@@ -3,10 +3,21 @@ import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { type Lang, resolveLang } from '../util/lang';
 
+const CONFIG_FILE = 'unsilo.config.yaml';
+
+/** What a check may need besides the value: the city's time zone, for "today". */
+interface CheckContext {
+  timeZone(): Promise<string>;
+}
+
 /** One entry per identifier kind: adding a kind (e.g. `idcard`) is one line here. */
 export const checkers: Record<
   string,
-  { zh: string; en: string; validate: (value: string) => IdentifierCheck }
+  {
+    zh: string;
+    en: string;
+    validate: (value: string, context: CheckContext) => IdentifierCheck | Promise<IdentifierCheck>;
+  }
 > = {
   uscc: {
     zh: '统一社会信用代码（GB 32100）',
@@ -17,7 +28,7 @@ export const checkers: Record<
   idcard: {
     zh: '公民身份号码（GB 11643）',
     en: 'citizen ID number (GB 11643)',
-    validate: (value) => validateIdcard(value),
+    validate: async (value, context) => validateIdcard(value, new Date(), await context.timeZone()),
   },
 };
 
@@ -34,7 +45,7 @@ export function register(program: Command): void {
     .argument('<values...>', '要校验的值 / values to validate')
     .option('--format <format>', 'text | json', 'text')
     .option('--lang <lang>', 'zh | en')
-    .action((kind: string, values: string[], options: CheckOptions) => {
+    .action(async (kind: string, values: string[], options: CheckOptions) => {
       const checker = checkers[kind];
       if (!checker) {
         throw new CliError(
@@ -45,24 +56,61 @@ export function register(program: Command): void {
       if (options.format !== 'text' && options.format !== 'json') {
         throw new CliError('usage', `--format must be text or json (got ${options.format})`);
       }
-      const results = values.map((value) => ({ value, ...checker.validate(value) }));
+      const context = { timeZone: once(configuredTimeZone) };
+      const results = [];
+      for (const value of values) results.push({ value, ...(await checker.validate(value, context)) });
       const lang = resolveLang(options.lang);
       process.stdout.write(
         options.format === 'json' ? `${JSON.stringify(results)}\n` : formatText(results, lang),
       );
-      process.exitCode = results.every((result) => result.valid) ? 0 : 1;
+      // A doubt (a warning) is a finding too: exit 1, as for an invalid value.
+      process.exitCode = results.every((result) => result.valid && !result.warnings) ? 0 : 1;
     });
+}
+
+function once<T>(get: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= get();
+    return value;
+  };
+}
+
+/**
+ * The `timeZone` of `unsilo.config.yaml` in the working directory (Asia/Shanghai without one). Loaded only for the
+ * checks that need "today", so `unsilo check uscc` loads nothing but the identifiers.
+ */
+async function configuredTimeZone(): Promise<string> {
+  const [{ readFileSync }, { timeZoneOf }] = await Promise.all([
+    import('node:fs'),
+    import('@unsilo/sdk/workspace'),
+  ]);
+  let text = '';
+  try {
+    text = readFileSync(CONFIG_FILE, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT')
+      throw new CliError('io', `cannot read ${CONFIG_FILE}: ${code ?? (error as Error).message}`);
+  }
+  const { timeZone, problem } = timeZoneOf(text);
+  if (problem) {
+    const at = `${CONFIG_FILE}:${problem.range.start.line}:${problem.range.start.column}`;
+    throw new CliError('config.invalid', `${at} ${problem.message.zh} / ${problem.message.en}`);
+  }
+  return timeZone;
 }
 
 function formatText(results: Array<IdentifierCheck & { value: string }>, lang: Lang): string {
   return results
-    .map((result) => {
-      if (result.valid) {
-        const normalized = result.normalized !== result.value ? ` → ${result.normalized}` : '';
-        return `✔ ${result.value}${normalized}`;
+    .flatMap((result) => {
+      if (!result.valid) {
+        const reason = result.reason ? `${result.reason[lang]} [${result.reason.code}]` : '';
+        return [`✖ ${result.value}  ${reason}`];
       }
-      const reason = result.reason ? `${result.reason[lang]} [${result.reason.code}]` : '';
-      return `✖ ${result.value}  ${reason}`;
+      const normalized = result.normalized !== result.value ? ` → ${result.normalized}` : '';
+      if (!result.warnings) return [`✔ ${result.value}${normalized}`];
+      return result.warnings.map((w) => `⚠ ${result.value}${normalized}  ${w[lang]} [${w.code}]`);
     })
     .map((line) => `${line}\n`)
     .join('');

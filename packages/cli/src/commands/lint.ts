@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
-  applyFixes,
+  applyFixesTelling,
+  automaticFix,
   CONFIG_FILE,
-  type Diagnostic,
+  type Fix,
   type LintConfig,
   type LintResult,
   type SourceFile,
@@ -11,6 +12,7 @@ import {
 } from '@unsilo/sdk/catalog';
 import { readLintConfig, readWorkspaceSync, WorkspaceReadError } from '@unsilo/sdk/workspace';
 import type { Command } from 'commander';
+import { type FixEdit, formatFixEdits } from '../format/fix-report';
 import { formatJson } from '../format/json';
 import { formatPretty } from '../format/pretty';
 import { formatSarif } from '../format/sarif';
@@ -26,6 +28,7 @@ interface LintOptions {
   format: string;
   lang?: string;
   fix?: boolean;
+  dryRun?: boolean;
   config?: string;
 }
 
@@ -36,20 +39,39 @@ export function register(program: Command): void {
     .argument('[paths...]', '文件或目录（默认 .）/ files or directories (default .)')
     .option('--format <format>', 'pretty | json | sarif', 'pretty')
     .option('--lang <lang>', 'zh | en')
-    .option('--fix', '自动修复可修复的问题 / apply the fixes rules offer')
+    .option(
+      '--fix',
+      '自动修复不会改变含义的问题，并列出每处修改 / apply the fixes that cannot change the meaning, listing each edit',
+    )
+    .option('--dry-run', '与 --fix 同用：只列出修改，不写文件 / with --fix: list the edits, write nothing')
     .option('--config <file>', `配置文件（默认 ./${CONFIG_FILE}）/ config file (default ./${CONFIG_FILE})`)
     .action((paths: string[], options: LintOptions) => {
       const lang = resolveLang(options.lang);
       if (!(FORMATS as readonly string[]).includes(options.format)) {
         throw new CliError('usage', `--format must be pretty, json or sarif (got ${options.format})`);
       }
+      if (options.dryRun && !options.fix) {
+        throw new CliError('usage', '--dry-run 须与 --fix 同用 / --dry-run goes with --fix');
+      }
       const cwd = process.cwd();
       const config = loadLintConfig(options.config, cwd);
       const files = collectCatalogFiles(paths.length ? paths : ['.'], cwd);
       const workspace = new Workspace({ config });
       for (const file of files) workspace.update(file.path, file.text);
-      const result = options.fix ? fixAll(files, workspace, cwd) : workspace.lint();
-      const texts = new Map(files.map((file) => [file.path, file.text]));
+      let result = workspace.lint();
+      let texts = new Map(files.map((file) => [file.path, file.text]));
+      if (options.fix) {
+        const fixed = fixAll(files, workspace, result);
+        const write = !options.dryRun;
+        if (write) {
+          writeChanged(fixed.changed, cwd);
+          result = fixed.result;
+          texts = new Map([...texts, ...fixed.changed]);
+        }
+        // Machines read the report on stdout: the edits go to stderr for them.
+        const stream = options.format === 'pretty' ? process.stdout : process.stderr;
+        stream.write(formatFixEdits(fixed.edits, { lang, written: write }));
+      }
       const output =
         options.format === 'json'
           ? formatJson(result.diagnostics, result.summary, lang)
@@ -107,44 +129,75 @@ function readOrFail<T>(read: () => T): T {
   }
 }
 
-/** Applies the first fix of every fixable diagnostic, re-lints what changed, and repeats until nothing changes. */
-function fixAll(files: SourceFile[], workspace: Workspace, cwd: string): LintResult {
-  let result = workspace.lint();
-  const changed = new Set<string>();
+/**
+ * Applies the automatic fix of every diagnostic that has one (suggestions are left to the user), re-lints what
+ * changed, and repeats until nothing changes. Works on copies: the caller writes `changed` or not.
+ */
+function fixAll(
+  files: readonly SourceFile[],
+  workspace: Workspace,
+  first: LintResult,
+): { result: LintResult; changed: Map<string, string>; edits: FixEdit[] } {
+  let result = first;
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  const changed = new Map<string, string>();
+  const edits: FixEdit[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const byFile = new Map<string, Diagnostic[]>();
+    const byFile = new Map<string, Array<{ fix: Fix; rule: string }>>();
     for (const diagnostic of result.diagnostics) {
-      if (diagnostic.fixes.length === 0) continue;
+      const fix = automaticFix(diagnostic);
+      if (!fix) continue;
       const list = byFile.get(diagnostic.file) ?? [];
-      list.push(diagnostic);
+      list.push({ fix, rule: diagnostic.rule });
       byFile.set(diagnostic.file, list);
     }
     let progressed = false;
-    for (const file of files) {
-      const diagnostics = byFile.get(file.path);
-      if (!diagnostics) continue;
-      const text = applyFixes(
-        file.text,
-        diagnostics.map((d) => d.fixes[0]!),
+    for (const [path, fixes] of byFile) {
+      const before = texts.get(path);
+      if (before === undefined) continue;
+      const { text, taken } = applyFixesTelling(
+        before,
+        fixes.map(({ fix }) => fix),
       );
-      if (text !== file.text) {
-        file.text = text;
-        workspace.update(file.path, text);
-        changed.add(file.path);
-        progressed = true;
-      }
+      if (text === before) continue;
+      edits.push(...describeEdits(path, before, taken, fixes));
+      texts.set(path, text);
+      changed.set(path, text);
+      workspace.update(path, text);
+      progressed = true;
     }
     if (!progressed) break;
     result = workspace.lint();
   }
-  for (const file of files) {
-    if (!changed.has(file.path)) continue;
-    const target = resolve(cwd, file.path);
+  return { result, changed, edits };
+}
+
+/** The edits of the fixes taken on one file, as `file:line rule: before → after`. */
+function describeEdits(
+  file: string,
+  text: string,
+  taken: readonly Fix[],
+  offered: ReadonlyArray<{ fix: Fix; rule: string }>,
+): FixEdit[] {
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const ruleOf = new Map(offered.map(({ fix, rule }) => [fix, rule]));
+  return taken.flatMap((fix) =>
+    fix.edits.map((edit) => ({
+      file,
+      line: lineOf(edit.offset),
+      rule: ruleOf.get(fix) ?? '',
+      before: text.slice(edit.offset, edit.offset + edit.length),
+      after: edit.newText,
+    })),
+  );
+}
+
+function writeChanged(changed: ReadonlyMap<string, string>, cwd: string): void {
+  for (const [path, text] of changed) {
     try {
-      writeFileSync(target, file.text);
+      writeFileSync(resolve(cwd, path), text);
     } catch (error) {
-      throw new CliError('io', `无法写入 / cannot write ${file.path}: ${(error as Error).message}`);
+      throw new CliError('io', `无法写入 / cannot write ${path}: ${(error as Error).message}`);
     }
   }
-  return result;
 }

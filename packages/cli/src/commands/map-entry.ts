@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
-import { parseCatalogFile } from '@unsilo/sdk/catalog';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { type TargetEntry, targetEntryOf } from '@unsilo/sdk/mapping';
+import { findCatalogueEntry } from '@unsilo/sdk/workspace';
 import { CliError } from '../util/cli-error';
 
 /**
  * The catalogue entry whose code is the mapping's resource, and its file: `--catalog`, else `catalog/` beside
- * the mapping or above it, else in the cwd.
+ * the mapping or above it, else in the cwd. Entries are found as `unsilo lint` finds them.
  */
 export function findEntry(
   resource: string,
@@ -20,11 +20,9 @@ export function findEntry(
   for (const place of candidates) {
     if (!existsSync(place)) continue;
     searched.push(place);
-    const files = statSync(place).isDirectory() ? yamlFiles(place) : [place];
-    for (const file of files) {
-      const entry = targetEntryOf(parseCatalogFile(file, readFileSync(file, 'utf8')).entry);
-      if (entry && entry.code === resource) return { entry, path: file };
-    }
+    const found = findCatalogueEntry(place, resource);
+    const entry = found && targetEntryOf(found.entry);
+    if (found && entry) return { entry, path: resolve(place, found.path) };
   }
   throw new CliError(
     'mapping/entry-not-found',
@@ -40,14 +38,4 @@ function catalogDirsAbove(start: string): string[] {
     out.push(join(dir, 'catalog'));
     if (dirname(dir) === dir) return out;
   }
-}
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (['.yaml', '.yml'].includes(extname(name)) && !name.includes('.mapping.')) out.push(path);
-  }
-  return out;
 }

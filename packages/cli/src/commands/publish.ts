@@ -1,20 +1,18 @@
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { parseConfig } from '@unsilo/sdk/catalog';
-import {
-  clientFromSettings,
-  type PlanItem,
-  PublishError,
-  type PublishResult,
-  publishCatalog,
-  resolveExchangeSettings,
-} from '@unsilo/sdk/sync';
+import { PublishError, type PublishResult, publishCatalog, type WithdrawalItem } from '@unsilo/sdk/publish';
+import { clientFromSettings, resolveExchangeSettings } from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
+import { listWithdrawals, renderPublish } from '../format/publish-plan';
 import { CliError } from '../util/cli-error';
 import { type Lang, resolveLang } from '../util/lang';
 import { toCliError } from './sync';
 
 interface PublishFlags {
   dryRun?: boolean;
+  prune?: boolean;
+  yes?: boolean;
   format: string;
   exchange?: string;
   lang?: string;
@@ -26,6 +24,11 @@ export function register(program: Command): void {
     .description('校验并发布目录到交换平台 / lint, plan and publish the catalogue to the exchange')
     .argument('<dir>', '目录条目所在目录 / the catalogue directory')
     .option('--dry-run', '只显示计划，不做任何修改 / show the plan, change nothing')
+    .option(
+      '--prune',
+      '撤销交换平台上本部门在目录中已无文件的资源（不可恢复，须确认）/ withdraw this department’s resources that have no file here (permanent; asks first)',
+    )
+    .option('--yes', '不询问，直接确认撤销（用于 CI）/ confirm the withdrawals without asking (CI)')
     .option('--format <format>', 'pretty | json', 'pretty')
     .option(
       '--exchange <url>',
@@ -48,9 +51,17 @@ async function runPublish(dir: string, flags: PublishFlags, lang: Lang): Promise
   const client = clientFromSettings(settings);
   let result: PublishResult;
   try {
-    result = await publishCatalog({ dir, client, dryRun: flags.dryRun === true, ...(lint ? { lint } : {}) });
+    result = await publishCatalog({
+      dir,
+      client,
+      dryRun: flags.dryRun === true,
+      prune: flags.prune === true,
+      confirmWithdrawals: flags.yes ? () => true : (withdrawals) => askToWithdraw(withdrawals, lang),
+      ...(lint ? { lint } : {}),
+    });
   } catch (error) {
-    if (error instanceof PublishError && error.code === 'publish.lint_failed') {
+    if (!(error instanceof PublishError)) throw error;
+    if (error.code === 'publish.lint_failed') {
       if (flags.format === 'json') {
         process.stdout.write(`${JSON.stringify({ error: error.code, diagnostics: error.diagnostics })}\n`);
       } else {
@@ -60,69 +71,49 @@ async function runPublish(dir: string, flags: PublishFlags, lang: Lang): Promise
           );
         }
       }
-      throw new CliError(error.code, lang === 'zh' ? error.zh : error.message, 1);
     }
-    throw error;
+    throw new CliError(error.code, lang === 'zh' ? error.zh : error.message, 1);
   }
 
   if (flags.format === 'json') {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } else {
-    process.stdout.write(`${render(result, lang)}\n`);
+    process.stdout.write(`${renderPublish(result, lang)}\n`);
   }
   return result.conflicts.length > 0 || result.failures.length > 0 ? 1 : 0;
 }
 
-const SIGN: Record<PlanItem['action'], string> = {
-  create: '+',
-  change: '~',
-  unchanged: '=',
-  withdraw: '-',
-  blocked: '!',
-};
-
-function render(result: PublishResult, lang: Lang): string {
-  const zh = lang === 'zh';
-  const { plan } = result;
-  const out: string[] = [];
-  out.push(
-    zh
-      ? `${result.provider.name}（${result.provider.code}）${result.dryRun ? '发布计划（未做修改）' : '发布'}：新建 ${plan.counts.create}，修改 ${plan.counts.change}，未变 ${plan.counts.unchanged}，撤销 ${plan.counts.withdraw}${plan.counts.blocked ? `，受阻 ${plan.counts.blocked}` : ''}`
-      : `${result.provider.name} (${result.provider.code}) ${result.dryRun ? 'plan (dry run, nothing changed)' : 'publish'}: create ${plan.counts.create}, change ${plan.counts.change}, unchanged ${plan.counts.unchanged}, withdraw ${plan.counts.withdraw}${plan.counts.blocked ? `, blocked ${plan.counts.blocked}` : ''}`,
-  );
-  for (const item of plan.items) {
-    if (item.action === 'unchanged' && item.transitions.length === 0) continue;
-    const steps = item.transitions.length > 0 ? ` → ${item.transitions.join(' → ')}` : '';
-    out.push(`  ${SIGN[item.action]} ${item.code} ${item.name}${steps}`);
-    if (item.action === 'change') {
-      for (const change of item.changes) {
-        out.push(`      ${change.path}: ${show(change.before)} → ${show(change.after)}`);
-      }
-    }
-    if (item.action === 'blocked') out.push(`      ${zh ? item.zh : item.reason}`);
-  }
-  if (plan.empty) out.push(zh ? '  无需任何修改。' : '  Nothing to do.');
-  for (const conflict of result.conflicts) out.push(`  ! ${zh ? conflict.zh : conflict.message}`);
-  for (const failure of result.failures) out.push(`  ! ${failure.code} ${failure.step}: ${failure.error}`);
-  if (result.awaitingAuthority.length > 0) {
-    out.push(
-      zh
-        ? `  待大数据局注册/发布：${result.awaitingAuthority.join(', ')}`
-        : `  Awaiting the authority to register/publish: ${result.awaitingAuthority.join(', ')}`,
-    );
-  }
-  for (const skipped of result.skippedFiles) out.push(`  · ${skipped.file}: ${skipped.reason}`);
-  const warnings = result.diagnostics.length;
-  if (warnings > 0)
-    out.push(
-      zh
-        ? `  校验提示 ${warnings} 条（见 unsilo lint）`
-        : `  ${warnings} lint warning(s)/info(s) (see unsilo lint)`,
-    );
-  return out.join('\n');
+interface Terminal {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return '∅';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/**
+ * Lists the withdrawals and asks on the terminal; where nobody can answer (CI, a pipe) it refuses with exit 2
+ * and says to pass `--yes`.
+ */
+export async function askToWithdraw(
+  withdrawals: readonly WithdrawalItem[],
+  lang: Lang,
+  terminal: Terminal = { input: process.stdin, output: process.stderr },
+): Promise<boolean> {
+  const list = listWithdrawals(withdrawals, lang);
+  if (!terminal.input.isTTY || !terminal.output.isTTY) {
+    throw new CliError(
+      'publish.confirmation_required',
+      lang === 'zh'
+        ? `${list}\n无法在终端上确认：确认撤销请加 --yes，只看计划请用 --dry-run。未做任何修改。`
+        : `${list}\nThere is no terminal to confirm on: pass --yes to withdraw them, or --dry-run to see the plan. Nothing was changed.`,
+    );
+  }
+  terminal.output.write(`${list}\n`);
+  const prompt = createInterface({ input: terminal.input, output: terminal.output });
+  try {
+    const answer = await prompt.question(
+      lang === 'zh' ? '输入 yes 确认撤销：' : 'Type yes to withdraw them: ',
+    );
+    return /^(?:y|yes|是)$/i.test(answer.trim());
+  } finally {
+    prompt.close();
+  }
 }

@@ -1,3 +1,4 @@
+import type { RunningSandbox, SandboxOptions } from '@unsilo/sandbox';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { type Lang, resolveLang } from '../util/lang';
@@ -81,105 +82,121 @@ export function register(program: Command): void {
     .option('--lang <lang>', 'zh | en')
     .action(async (options: SandboxCommandOptions, command: Command) => {
       const lang = resolveLang(options.lang);
-      if (options.data && options.memory) {
-        throw new CliError(
-          'usage.conflict',
-          '--data 与 --memory 不能同时使用 / --data and --memory exclude each other',
-        );
-      }
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new CliError(
-          'usage.port',
-          `--port 应为 0–65535 的整数 / --port must be an integer 0..65535: ${options.port}`,
-        );
-      }
-      const bodyLimit = options.bodyLimit === undefined ? undefined : Number(options.bodyLimit);
-      if (bodyLimit !== undefined && (!Number.isInteger(bodyLimit) || bodyLimit < 1024)) {
-        throw new CliError(
-          'usage.body_limit',
-          '--body-limit 应为不小于 1024 的整数 / --body-limit must be an integer ≥ 1024',
-        );
-      }
-      const requestsPerMinute = options.rateLimit === undefined ? undefined : Number(options.rateLimit);
-      if (
-        requestsPerMinute !== undefined &&
-        !(Number.isInteger(requestsPerMinute) && requestsPerMinute >= 0)
-      ) {
-        throw new CliError(
-          'usage.rate_limit',
-          '--rate-limit 应为不小于 0 的整数 / --rate-limit must be an integer ≥ 0',
-        );
-      }
-      // Only an explicit flag overrides the seed's own selfApprove setting.
-      const selfApproveSource = command.getOptionValueSource('selfApprove');
-      const { startSandbox, demoSeedFile, SeedError, SealingKeyError } = await import('@unsilo/sandbox');
-
-      let sandbox: Awaited<ReturnType<typeof startSandbox>>;
-      try {
-        sandbox = await startSandbox({
-          port,
-          host: options.host,
-          ...(options.memory ? { memory: true } : { dataFile: options.data ?? '.unsilo/sandbox.db' }),
-          ...(options.seed ? { seed: options.seed } : {}),
-          ...(selfApproveSource === 'cli' ? { selfApprove: options.selfApprove === true } : {}),
-          ...(bodyLimit ? { bodyLimit } : {}),
-          ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
-          logger: options.log === true,
-          ...(options.sealingKeyFile ? { sealingKeyFile: options.sealingKeyFile } : {}),
-          ...(options.previousSealingKeyFile
-            ? { previousSealingKeyFile: options.previousSealingKeyFile }
-            : {}),
-          rotateReceiptKey: options.rotateReceiptKey === true,
-        });
-      } catch (error) {
-        if (error instanceof SeedError) throw new CliError('sandbox.seed_invalid', error.message, 2);
-        if (error instanceof SealingKeyError) throw new CliError('sandbox.sealing_key', error.message, 2);
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE' || code === 'EACCES') {
-          throw new CliError(
-            'sandbox.port_unavailable',
-            `端口 ${port} 不可用 / port ${port} is not available (${code})`,
-            2,
-          );
-        }
-        throw error;
-      }
-
-      const out = process.stdout;
-      out.write(`${t(lang, 'listening')} ${sandbox.url}\n`);
-      out.write(
-        `${t(lang, 'data')}: ${sandbox.dataFile === ':memory:' ? t(lang, 'memory') : sandbox.dataFile}\n`,
-      );
-      out.write(`${t(lang, 'clients')}:\n`);
-      for (const client of sandbox.clients)
-        out.write(`  ${client.clientId.padEnd(16)} ${client.departmentId.padEnd(12)} ${client.name}\n`);
-      out.write(
-        sandbox.seedFile
-          ? `${t(lang, 'secrets')}: ${sandbox.seedFile}\n`
-          : `${t(lang, 'secretsEarlier')}${demoSeedFile})\n`,
-      );
-      if (sandbox.dataFile !== ':memory:') {
-        const isDefault = sandbox.sealingKeySource === `${sandbox.dataFile}.key`;
-        out.write(
-          `${t(lang, 'sealingKey')}: ${sandbox.sealingKeySource}${isDefault ? ` ${t(lang, 'defaultSealingKey')}` : ''}\n`,
-        );
-      }
-      if (options.rotateReceiptKey) out.write(`${t(lang, 'receiptKeyRotated')} ${sandbox.receiptKid}\n`);
-      if (sandbox.entriesOutsideContract.length > 0) {
-        process.stderr.write(`${t(lang, 'outsideContract')} ${sandbox.entriesOutsideContract.join(', ')}\n`);
-      }
-      if (sandbox.selfApprove) out.write(`${t(lang, 'selfApprove')}\n`);
-      out.write(`${t(lang, 'stop')}\n`);
-
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          void sandbox.close().then(resolve);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      const { sandbox, demoSeedFile } = await start(sandboxOptions(options, command));
+      printBanner(sandbox, demoSeedFile, options, lang);
+      await untilInterrupted(sandbox);
     });
+}
+
+/** The sandbox's options from the flags; a flag out of its range is a usage error (exit 2). */
+function sandboxOptions(options: SandboxCommandOptions, command: Command): SandboxOptions {
+  if (options.data && options.memory) {
+    throw new CliError(
+      'usage.conflict',
+      '--data 与 --memory 不能同时使用 / --data and --memory exclude each other',
+    );
+  }
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError(
+      'usage.port',
+      `--port 应为 0–65535 的整数 / --port must be an integer 0..65535: ${options.port}`,
+    );
+  }
+  const bodyLimit = options.bodyLimit === undefined ? undefined : Number(options.bodyLimit);
+  if (bodyLimit !== undefined && (!Number.isInteger(bodyLimit) || bodyLimit < 1024)) {
+    throw new CliError(
+      'usage.body_limit',
+      '--body-limit 应为不小于 1024 的整数 / --body-limit must be an integer ≥ 1024',
+    );
+  }
+  const requestsPerMinute = options.rateLimit === undefined ? undefined : Number(options.rateLimit);
+  if (requestsPerMinute !== undefined && !(Number.isInteger(requestsPerMinute) && requestsPerMinute >= 0)) {
+    throw new CliError(
+      'usage.rate_limit',
+      '--rate-limit 应为不小于 0 的整数 / --rate-limit must be an integer ≥ 0',
+    );
+  }
+  // Only an explicit flag overrides the seed's own selfApprove setting.
+  const selfApproveSource = command.getOptionValueSource('selfApprove');
+  return {
+    port,
+    host: options.host,
+    ...(options.memory ? { memory: true } : { dataFile: options.data ?? '.unsilo/sandbox.db' }),
+    ...(options.seed ? { seed: options.seed } : {}),
+    ...(selfApproveSource === 'cli' ? { selfApprove: options.selfApprove === true } : {}),
+    ...(bodyLimit ? { bodyLimit } : {}),
+    ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
+    logger: options.log === true,
+    ...(options.sealingKeyFile ? { sealingKeyFile: options.sealingKeyFile } : {}),
+    ...(options.previousSealingKeyFile ? { previousSealingKeyFile: options.previousSealingKeyFile } : {}),
+    rotateReceiptKey: options.rotateReceiptKey === true,
+  };
+}
+
+/** Starts the sandbox (loaded only now: the other commands do not pay for SQLite); failures the user can fix exit 2. */
+async function start(options: SandboxOptions): Promise<{ sandbox: RunningSandbox; demoSeedFile: string }> {
+  const { startSandbox, demoSeedFile, SeedError, SealingKeyError } = await import('@unsilo/sandbox');
+  try {
+    return { sandbox: await startSandbox(options), demoSeedFile };
+  } catch (error) {
+    if (error instanceof SeedError) throw new CliError('sandbox.seed_invalid', error.message, 2);
+    if (error instanceof SealingKeyError) throw new CliError('sandbox.sealing_key', error.message, 2);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new CliError(
+        'sandbox.port_unavailable',
+        `端口 ${options.port} 不可用 / port ${options.port} is not available (${code})`,
+        2,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Where the sandbox listens, its data and key files, and the seeded clients to use. */
+function printBanner(
+  sandbox: RunningSandbox,
+  demoSeedFile: string,
+  options: SandboxCommandOptions,
+  lang: Lang,
+): void {
+  const out = process.stdout;
+  out.write(`${t(lang, 'listening')} ${sandbox.url}\n`);
+  out.write(
+    `${t(lang, 'data')}: ${sandbox.dataFile === ':memory:' ? t(lang, 'memory') : sandbox.dataFile}\n`,
+  );
+  out.write(`${t(lang, 'clients')}:\n`);
+  for (const client of sandbox.clients)
+    out.write(`  ${client.clientId.padEnd(16)} ${client.departmentId.padEnd(12)} ${client.name}\n`);
+  out.write(
+    sandbox.seedFile
+      ? `${t(lang, 'secrets')}: ${sandbox.seedFile}\n`
+      : `${t(lang, 'secretsEarlier')}${demoSeedFile})\n`,
+  );
+  if (sandbox.dataFile !== ':memory:') {
+    const isDefault = sandbox.sealingKeySource === `${sandbox.dataFile}.key`;
+    out.write(
+      `${t(lang, 'sealingKey')}: ${sandbox.sealingKeySource}${isDefault ? ` ${t(lang, 'defaultSealingKey')}` : ''}\n`,
+    );
+  }
+  if (options.rotateReceiptKey) out.write(`${t(lang, 'receiptKeyRotated')} ${sandbox.receiptKid}\n`);
+  if (sandbox.entriesOutsideContract.length > 0) {
+    process.stderr.write(`${t(lang, 'outsideContract')} ${sandbox.entriesOutsideContract.join(', ')}\n`);
+  }
+  if (sandbox.selfApprove) out.write(`${t(lang, 'selfApprove')}\n`);
+  out.write(`${t(lang, 'stop')}\n`);
+}
+
+/** Runs until Ctrl+C or SIGTERM, then closes the sandbox. */
+function untilInterrupted(sandbox: RunningSandbox): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void sandbox.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -1,26 +1,19 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ExchangeError, ExchangeHttpError } from '@unsilo/sdk';
-import { compileMapping, parseMapping } from '@unsilo/sdk/mapping';
+import type { MappingDiagnostic } from '@unsilo/sdk/mapping';
 import {
   clientFromSettings,
-  createClientPusher,
-  mappingDigest,
-  readSource,
   resolveExchangeSettings,
   SyncError,
+  SyncMappingError,
   type SyncMode,
-  type SyncProgress,
   type SyncResult,
-  sync,
-  syncMappingOf,
+  syncFile,
 } from '@unsilo/sdk/sync';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { preferSmallHeap } from '../util/heap';
 import { type Lang, resolveLang } from '../util/lang';
+import { noProgress, type ProgressOutput, printSummary, progressOutput } from './sync-output';
 
 interface SyncFlags {
   mapping: string;
@@ -88,51 +81,46 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
   const concurrency = integer(flags.concurrency, '--concurrency', lang);
   const timeout = integer(flags.timeout, '--timeout', lang);
 
-  let mappingText: string;
-  try {
-    mappingText = await readFile(flags.mapping, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      'io.read',
-      say(
-        lang,
-        `cannot read ${flags.mapping}: ${(error as Error).message}`,
-        `无法读取 ${flags.mapping}：${(error as Error).message}`,
-      ),
-    );
-  }
-  const parsed = parseMapping(mappingText);
-  if (!parsed.mapping) throw mappingProblems(flags.mapping, parsed.diagnostics, lang);
-
-  const settings = await resolveExchangeSettings({ flag: flags.exchange });
-  const client = clientFromSettings(settings, { timeout });
-  // Compiling against the exchange's entry brings its item checks (types, lengths, code sets) to the client
-  // side, so most bad rows are caught before they travel.
-  const resource = await client.catalog.get(parsed.mapping.resource);
-  const entry = (resource.data as { entry?: unknown }).entry as Parameters<typeof compileMapping>[1];
-  const compiled = compileMapping(parsed.mapping, entry);
-  if (!compiled.compiled) throw mappingProblems(flags.mapping, compiled.diagnostics, lang);
-  const mapping = syncMappingOf(compiled.compiled, mappingText, mappingDigest);
-
-  const source = parsed.mapping.source;
-  const checkpoint =
-    flags.checkpoint ?? resolve('.unsilo/sync', `${mapping.resource.replace(/[^0-9A-Za-z]+/g, '-')}.json`);
-  const input = await stat(flags.input).then(
-    (s) => ({ path: resolve(flags.input), size: s.size, mtimeMs: s.mtimeMs }),
-    (error: Error) => {
-      throw new CliError(
-        'io.read',
-        say(
-          lang,
-          `cannot read ${flags.input}: ${error.message}`,
-          `无法读取 ${flags.input}：${error.message}`,
-        ),
-      );
-    },
-  );
-  const total = source.format === 'xlsx' ? undefined : await countLines(flags.input, source.format === 'csv');
-
   const stop = new AbortController();
+  let progress: ProgressOutput = noProgress;
+  let releaseSigint = () => {};
+  let result: SyncResult;
+  try {
+    result = await syncFile({
+      mapping: flags.mapping,
+      input: flags.input,
+      client: async () =>
+        clientFromSettings(await resolveExchangeSettings({ flag: flags.exchange }), { timeout }),
+      push: { timeoutMs: timeout },
+      mode,
+      ...(flags.checkpoint ? { checkpoint: flags.checkpoint } : {}),
+      ...(flags.watermark ? { watermark: flags.watermark } : {}),
+      resume: flags.resume === true,
+      ...(flags.rejects ? { rejects: flags.rejects } : {}),
+      ...(flags.state ? { state: flags.state } : {}),
+      batchSize,
+      concurrency,
+      stop: stop.signal,
+      estimateTotal: true,
+      onStart: ({ total }) => {
+        releaseSigint = stopOnSigint(stop, lang);
+        progress = progressOutput(flags, lang, total);
+      },
+      onProgress: (p) => progress.update(p),
+    });
+  } catch (error) {
+    throw fileError(error, flags.mapping, lang);
+  } finally {
+    progress.stop();
+    releaseSigint();
+  }
+  printSummary(result, flags.format, lang);
+  if (!result.completed) return 130;
+  return result.rejected > 0 ? 1 : 0;
+}
+
+/** Ctrl-C stops after the batches in flight; a second one aborts at once. Returns the handler's removal. */
+function stopOnSigint(stop: AbortController, lang: Lang): () => void {
   let interrupts = 0;
   const onSigint = () => {
     interrupts += 1;
@@ -149,119 +137,19 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
     }
   };
   process.on('SIGINT', onSigint);
-  const progress = progressOutput(flags, lang, total);
-  let result: SyncResult;
-  try {
-    result = await sync({
-      mapping,
-      rows: readSource(flags.input, source.format, {
-        ...(source.encoding ? { encoding: source.encoding } : {}),
-        ...(source.delimiter ? { delimiter: source.delimiter } : {}),
-        ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
-      }),
-      push: createClientPusher(client, { timeoutMs: timeout }),
-      mode,
-      input,
-      ...(flags.watermark ? { watermark: flags.watermark } : {}),
-      checkpoint,
-      resume: flags.resume === true,
-      ...(flags.rejects ? { rejects: flags.rejects } : {}),
-      ...(flags.state ? { state: flags.state } : {}),
-      batchSize,
-      concurrency,
-      stop: stop.signal,
-      onProgress: progress.update,
-      ...(total !== undefined ? { total } : {}),
-    });
-  } finally {
-    progress.stop();
-    process.off('SIGINT', onSigint);
-  }
-
-  const summary = {
-    read: result.read,
-    accepted: result.accepted,
-    rejected: result.rejected,
-    unchanged: result.unchanged,
-    deleted: result.deleted,
-    batches: result.batches,
-    retries: result.retries,
-    durationMs: result.durationMs,
-    completed: result.completed,
-    resumed: result.resumed,
-    checkpoint: result.checkpoint,
-    receipts: result.receipts,
-    rejects: result.rejectsFile,
-    ...(result.deletesWithheld ? { deletesWithheld: result.deletesWithheld } : {}),
-  };
-  if (flags.format === 'json') {
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
-  } else {
-    const lines =
-      lang === 'zh'
-        ? [
-            `${result.completed ? '同步完成' : '已停止（可用 --resume 续传）'}：读取 ${result.read} 行，接收 ${result.accepted}，拒收 ${result.rejected}，未变化 ${result.unchanged}，删除 ${result.deleted}；${result.batches} 批，重试 ${result.retries} 次，用时 ${(result.durationMs / 1000).toFixed(1)} 秒`,
-            result.rejected > 0 ? `拒收行及原因：${result.rejectsFile}` : '',
-            `回执（交付凭证）：${result.receipts}`,
-          ]
-        : [
-            `${result.completed ? 'Sync complete' : 'Stopped (continue with --resume)'}: read ${result.read}, accepted ${result.accepted}, rejected ${result.rejected}, unchanged ${result.unchanged}, deleted ${result.deleted}; ${result.batches} batches, ${result.retries} retries, ${(result.durationMs / 1000).toFixed(1)} s`,
-            result.rejected > 0 ? `Rejected rows with reasons: ${result.rejectsFile}` : '',
-            `Receipts (proof of delivery): ${result.receipts}`,
-          ];
-    if (result.deletesWithheld) lines.push(result.deletesWithheld);
-    process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
-  }
-  if (!result.completed) return 130;
-  return result.rejected > 0 ? 1 : 0;
+  return () => process.off('SIGINT', onSigint);
 }
 
-/** A bar on a terminal; JSON progress lines on stderr otherwise (for CI logs and the editor). */
-function progressOutput(flags: SyncFlags, lang: Lang, total: number | undefined) {
-  if (!flags.progress) return { update: () => {}, stop: () => {} };
-  if (process.stderr.isTTY && flags.format !== 'json') {
-    const bar = new SingleBar({
-      stream: process.stderr,
-      format:
-        lang === 'zh'
-          ? '{bar} {value}/{total} 行 | {rate} 行/秒 | 剩余 {eta_formatted} | 拒收 {rejected}'
-          : '{bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | rejected {rejected}',
-      hideCursor: true,
-      etaBuffer: 50,
-    });
-    bar.start(total ?? 0, 0, { rate: 0, rejected: 0 });
-    return {
-      update: (p: SyncProgress) => {
-        if (total === undefined) bar.setTotal(Math.max(p.read, 1));
-        bar.update(p.read, { rate: p.rowsPerSecond, rejected: p.rejected });
-      },
-      stop: () => bar.stop(),
-    };
+/** The files' problems as the command reports them: unreadable (exit 2), a mapping with errors (exit 1). */
+function fileError(error: unknown, mappingFile: string, lang: Lang): unknown {
+  if (error instanceof SyncMappingError) return mappingProblems(mappingFile, error.diagnostics, lang);
+  if (
+    error instanceof SyncError &&
+    (error.code === 'sync.mapping_unreadable' || error.code === 'sync.input_unreadable')
+  ) {
+    return new CliError('io.read', lang === 'zh' ? error.zh : error.message);
   }
-  return {
-    update: (p: SyncProgress) => process.stderr.write(`${JSON.stringify({ event: 'progress', ...p })}\n`),
-    stop: () => {},
-  };
-}
-
-/** Data rows in a text file (newlines, less a header): an estimate for the ETA only. */
-async function countLines(path: string, header: boolean): Promise<number | undefined> {
-  try {
-    let lines = 0;
-    let last = 10;
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      let at = chunk.indexOf(10);
-      while (at !== -1) {
-        lines += 1;
-        at = chunk.indexOf(10, at + 1);
-      }
-      if (chunk.length > 0) last = chunk[chunk.length - 1]!;
-    }
-    if (last !== 10) lines += 1;
-    return Math.max(0, lines - (header ? 1 : 0));
-  } catch {
-    return undefined;
-  }
+  return error;
 }
 
 function integer(value: string, flag: string, lang: Lang): number {
@@ -275,17 +163,7 @@ function integer(value: string, flag: string, lang: Lang): number {
   return n;
 }
 
-function mappingProblems(
-  file: string,
-  diagnostics: ReadonlyArray<{
-    code: string;
-    severity: string;
-    message: string;
-    zh: string;
-    range?: { start: { line: number; column: number } };
-  }>,
-  lang: Lang,
-): CliError {
+function mappingProblems(file: string, diagnostics: readonly MappingDiagnostic[], lang: Lang): CliError {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const lines = errors.map((d) => {
     const at = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;

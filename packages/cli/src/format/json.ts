@@ -12,7 +12,12 @@ export function formatJson(diagnostics: readonly Diagnostic[], summary: LintSumm
         start: { line: diagnostic.range.start.line, column: diagnostic.range.start.column },
         end: { line: diagnostic.range.end.line, column: diagnostic.range.end.column },
       },
-      fixes: diagnostic.fixes.map((fix) => ({ title: fix.title[lang], edits: fix.edits })),
+      // A suggestion may change the meaning: `unsilo lint --fix` does not apply it.
+      fixes: diagnostic.fixes.map((fix) => ({
+        title: fix.title[lang],
+        edits: fix.edits,
+        ...(fix.suggestion ? { suggestion: true } : {}),
+      })),
     })),
     summary,
   })}\n`;

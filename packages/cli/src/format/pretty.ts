@@ -1,4 +1,10 @@
-import { type Diagnostic, formatMessage, type Lang, type LintSummary } from '@unsilo/sdk/catalog';
+import {
+  automaticFix,
+  type Diagnostic,
+  formatMessage,
+  type Lang,
+  type LintSummary,
+} from '@unsilo/sdk/catalog';
 import { codeFrame } from './code-frame';
 import { palette } from './terminal';
 
@@ -31,7 +37,8 @@ export function formatPretty(
     out.push('');
   }
   const problems = summary.errors + summary.warnings + summary.infos;
-  const fixable = diagnostics.filter((d) => d.fixes.length > 0).length;
+  const fixable = diagnostics.filter((d) => automaticFix(d) !== undefined).length;
+  const suggested = diagnostics.filter((d) => d.fixes.some((fix) => fix.suggestion)).length;
   if (problems === 0) {
     out.push(
       options.lang === 'zh'
@@ -49,6 +56,13 @@ export function formatPretty(
         options.lang === 'zh'
           ? `  其中 ${fixable} 个可用 --fix 自动修复`
           : `  ${fixable} of them can be fixed with --fix`,
+      );
+    }
+    if (suggested > 0) {
+      out.push(
+        options.lang === 'zh'
+          ? `  其中 ${suggested} 个有修改建议：可能改变含义，--fix 不会应用，请在编辑器中用快速修复`
+          : `  ${suggested} of them ${suggested === 1 ? 'has a suggested change' : 'have suggested changes'}: it may change the meaning, so --fix leaves it; apply it as a quick fix in the editor`,
       );
     }
   }
