@@ -17,8 +17,8 @@ import { validateIdcard } from '../packages/sdk/src/identifiers/idcard';
 import { validatePhone } from '../packages/sdk/src/identifiers/phone';
 import { checkRegion } from '../packages/sdk/src/identifiers/region';
 import { loadMapping } from '../packages/sdk/src/mapping/index';
-import { readCsvBatches } from '../packages/sdk/src/sync/readers/csv';
-import { isReject } from '../packages/sdk/src/sync/readers/types';
+import { readCsvBatches } from '../packages/sdk/src/sources/csv';
+import { isReject } from '../packages/sdk/src/sources/types';
 import { writePopulationCsv } from '../scripts/gen-population';
 import { bundleFromSources } from './support/bundle';
 

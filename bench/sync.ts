@@ -29,7 +29,7 @@ else await main();
 /** Child: read and map every row of the file, nothing sent; prints rows/s and peak RSS. */
 async function mapOnlyChild(input: string, entryFile: string) {
   const { compileMapping, parseMapping } = await import('@unsilo/sdk/mapping');
-  const { readSource, isReject } = await import('@unsilo/sdk/sync');
+  const { readSource, isReject } = await import('@unsilo/sdk/sources');
   const parsed = parseMapping(await readFile(mappingFile, 'utf8'));
   const entry = JSON.parse(await readFile(entryFile, 'utf8'));
   const compiled = compileMapping(parsed.mapping!, entry).compiled!;
@@ -63,7 +63,7 @@ async function main() {
     children.push(sandbox.child);
     const { url } = JSON.parse(await sandbox.firstLine) as { url: string };
     const { createExchangeClient } = await import('@unsilo/sdk');
-    const { publishCatalog } = await import('@unsilo/sdk/sync');
+    const { publishCatalog } = await import('@unsilo/sdk/publish');
     const client = createExchangeClient({
       baseUrl: url,
       auth: { type: 'clientCredentials', ...credentials },

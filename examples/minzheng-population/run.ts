@@ -8,14 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createExchangeClient } from '@unsilo/sdk';
 import { compileMapping, parseMapping } from '@unsilo/sdk/mapping';
-import {
-  createClientPusher,
-  mappingDigest,
-  publishCatalog,
-  readSource,
-  sync,
-  syncMappingOf,
-} from '@unsilo/sdk/sync';
+import { publishCatalog } from '@unsilo/sdk/publish';
+import { readSource } from '@unsilo/sdk/sources';
+import { createClientPusher, mappingDigest, sync, syncMappingOf } from '@unsilo/sdk/sync';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

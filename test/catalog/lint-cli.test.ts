@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli';
+import { repoRoot, runCli } from '../helpers/cli';
 
 const clean = 'test/fixtures/catalog/clean';
 const rulesDir = 'test/fixtures/catalog/rules';
@@ -99,6 +99,47 @@ describe('unsilo lint', () => {
     expect(text).toContain('  type: conditional\n');
     expect(text).toContain('updateCycle: daily\n');
     expect(text).toContain('publishedAt: 2019-05-10\n');
+  });
+
+  it('prints each edit of --fix (file:line, before → after); --dry-run writes nothing', async () => {
+    const dir = join(scratch, 'fix-print');
+    cpSync(join('test/fixtures/catalog/rules/schema-enum'), dir, { recursive: true });
+    const file = join(dir, 'entry.yaml');
+    const broken = readFileSync(file, 'utf8').replace('publishedAt: 2019-05-10', 'publishedAt: 2019/5/10');
+    writeFileSync(file, broken);
+    const where = relative(repoRoot, file).split(sep).join('/');
+    const dry = await runCli(['lint', dir, '--fix', '--dry-run', '--lang', 'en']);
+    expect(dry.stdout).toContain(`${where}:22 schema/enum: 有条件共享 → conditional`);
+    expect(dry.stdout).toContain(`${where}:28 date/format: 2019/5/10 → 2019-05-10`);
+    expect(dry.stdout).toContain('2 edits not written (--dry-run)');
+    expect(dry.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+    const applied = await runCli(['lint', dir, '--fix', '--lang', 'en']);
+    expect(applied.stdout).toContain(`${where}:28 date/format: 2019/5/10 → 2019-05-10`);
+    expect(applied.stdout).toContain('2 edits written');
+    expect(applied.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('publishedAt: 2019-05-10\n');
+    const dryOnly = await runCli(['lint', dir, '--dry-run']);
+    expect(dryOnly.code).toBe(2);
+  });
+
+  it('leaves a change that may alter the meaning to the user: a code/class mismatch is a suggestion', async () => {
+    const dir = join(scratch, 'fix-suggestion');
+    cpSync(join(rulesDir, 'code-class-mismatch'), dir, { recursive: true });
+    const file = join(dir, 'entry.yaml');
+    const before = readFileSync(file, 'utf8');
+    const pretty = await runCli(['lint', dir, '--lang', 'en']);
+    expect(pretty.stdout).not.toContain('can be fixed with --fix');
+    expect(pretty.stdout).toContain('1 of them has a suggested change');
+    const { code, stdout } = await runCli(['lint', dir, '--fix', '--format', 'json', '--lang', 'en']);
+    expect(code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const [diagnostic] = JSON.parse(stdout).diagnostics.filter(
+      (d: { rule: string }) => d.rule === 'code/class-mismatch',
+    );
+    expect(diagnostic.fixes).toEqual([
+      expect.objectContaining({ title: 'Change the class to department', suggestion: true }),
+    ]);
   });
 
   it('honours unsilo.config.yaml: severities, allow-lists and ignores', async () => {

@@ -30,15 +30,42 @@ function workspace(): string {
 describe('unsilo catalog report', () => {
   it('writes a self-contained HTML page with no external resource', async () => {
     const out = join(scratch, 'report.html');
-    const { code, stderr } = await runCli(['catalog', 'report', workspace(), '--out', out]);
+    const { code, stderr } = await runCli(['catalog', 'report', workspace(), '--out', out, '--lang', 'zh']);
     expect(code).toBe(0);
-    expect(stderr).toContain('28 resources, 7 providers');
+    expect(stderr).toContain('28 个资源，7 个提供部门');
     const html = readFileSync(out, 'utf8');
     expect(html).not.toMatch(/<(?:script|link|img|iframe)\b/i);
     expect(html).not.toMatch(/(?:src|href)=["']?(?:https?:)?\/\//i);
     expect(html).not.toMatch(/url\((?!#)/);
     expect(html).toContain('某市公安局');
     expect(html.match(/<svg class="chart/g)?.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('speaks --lang en: page, labels and the summary line', async () => {
+    const out = join(scratch, 'report-en.html');
+    const { code, stderr } = await runCli(['catalog', 'report', workspace(), '--out', out, '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`report written: ${out} (28 resources, 7 providers)\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<title>Catalogue quality report</title>');
+    expect(html).toContain('Unconditional');
+    expect(html).toContain('Completeness');
+    expect(html).not.toContain('共享类型分布');
+    expect(html).not.toContain('生成时间');
+    // The data stays as written: names of departments and resources are not translated.
+    expect(html).toContain('某市公安局');
+  });
+
+  it('shows when it was made in local time, with the offset from UTC', async () => {
+    const out = join(scratch, 'report-time.html');
+    const run = await runCli(['catalog', 'report', workspace(), '--out', out, '--lang', 'zh'], {
+      env: { TZ: 'Asia/Shanghai' },
+    });
+    expect(run.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（UTC\+08:00）/);
+    expect(html).not.toMatch(/\d{2}:\d{2} UTC</);
   });
 
   it.skipIf(!existsSync(CHROMIUM))(

@@ -23,9 +23,19 @@ describe('unsilo check idcard', () => {
     expect(checks[2].reason.en).toContain('610104196209276908');
   });
 
-  it('exits 0 when every value is valid', async () => {
-    const result = await runCli(['check', 'idcard', '440524188001010014', '--lang', 'zh']);
+  it('exits 0 when every value is valid and nothing about it is doubtful', async () => {
+    const result = await runCli(['check', 'idcard', '11010519491231002X', '--lang', 'zh']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('440524188001010014');
+    expect(result.stdout).toBe('✔ 11010519491231002X\n');
+  });
+
+  it('accepts the standard example 440524188001010014 but says its area code is older than every list known', async () => {
+    // 440524 (潮阳县) was gone before the earliest edition of GB/T 2260 Unsilo has (about 1998).
+    const result = await runCli(['check', 'idcard', '440524188001010014', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)[0]).toMatchObject({
+      valid: true,
+      warnings: [{ code: 'idcard.region-unknown' }],
+    });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadMapping, type RowIssue } from '@unsilo/sdk/mapping';
-import { isReject, readCsv } from '@unsilo/sdk/sync';
+import { isReject, readCsv } from '@unsilo/sdk/sources';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

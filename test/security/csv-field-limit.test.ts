@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { isReject, readCsv, type SourceItem } from '@unsilo/sdk/sync';
+import { isReject, readCsv, type SourceItem } from '@unsilo/sdk/sources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli';
 
