@@ -78,6 +78,7 @@ describe('what a start loads', () => {
       'packages/cli/src/commands/index.ts',
       'packages/cli/src/index.ts',
       'packages/cli/src/util/cli-error.ts',
+      'packages/cli/src/util/exchange-help.ts',
       'packages/cli/src/util/lang.ts',
     ]);
   });

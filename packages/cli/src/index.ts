@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { commands } from './commands/index';
 import { CliError } from './util/cli-error';
+import { exchangeSettingsHelp } from './util/exchange-help';
 
 export { CliError } from './util/cli-error';
 export { type Lang, resolveLang } from './util/lang';
@@ -14,7 +15,8 @@ export async function createProgram(argv: readonly string[] = process.argv): Pro
     .description('Unsilo — 政务信息资源目录与共享交换工具 / catalogue and exchange toolkit')
     .version('0.1.0')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText('after', exchangeSettingsHelp);
   const named = commandNamed(argv.slice(2));
   const unloaded = new Map<Command, string>();
   for (const entry of commands) {

@@ -56,6 +56,7 @@ export function register(program: Command): void {
       const cwd = process.cwd();
       const config = loadLintConfig(options.config, cwd);
       const files = collectCatalogFiles(paths.length ? paths : ['.'], cwd);
+      if (files.length === 0) throw nothingToCheck(paths.length ? paths : ['.']);
       const workspace = new Workspace({ config });
       for (const file of files) workspace.update(file.path, file.text);
       let result = workspace.lint();
@@ -116,6 +117,16 @@ export function loadLintConfig(path: string | undefined, cwd: string): LintConfi
 export function collectCatalogFiles(paths: readonly string[], cwd: string): SourceFile[] {
   const { entries } = readOrFail(() => readWorkspaceSync(paths, cwd));
   return entries.map(({ path, text }) => ({ path, text }));
+}
+
+/** No catalogue entry under the paths: a wrong folder, most often, which a silent exit 0 would hide. */
+function nothingToCheck(paths: readonly string[]): CliError {
+  const where = paths.join(', ');
+  return new CliError(
+    'lint.nothing_to_check',
+    `${where} 下没有目录条目（含 apiVersion: unsilo/v1 与 kind: InformationResource 的 *.yaml），无可检查 / ` +
+      `nothing to check: no catalogue entry (a *.yaml with apiVersion: unsilo/v1 and kind: InformationResource) under ${where}`,
+  );
 }
 
 /** Runs a read of the disk; what cannot be read is an I/O error (exit 2) with a bilingual message. */

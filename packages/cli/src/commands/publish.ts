@@ -6,6 +6,7 @@ import { clientFromSettings, resolveExchangeSettings } from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
 import { listWithdrawals, renderPublish } from '../format/publish-plan';
 import { CliError } from '../util/cli-error';
+import { exchangeSettingsHelp } from '../util/exchange-help';
 import { type Lang, resolveLang } from '../util/lang';
 import { toCliError } from './sync';
 
@@ -35,6 +36,7 @@ export function register(program: Command): void {
       '交换平台地址 / exchange URL (else UNSILO_EXCHANGE_URL or unsilo.config.yaml)',
     )
     .option('--lang <lang>', 'zh | en')
+    .addHelpText('after', exchangeSettingsHelp)
     .action(async (dir: string, flags: PublishFlags) => {
       const lang = resolveLang(flags.lang);
       try {

@@ -11,6 +11,7 @@ import {
 } from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
+import { exchangeSettingsHelp } from '../util/exchange-help';
 import { preferSmallHeap } from '../util/heap';
 import { type Lang, resolveLang } from '../util/lang';
 import { noProgress, type ProgressOutput, printSummary, progressOutput } from './sync-output';
@@ -58,6 +59,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'pretty | json', 'pretty')
     .option('--no-progress', '不显示进度 / no progress output')
     .option('--lang <lang>', 'zh | en')
+    .addHelpText('after', exchangeSettingsHelp)
     .action(async (flags: SyncFlags) => {
       preferSmallHeap();
       const lang = resolveLang(flags.lang);
