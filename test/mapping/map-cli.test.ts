@@ -248,7 +248,8 @@ describe('unsilo map: bad input', () => {
       '-i',
       join(fixtures, 'gongan/czrk.csv'),
       '-o',
-      join(work, 'missing-dir', 'out.ndjson'),
+      // A folder that would be a file: missing folders are made, this one cannot be.
+      join(fixtures, 'gongan/czrk.csv', 'out.ndjson'),
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/\[io\] cannot write/);

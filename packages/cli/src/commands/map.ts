@@ -57,7 +57,7 @@ export function register(program: Command): void {
     .requiredOption('-o, --out <file>', '输出 NDJSON / output NDJSON')
     .option(
       '--rejects <file>',
-      '被拒绝行的 NDJSON（默认 OUT.rejects.ndjson）/ rejected rows NDJSON (default OUT.rejects.ndjson)',
+      '被拒绝行的 NDJSON（默认与输出同名、扩展名为 .rejects.ndjson：records.ndjson → records.rejects.ndjson；目录不存在时自动创建）/ rejected rows NDJSON (default: the output with .rejects.ndjson, records.ndjson → records.rejects.ndjson; missing folders are made)',
     )
     .option('--format <format>', 'pretty | json', 'pretty')
     .option('--catalog <path>', '目录条目所在目录或文件 / catalogue directory or file')

@@ -59,6 +59,17 @@ describe('runMappingFile', () => {
     ]);
   });
 
+  it('creates the folders of its output and rejects files', async () => {
+    const input = join(dir, 'folders.csv');
+    writeFileSync(input, `${header}\n11010519491231002X,张三,2,19491231,汉族,110105,3,\n`);
+    const output = join(dir, 'out', '2026-12', 'records.ndjson');
+    const rejects = join(dir, 'rejected', 'records.rejects.ndjson');
+    const counts = await runMappingFile(compiled(), { input, output, rejects });
+    expect(counts.accepted).toBe(1);
+    expect(lines(output)).toHaveLength(1);
+    expect(readFileSync(rejects, 'utf8')).toBe('');
+  });
+
   it('stops before writing a row when the input lacks a column the mapping reads', async () => {
     const input = join(dir, 'short.csv');
     writeFileSync(input, 'SFZH,XM\n11010519491231002X,张三\n');
@@ -84,7 +95,8 @@ describe('runMappingFile', () => {
 
   it('an output that cannot be written is an io error naming it', async () => {
     const input = join(dir, 'in.csv');
-    const output = join(dir, 'missing', 'out.ndjson');
+    // Its folder would be a file: neither the folder nor the file can be made.
+    const output = join(input, 'out.ndjson');
     const failure = await runMappingFile(compiled(), { input, output, rejects: join(dir, 'r.ndjson') }).catch(
       (e: unknown) => e,
     );

@@ -1,4 +1,6 @@
 import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { pumpSource } from '../../sources/index';
 import { type ByteSource, isReject, type SourceItem } from '../../sources/types';
 import type { CompiledMapping } from '../compile';
@@ -40,6 +42,7 @@ export async function runMappingFile(
   options: RunMappingFileOptions,
 ): Promise<RunMappingCounts> {
   const started = performance.now();
+  await makeFoldersFor(options.output, options.rejects);
   const out = createWriteStream(options.output);
   const rejects = createWriteStream(options.rejects);
   // Errors surface through the line writers (flush, end); the listeners keep them from being unhandled meanwhile.
@@ -61,6 +64,17 @@ export async function runMappingFile(
   }
   await run.end();
   return { ...run.counts(), durationMs: Math.round(performance.now() - started) };
+}
+
+/** The folders the files go into, made as `map run -o out/2026-12/records.ndjson` would expect. */
+async function makeFoldersFor(...files: string[]): Promise<void> {
+  for (const file of files) {
+    try {
+      await mkdir(dirname(file), { recursive: true });
+    } catch (error) {
+      throw new MappingJobError('io', `cannot write ${file}: ${(error as Error).message}`);
+    }
+  }
 }
 
 /** One run's state: counts, the tally of rejects, and the two line writers. */
