@@ -1,7 +1,10 @@
 import { stringify } from 'yaml';
 import { yamlScalar } from './edits';
 
-/** Key order of a written entry: the order of DESIGN §2 and of the national template. */
+/**
+ * Key order of a written entry: the order of the national template, with the record `key` just before the
+ * items it names (as the example entries write it).
+ */
 const TOP = [
   'apiVersion',
   'kind',
@@ -11,8 +14,8 @@ const TOP = [
   'classification',
   'summary',
   'format',
-  'items',
   'key',
+  'items',
   'share',
   'open',
   'updateCycle',
@@ -28,7 +31,7 @@ const CHILD_ORDER: Record<string, string[]> = {
   share: ['type', 'condition', 'method'],
   'share.method': ['class', 'type'],
   open: ['type', 'condition', 'topic'],
-  item: ['name', 'key', 'type', 'length', 'codeset', 'source', 'check', 'description'],
+  item: ['name', 'key', 'type', 'length', 'codeset', 'required', 'source', 'check', 'description'],
 };
 /** Codes are quoted so that a code of digits never reads back as a number. */
 const ALWAYS_QUOTED = new Set(['code', 'provider.code']);
@@ -43,10 +46,17 @@ function ordered(map: Plain, order: readonly string[]): Array<[string, unknown]>
   return keys.filter((key) => map[key] !== undefined).map((key) => [key, map[key]]);
 }
 
+function isPlainScalar(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
 function scalar(value: unknown, quoted = false): string {
   if (value === null) return 'null';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return quoted ? JSON.stringify(value) : yamlScalar(value);
+  // A list of plain values inside a flow map (an item's `check`) is written `[uscc]`, as catalogue files write it.
+  if (Array.isArray(value) && value.every(isPlainScalar))
+    return `[${value.map((v) => scalar(v)).join(', ')}]`;
   return stringify(value, { flow: true }).trim();
 }
 

@@ -82,6 +82,7 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { header: '记录主键', path: 'key', level: 'resource', width: 12, extension: true },
   { header: '信息项标识', path: 'items[].key', level: 'item', width: 12, extension: true },
   { header: '代码集', path: 'items[].codeset', level: 'item', width: 14, extension: true },
+  { header: '是否必填', path: 'items[].required', level: 'item', width: 10, extension: true },
   { header: '权威来源', path: 'items[].source', level: 'item', width: 10, extension: true },
   { header: '交换平台校核', path: 'items[].check', level: 'item', width: 14, extension: true },
   { header: '信息项说明', path: 'items[].description', level: 'item', width: 20, extension: true },
@@ -91,4 +92,6 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
 /** List values (related codes, business matters, record keys) share one cell, separated by "；". */
 export const LIST_SEPARATOR = '；';
 export const LIST_PATHS = new Set(['related', 'businessMatters', 'key', 'items[].check']);
+/** Flags written 是/否 (an empty cell leaves the flag out). */
+export const YES_NO_PATHS = new Set(['items[].required']);
 export const SHEET_NAME = '信息资源目录';

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { cellText, columnLetter } from '../../sources/xlsx';
 import { orderEntry, stringifyEntry } from '../emit';
-import { canonicalToken } from '../vocabulary';
-import { LIST_PATHS, type TemplateColumn } from './columns';
+import { openTypeOf, valueOfCell } from './cell-values';
+import type { TemplateColumn } from './columns';
 
 export interface SheetError {
   /** Sheet row as the spreadsheet shows it (the header is row 1). */
@@ -28,7 +28,7 @@ export interface CatalogImport {
 
 const CODE = '信息资源代码';
 const NAME = '信息资源名称';
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const OPEN_CONDITION = '开放条件';
 
 /** The resource being read: its first row, its entry so far, its items; `failed` once a row of it is wrong. */
 interface Pending {
@@ -123,7 +123,9 @@ export class EntryRows {
     for (const { text, raw, column } of cells.values()) {
       if (column.level !== 'resource' || !column.path) continue;
       if (column.path === '$file') current.file = text;
-      else setPath(current.entry, column.path, resourceValue(column, raw, text));
+      else if (column.path === 'open.type')
+        setPath(current.entry, column.path, openTypeOf(text, cells.has(OPEN_CONDITION)));
+      else setPath(current.entry, column.path, valueOfCell(column, raw, text));
     }
   }
 
@@ -132,10 +134,10 @@ export class EntryRows {
     const itemCells = [...cells.values()].filter(({ column }) => column.level === 'item');
     if (itemCells.length === 0) return;
     const item: Record<string, unknown> = {};
-    for (const { text, column } of itemCells) {
+    for (const { text, raw, column } of itemCells) {
       const key = column.path!.slice('items[].'.length);
       if (key !== 'length') {
-        item[key] = column.vocabulary ? (canonicalToken(column.vocabulary, text) ?? text) : text;
+        item[key] = valueOfCell(column, raw, text);
         continue;
       }
       const length = Number(text);
@@ -193,23 +195,6 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
     node = node[segment] as Record<string, unknown>;
   }
   node[segments[segments.length - 1]!] = value;
-}
-
-function resourceValue(column: TemplateColumn, raw: unknown, text: string): unknown {
-  if (column.path && LIST_PATHS.has(column.path)) {
-    return text
-      .split(/[；;]/)
-      .map((part) => part.trim())
-      .filter(Boolean);
-  }
-  if (column.path === 'publishedAt') {
-    if (raw instanceof Date) return raw.toISOString().slice(0, 10);
-    if (typeof raw === 'number' && raw > 20000 && raw < 80000) {
-      return new Date(EXCEL_EPOCH + raw * 86_400_000).toISOString().slice(0, 10);
-    }
-  }
-  if (column.vocabulary) return canonicalToken(column.vocabulary, text) ?? text;
-  return text;
 }
 
 function isSafeRelative(path: string): boolean {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { termOf } from '../vocabulary';
-import { LIST_PATHS, LIST_SEPARATOR, SHEET_NAME, TEMPLATE_COLUMNS } from './columns';
+import { cellOf, openTypeCell } from './cell-values';
+import { SHEET_NAME, TEMPLATE_COLUMNS } from './columns';
 
 export interface CatalogSheetEntry {
   /** Where the entry lives, relative to the catalogue directory (kept in the 文件 column). */
@@ -15,16 +15,6 @@ function valueAt(entry: Record<string, unknown>, path: string): unknown {
     value = (value as Record<string, unknown>)[segment];
   }
   return value;
-}
-
-function cellValue(value: unknown, column: (typeof TEMPLATE_COLUMNS)[number]): string | number | null {
-  if (value === undefined || value === null) return null;
-  if (column.path && LIST_PATHS.has(column.path) && Array.isArray(value))
-    return value.map(String).join(LIST_SEPARATOR);
-  if (column.vocabulary && typeof value === 'string') return termOf(column.vocabulary, value)?.zh ?? value;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
 }
 
 /** Builds the 填报模板 workbook: one row per information item, resource columns on the first row only. */
@@ -56,14 +46,17 @@ export async function buildCatalogWorkbook(entries: readonly CatalogSheetEntry[]
         if (column.level === 'row') return i === 0 ? resourceIndex + 1 : null;
         if (column.level === 'item') {
           const key = column.path!.slice('items[].'.length);
-          return item && typeof item === 'object' ? cellValue(item[key], column) : null;
+          return item && typeof item === 'object' ? cellOf(item[key], column) : null;
         }
         if (i > 0) return null;
         if (column.path === '$file') return file;
         if (column.header === '目分类') return classification.slice(3, 6) || null;
         if (column.header === '细目分类1') return classification.slice(6) || null;
         if (!column.path) return null;
-        return cellValue(valueAt(entry, column.path), column);
+        if (column.path === 'open.type') {
+          return openTypeCell(valueAt(entry, 'open.type'), valueAt(entry, 'open.condition'), column);
+        }
+        return cellOf(valueAt(entry, column.path), column);
       });
       const row = sheet.addRow(values);
       // Codes and dates stay text: Excel must not turn 000012 into 12 or 2019-05-10 into a serial number.

@@ -1,6 +1,6 @@
 /**
- * `@unsilo/sdk/catalog/workbook` (Node): the catalogue as the Excel 填报模板 — one row per entry, one sheet —
- * written from entries and read back into entry files, with the cell of every error.
+ * `@unsilo/sdk/catalog/workbook` (Node): the catalogue as the Excel 填报模板 — one row per information item, one
+ * sheet — written from entries and read back into entry files, with the cell of every error.
  */
 
 export { columnLetter } from '../../sources/xlsx';
