@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -198,6 +198,29 @@ describe('unsilo map preview', () => {
 });
 
 describe('unsilo map: bad input', () => {
+  it.each(['run', 'preview'])(
+    'a workbook given as the CSV export: map %s says what it is and exits 2, writing nothing',
+    async (command) => {
+      const workbook = join(fixtures, 'scjg/qiye-minglu.xlsx');
+      const out = join(work, `wrong-format-${command}.ndjson`);
+      const result = await runCli([
+        'map',
+        command,
+        '-m',
+        join(fixtures, 'gongan/czrk.mapping.yaml'),
+        '-i',
+        workbook,
+        ...(command === 'run' ? ['-o', out] : []),
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `unsilo: [source/wrong-format] ${workbook} 不是 CSV 文件：检测到ZIP 文件（.xlsx 工作簿即是）；请在映射文件中设置 source.format: xlsx / ` +
+          `${workbook} is not a CSV file: detected a ZIP file (an .xlsx workbook is one); set source.format: xlsx in the mapping\n`,
+      );
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+
   it('an invalid mapping stops with positions (exit 2)', async () => {
     const bad = join(work, 'bad.mapping.yaml');
     writeFileSync(

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RunningSandbox } from '@unsilo/sandbox';
 import type { ExchangeClient } from '@unsilo/sdk';
 import { loadCheckpoint, mappingDigest, SyncError, SyncMappingError, syncFile } from '@unsilo/sdk/sync';
@@ -63,6 +64,24 @@ describe('syncFile', { timeout: 60_000 }, () => {
       [expect.stringMatching(/^mapping\//), 9],
     ]);
     expect((error as SyncMappingError).code).toBe('sync.mapping_invalid');
+    expect(exchangeCounts(sandbox).upserts).toBe(before);
+  });
+
+  it('refuses a workbook given as the CSV export before pushing anything (pre-flight)', async () => {
+    const before = exchangeCounts(sandbox).upserts;
+    const workbook = join(dir, 'population-export.csv');
+    await copyFile(
+      fileURLToPath(new URL('../fixtures/mapping/scjg/qiye-minglu.xlsx', import.meta.url)),
+      workbook,
+    );
+    const error = await syncFile({ mapping: mappingFile, input: workbook, client, folder: dir }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SyncError);
+    expect(error).toMatchObject({
+      code: 'sync.input_wrong_format',
+      message: `${workbook} is not a CSV file: detected a ZIP file (an .xlsx workbook is one); set source.format: xlsx in the mapping`,
+    });
     expect(exchangeCounts(sandbox).upserts).toBe(before);
   });
 

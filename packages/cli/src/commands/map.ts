@@ -17,8 +17,10 @@ import {
   type RunMappingCounts,
   runMappingFile,
 } from '@unsilo/sdk/mapping/jobs';
+import { SourceError } from '@unsilo/sdk/sources';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
+import { configuredTimeZone } from '../util/config-time-zone';
 import { type Lang, resolveLang } from '../util/lang';
 import { findEntry } from './map-entry';
 
@@ -70,7 +72,8 @@ async function previewCommand(options: PreviewCliOptions): Promise<void> {
   const how = previewFormat(options.format);
   const limit = positiveInt(options.limit, '--limit');
   const sampleRows = positiveInt(options.sample, '--sample');
-  const prepared = prepare(options, lang);
+  const timeZone = await configuredTimeZone();
+  const prepared = prepare(options, lang, timeZone);
   const { view } = await previewMapping({
     mapping: prepared.parsed,
     mappingPath: prepared.shown,
@@ -79,7 +82,9 @@ async function previewCommand(options: PreviewCliOptions): Promise<void> {
     sample: { source: options.input, path: options.input },
     sampleRows,
     limit,
+    timeZone,
   }).catch((error: unknown) => {
+    if (error instanceof SourceError) throw new CliError(error.code, `${error.zh} / ${error.message}`);
     throw new CliError('io', `cannot read ${options.input}: ${(error as Error).message}`);
   });
   process.stdout.write(renderPreview(view, how));
@@ -98,7 +103,7 @@ async function runCommand(options: RunCliOptions): Promise<void> {
   if (!['pretty', 'json'].includes(options.format)) {
     throw new CliError('usage', `--format must be pretty or json (got ${options.format})`);
   }
-  const { compiled } = prepare(options, lang);
+  const { compiled } = prepare(options, lang, await configuredTimeZone());
   const rejects = options.rejects ?? options.out.replace(/(\.ndjson|\.jsonl)?$/, '.rejects.ndjson');
   let counts: RunMappingCounts;
   try {
@@ -166,8 +171,11 @@ interface Prepared {
   compiled: CompiledMapping;
 }
 
-/** Reads the mapping and its catalogue entry and compiles; diagnostics with errors end the command (exit 2). */
-function prepare(options: CommonOptions, lang: Lang): Prepared {
+/**
+ * Reads the mapping and its catalogue entry and compiles, "today" being the date in `timeZone`; diagnostics with
+ * errors end the command (exit 2).
+ */
+function prepare(options: CommonOptions, lang: Lang, timeZone: string): Prepared {
   const parsed = parseMapping(readText(options.mapping, 'mapping'));
   const shown = relative(process.cwd(), options.mapping) || options.mapping;
   const fail = (diagnostics: MappingDiagnostic[]) =>
@@ -178,7 +186,7 @@ function prepare(options: CommonOptions, lang: Lang): Prepared {
     );
   if (!parsed.mapping) throw fail(parsed.diagnostics);
   const { entry, path: entryPath } = findEntry(parsed.mapping.resource, options.catalog, options.mapping);
-  const loaded = loadMapping(parsed, entry);
+  const loaded = loadMapping(parsed, entry, { timeZone });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   // Warnings go to stderr; hints (info) are for the editor and the preview.
   for (const d of loaded.diagnostics.filter((x) => x.severity === 'warning'))

@@ -4,6 +4,7 @@
  * a SQL table's rows as the caller's query returns them. Nothing here knows about mappings or the exchange.
  */
 
+export { type ContentKind, checkSourceFormat, contentKindOf } from './content-kind';
 export { pumpCsv, readCsv, readCsvBatches } from './csv';
 export { CsvParser } from './csv-parser';
 export { decodeText, detectEncoding } from './decode';

@@ -8,7 +8,7 @@ import type { MappingDiagnostic } from '../types';
 export class MappingJobError extends Error {
   override readonly name = 'MappingJobError';
   constructor(
-    readonly code: 'io' | 'mapping/unknown-column',
+    readonly code: 'io' | 'mapping/unknown-column' | 'source/wrong-format',
     message: string,
     readonly diagnostics: readonly MappingDiagnostic[] = [],
   ) {

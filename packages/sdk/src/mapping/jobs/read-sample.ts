@@ -1,4 +1,4 @@
-import { readSourceBatches } from '../../sources/index';
+import { checkSourceFormat, readSourceBatches } from '../../sources/index';
 import type { ByteSource, ReaderOptions, SourceItem } from '../../sources/types';
 import type { FieldMapping, SourceFormat } from '../types';
 
@@ -29,6 +29,7 @@ export async function readSample(
   max: number,
 ): Promise<{ rows: SourceItem[]; truncated: boolean }> {
   const rows: SourceItem[] = [];
+  await checkSourceFormat(sample, format);
   const source = sample instanceof Uint8Array ? bytesOnce(sample) : sample;
   for await (const batch of readSourceBatches(source, format, options)) {
     for (const item of batch) {

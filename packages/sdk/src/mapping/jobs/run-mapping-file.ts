@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { pumpSource } from '../../sources/index';
+import { checkSourceFormat, pumpSource, SourceError } from '../../sources/index';
 import { type ByteSource, isReject, type SourceItem } from '../../sources/types';
 import type { CompiledMapping } from '../compile';
 import { RejectTally } from '../reject-tally';
@@ -42,6 +42,7 @@ export async function runMappingFile(
   options: RunMappingFileOptions,
 ): Promise<RunMappingCounts> {
   const started = performance.now();
+  await refuseWrongFormat(options.input, compiled.mapping.source.format);
   await makeFoldersFor(options.output, options.rejects);
   const out = createWriteStream(options.output);
   const rejects = createWriteStream(options.rejects);
@@ -64,6 +65,18 @@ export async function runMappingFile(
   }
   await run.end();
   return { ...run.counts(), durationMs: Math.round(performance.now() - started) };
+}
+
+/** An input whose first bytes show another kind of file stops the run before anything is written. */
+async function refuseWrongFormat(input: ByteSource, format: CompiledMapping['mapping']['source']['format']) {
+  try {
+    await checkSourceFormat(input, format);
+  } catch (error) {
+    if (error instanceof SourceError)
+      throw new MappingJobError('source/wrong-format', `${error.zh} / ${error.message}`);
+    const name = typeof input === 'string' ? input : 'the input';
+    throw new MappingJobError('io', `cannot read ${name}: ${(error as Error).message}`);
+  }
 }
 
 /** The folders the files go into, made as `map run -o out/2026-12/records.ndjson` would expect. */

@@ -5,7 +5,8 @@ import { readerOptionsOf } from '../../mapping/jobs/read-sample';
 import { loadMapping } from '../../mapping/load';
 import { type ParsedMapping, parseMapping } from '../../mapping/parse';
 import type { TargetEntry } from '../../mapping/types';
-import { readSource } from '../../sources/index';
+import { checkSourceFormat, readSource, SourceError } from '../../sources/index';
+import type { SourceFormat } from '../../sources/types';
 import type { InputIdentity } from '../checkpoint';
 import { SyncError, SyncMappingError } from '../errors';
 import { syncMappingOf } from '../mapping-adapter';
@@ -51,6 +52,14 @@ export interface SyncFileOptions
   estimateTotal?: boolean;
   /** Called once everything is ready, just before the first row is read. */
   onStart?: (start: SyncFileStart) => void;
+  /**
+   * The city's IANA time zone (`timeZone` of `unsilo.config.yaml`): "today", for birth dates in the future, is the
+   * date there (default: Asia/Shanghai). Applies when the mapping is given as a file or text (a compiled mapping
+   * already has its day).
+   */
+  timeZone?: string;
+  /** "Today" instead of now: a calendar day `YYYY-MM-DD`, or an instant read in `timeZone`. */
+  today?: Date | string;
 }
 
 /** What a file sync is about to do. */
@@ -71,13 +80,15 @@ export interface SyncFileStart {
 export async function syncFile(options: SyncFileOptions): Promise<SyncResult> {
   const given = await mappingOf(options.mapping);
   const client = typeof options.client === 'function' ? await options.client() : options.client;
-  const compiled = 'compiled' in given ? given.compiled : await compileAgainstEntry(given.parsed, client);
+  const compiled =
+    'compiled' in given ? given.compiled : await compileAgainstEntry(given.parsed, client, options);
   const mapping = compiled.mapping;
   const checkpoint =
     options.checkpoint ??
     resolve(options.folder ?? '.', '.unsilo/sync', `${mapping.resource.replace(/[^0-9A-Za-z]+/g, '-')}.json`);
   const input = await inputIdentity(options.input);
   const format = mapping.source.format;
+  await refuseWrongFormat(options.input, format);
   const total =
     options.estimateTotal && format !== 'xlsx'
       ? await countLines(options.input, format === 'csv')
@@ -115,10 +126,14 @@ async function mappingOf(
 }
 
 /** Compiled against the exchange's own entry: its item checks (types, lengths, code sets) run on this side. */
-async function compileAgainstEntry(parsed: ParsedMapping, client: SyncFileClient): Promise<CompiledMapping> {
+async function compileAgainstEntry(
+  parsed: ParsedMapping,
+  client: SyncFileClient,
+  day: Pick<SyncFileOptions, 'today' | 'timeZone'>,
+): Promise<CompiledMapping> {
   const resource = await client.catalog.get(parsed.mapping!.resource);
   const entry = (resource.data as { entry?: TargetEntry }).entry;
-  const loaded = loadMapping(parsed, entry);
+  const loaded = loadMapping(parsed, entry, { today: day.today, timeZone: day.timeZone });
   if (!loaded.compiled) throw invalidMapping(loaded.diagnostics);
   return loaded.compiled;
 }
@@ -128,6 +143,16 @@ async function mappingText(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (error) {
     throw unreadable('sync.mapping_unreadable', path, error);
+  }
+}
+
+/** Pre-flight: an input of another kind (a workbook named .csv, a PDF) stops the run before anything is pushed. */
+async function refuseWrongFormat(path: string, format: SourceFormat): Promise<void> {
+  try {
+    await checkSourceFormat(path, format);
+  } catch (error) {
+    if (error instanceof SourceError) throw new SyncError('sync.input_wrong_format', error.message, error.zh);
+    throw unreadable('sync.input_unreadable', path, error);
   }
 }
 
