@@ -1,9 +1,8 @@
 import { type IdentifierCheck, validateIdcard, validateOrgcode, validateUscc } from '@unsilo/sdk/identifiers';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
+import { configuredTimeZone } from '../util/config-time-zone';
 import { type Lang, resolveLang } from '../util/lang';
-
-const CONFIG_FILE = 'unsilo.config.yaml';
 
 /** What a check may need besides the value: the city's time zone, for "today". */
 interface CheckContext {
@@ -74,31 +73,6 @@ function once<T>(get: () => Promise<T>): () => Promise<T> {
     value ??= get();
     return value;
   };
-}
-
-/**
- * The `timeZone` of `unsilo.config.yaml` in the working directory (Asia/Shanghai without one). Loaded only for the
- * checks that need "today", so `unsilo check uscc` loads nothing but the identifiers.
- */
-async function configuredTimeZone(): Promise<string> {
-  const [{ readFileSync }, { timeZoneOf }] = await Promise.all([
-    import('node:fs'),
-    import('@unsilo/sdk/workspace'),
-  ]);
-  let text = '';
-  try {
-    text = readFileSync(CONFIG_FILE, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT')
-      throw new CliError('io', `cannot read ${CONFIG_FILE}: ${code ?? (error as Error).message}`);
-  }
-  const { timeZone, problem } = timeZoneOf(text);
-  if (problem) {
-    const at = `${CONFIG_FILE}:${problem.range.start.line}:${problem.range.start.column}`;
-    throw new CliError('config.invalid', `${at} ${problem.message.zh} / ${problem.message.en}`);
-  }
-  return timeZone;
 }
 
 function formatText(results: Array<IdentifierCheck & { value: string }>, lang: Lang): string {

@@ -11,6 +11,7 @@ import {
 } from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
+import { configuredTimeZone } from '../util/config-time-zone';
 import { exchangeSettingsHelp } from '../util/exchange-help';
 import { preferSmallHeap } from '../util/heap';
 import { type Lang, resolveLang } from '../util/lang';
@@ -82,6 +83,7 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
   const batchSize = integer(flags.batchSize, '--batch-size', lang);
   const concurrency = integer(flags.concurrency, '--concurrency', lang);
   const timeout = integer(flags.timeout, '--timeout', lang);
+  const timeZone = await configuredTimeZone();
 
   const stop = new AbortController();
   let progress: ProgressOutput = noProgress;
@@ -95,6 +97,7 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
         clientFromSettings(await resolveExchangeSettings({ flag: flags.exchange }), { timeout }),
       push: { timeoutMs: timeout },
       mode,
+      timeZone,
       ...(flags.checkpoint ? { checkpoint: flags.checkpoint } : {}),
       ...(flags.watermark ? { watermark: flags.watermark } : {}),
       resume: flags.resume === true,

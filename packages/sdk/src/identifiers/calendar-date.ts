@@ -64,6 +64,21 @@ export function localDayKey(day: Date | string, timeZone: string = DEFAULT_TIME_
   return Number(match[1]) * 10000 + Number(match[2]) * 100 + Number(match[3]);
 }
 
+/**
+ * The calendar day `YYYY-MM-DD` that `today` names: a `YYYY-MM-DD` as it is, else the date of the instant (default:
+ * now) in `timeZone` — what a mapping, a sync or a record check takes as "today" for birth dates in the future.
+ */
+export function calendarDayOf(
+  today: Date | string | undefined,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  if (typeof today !== 'string') return localDate(today ?? new Date(), timeZone);
+  const match = ISO_DAY.exec(today);
+  if (!match || !isRealDate(Number(match[1]), Number(match[2]), Number(match[3])))
+    throw new RangeError(`not a calendar day YYYY-MM-DD: ${today}`);
+  return today;
+}
+
 /** The calendar day `YYYY-MM-DD` of an instant in `timeZone` (default: now, in Asia/Shanghai). */
 export function localDate(instant: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): string {
   const parts: Record<string, string> = Object.create(null);

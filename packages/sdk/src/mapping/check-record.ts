@@ -1,10 +1,14 @@
+import { calendarDayOf } from '../identifiers/calendar-date';
 import { type CodesetRegistry, standardCodesets } from './codesets';
 import { compileItemCheck, type ItemCheck } from './item-checks';
 import type { RecordValue, RowIssue, TargetEntry, TargetRecord } from './types';
 
 export interface CheckRecordOptions {
   codesets?: CodesetRegistry;
-  today?: Date;
+  /** "Today" for birth dates in the future: a calendar day `YYYY-MM-DD`, or an instant read in `timeZone`. */
+  today?: Date | string;
+  /** The IANA time zone an instant `today` (default: now) is read in (default: Asia/Shanghai). */
+  timeZone?: string;
   /** Accept keys that are not items of the entry (default: they are errors). */
   allowUnknownKeys?: boolean;
 }
@@ -25,7 +29,7 @@ interface CompiledEntry {
 
 const cache = new WeakMap<TargetEntry, WeakMap<CodesetRegistry, CompiledEntry>>();
 
-function compileEntry(entry: TargetEntry, codesets: CodesetRegistry, today?: Date): CompiledEntry {
+function compileEntry(entry: TargetEntry, codesets: CodesetRegistry, today?: string): CompiledEntry {
   const items = new Map<string, ItemCheck>();
   const names = new Map<string, string>();
   for (const item of entry.items ?? []) {
@@ -51,10 +55,13 @@ export function checkRecord(
     perRegistry = new WeakMap();
     cache.set(entry, perRegistry);
   }
-  let compiled = options.today ? undefined : perRegistry.get(codesets);
+  // Only the checks of the default "today" are cached; a given day or time zone compiles for this call.
+  const dayGiven = options.today !== undefined || options.timeZone !== undefined;
+  let compiled = dayGiven ? undefined : perRegistry.get(codesets);
   if (!compiled) {
-    compiled = compileEntry(entry, codesets, options.today);
-    if (!options.today) perRegistry.set(codesets, compiled);
+    const today = dayGiven ? calendarDayOf(options.today, options.timeZone) : undefined;
+    compiled = compileEntry(entry, codesets, today);
+    if (!dayGiven) perRegistry.set(codesets, compiled);
   }
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];

@@ -1,3 +1,4 @@
+import { calendarDayOf } from '../identifiers/calendar-date';
 import { recordLineEncoder } from '../json/record-line-encoder';
 import { type CodesetRegistry, standardCodesets } from './codesets';
 import { checkColumns } from './column-check';
@@ -13,8 +14,13 @@ import type { FieldMapping, MappingDiagnostic, TargetEntry, TargetItem, TargetRe
 export interface CompileOptions {
   /** Code sets for `codes: { codeset }` and item code sets (default: those of `@unsilo/spec`). */
   codesets?: CodesetRegistry;
-  /** "Today" for birth dates in the future (default: now). */
-  today?: Date;
+  /**
+   * "Today" for birth dates in the future: a calendar day `YYYY-MM-DD`, or an instant whose date in `timeZone` is
+   * taken (default: now). One day for the whole mapping: a run that crosses midnight keeps the day it began on.
+   */
+  today?: Date | string;
+  /** The city's IANA time zone (`timeZone` of `unsilo.config.yaml`), for an instant `today` (default: Asia/Shanghai). */
+  timeZone?: string;
   /**
    * false: run rows through the plain field loop instead of a row function generated for this mapping (the
    * loop is what runs where code generation is not allowed, e.g. under a strict Content-Security-Policy).
@@ -62,6 +68,7 @@ export function compileMapping(
   const items = new Map<string, TargetItem>((entry?.items ?? []).map((i) => [i.key, i]));
   const needed = entry ? requiredKeys(mapping, entry) : { key: mapping.key ?? [], required: [] as string[] };
   const mustFill = new Set([...needed.key, ...needed.required]);
+  const today = calendarDayOf(options.today, options.timeZone);
 
   const programs: FieldProgram[] = [];
   const columns = new Set<string>();
@@ -77,7 +84,7 @@ export function compileMapping(
       item: items.get(key),
       required: mustFill.has(key),
       codesets,
-      today: options.today,
+      today,
       diagnostics,
     });
     if (program) programs.push(program);

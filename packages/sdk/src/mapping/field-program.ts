@@ -30,7 +30,8 @@ export interface FieldContext {
   item: TargetItem | undefined;
   required: boolean;
   codesets: CodesetRegistry;
-  today: Date | undefined;
+  /** "Today" as a calendar day `YYYY-MM-DD`, for birth dates in the future. */
+  today: string;
   /** Where problems with the field go; the field is still compiled as far as it can be. */
   diagnostics: MappingDiagnostic[];
 }

@@ -31,7 +31,8 @@ export type ItemCheck = (value: RecordValue, sink: IssueSink) => RecordValue | u
 export function compileItemCheck(
   item: TargetItem,
   codesets: CodesetRegistry,
-  today?: Date,
+  /** "Today" for birth dates in the future: a calendar day `YYYY-MM-DD` (default: now, in Asia/Shanghai). */
+  today?: string,
   /** The field already runs the `region` check: GB/T 2260 membership would repeat it. */
   regionChecked = false,
 ): ItemCheck {
@@ -174,7 +175,7 @@ function codesetStep(
 }
 
 /** The item's own `check` list; a malformed check is skipped (the catalogue linter reports it). */
-function ownItemChecks(item: TargetItem, today: Date | undefined): ItemCheck[] {
+function ownItemChecks(item: TargetItem, today: string | undefined): ItemCheck[] {
   const steps: ItemCheck[] = [];
   for (const spec of listOf(item.check)) {
     let check: ValueCheck;

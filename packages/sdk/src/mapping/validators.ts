@@ -21,9 +21,11 @@ export interface IssueSink {
 export interface CheckOptions {
   /**
    * "Today", for birth dates in the future: a calendar day `YYYY-MM-DD` (the city's local date), or an instant whose
-   * date in Asia/Shanghai is taken (default: now).
+   * date in `timeZone` is taken (default: now).
    */
   today?: Date | string;
+  /** The IANA time zone an instant `today` is read in (default: Asia/Shanghai). */
+  timeZone?: string;
 }
 
 /** How a doubt about a valid identifier is reported: a warning (the default), a rejection, or not at all. */
@@ -48,7 +50,7 @@ export function compileCheck(field: string, spec: CheckSpec, options: CheckOptio
   const name = specName(spec);
   switch (name) {
     case 'idcard': {
-      const todayKey = localDayKey(options.today ?? new Date());
+      const todayKey = localDayKey(options.today ?? new Date(), options.timeZone);
       const validate = (value: string) => validateIdcardBy(value, todayKey);
       return identifierCheck(field, 'idcard', validate, 'ID number', '公民身份号码');
     }

@@ -6,6 +6,7 @@ import { SyncMappingError, syncFile } from '@unsilo/sdk/sync';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { getClientSecret, redact } from './secrets';
+import { workspaceTimeZone } from './workspace-time-zone';
 
 // Loaded on first use of an exchange command (dist/exchange.js): the exchange client carries the contract.
 
@@ -172,6 +173,7 @@ export async function syncMapping(
   if (!connection) return undefined;
   const { client, secret } = connection;
   const stop = new AbortController();
+  const timeZone = await workspaceTimeZone(mappingUri);
   try {
     const folder = vscode.workspace.getWorkspaceFolder(inputUri)?.uri ?? vscode.Uri.joinPath(inputUri, '..');
     const result = await vscode.window.withProgress(
@@ -188,6 +190,7 @@ export async function syncMapping(
           input: inputUri.fsPath,
           client,
           folder: folder.fsPath,
+          timeZone,
           resume: 'if-interrupted',
           stop: stop.signal,
           onProgress: (p) => progress.report({ message: `${p.read}` }),

@@ -16,6 +16,7 @@ import {
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CatalogEntryRequest, type CatalogEntryResult } from '../shared/protocol';
+import { workspaceTimeZone } from './workspace-time-zone';
 
 const SAMPLE_STATE_KEY = 'unsilo.preview.samples';
 /** Larger samples are refused: the preview is a sample, not a run. */
@@ -128,6 +129,7 @@ export class MappingPreviewManager implements vscode.Disposable {
       lang: this.lang,
       sampleRows: MAX_SAMPLE_ROWS,
       limit: 50,
+      timeZone: await workspaceTimeZone(uri),
     };
     let samplePath: string | undefined;
     if (mapping) {
