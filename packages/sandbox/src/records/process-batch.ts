@@ -181,7 +181,8 @@ export function recordKeyOf(entry: CatalogEntry): string[] {
 }
 
 export function canonicalKey(record: Record<string, unknown>, keyFields: string[]): string {
-  const key: Record<string, unknown> = {};
+  // Built from the record's fields: no prototype, so every key field is an own member, whatever its name.
+  const key: Record<string, unknown> = Object.create(null);
   for (const field of keyFields) key[field] = record[field];
   return canonicalJson(key);
 }
