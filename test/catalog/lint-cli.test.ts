@@ -31,7 +31,7 @@ describe('unsilo lint', () => {
     expect(code).toBe(0);
   });
 
-  it('writes DESIGN §5 JSON with the message in the chosen language', async () => {
+  it('writes the lint JSON with the message in the chosen language', async () => {
     const { code, stdout } = await runCli([
       'lint',
       `${rulesDir}/date-format`,

@@ -1,6 +1,6 @@
 import { type Diagnostic, formatMessage, type Lang, type LintSummary } from '@unsilo/sdk/catalog';
 
-/** DESIGN §5: 1-based lines and columns, the message as a string in the chosen language. */
+/** The lint JSON format: 1-based lines and columns, the message as a string in the chosen language. */
 export function formatJson(diagnostics: readonly Diagnostic[], summary: LintSummary, lang: Lang): string {
   return `${JSON.stringify({
     diagnostics: diagnostics.map((diagnostic) => ({

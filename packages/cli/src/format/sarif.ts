@@ -9,7 +9,7 @@ const LEVEL: Record<Diagnostic['severity'], Result.level> = {
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule with its help URI, every result with a region
- * (1-based line/column, as SARIF and DESIGN §5 count) and a file URI relative to the repository root.
+ * (1-based line/column, as SARIF and the lint JSON count) and a file URI relative to the repository root.
  */
 export function formatSarif(diagnostics: readonly Diagnostic[], lang: Lang, version: string): string {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({

@@ -22,8 +22,8 @@ const el = (
 ): CatalogElement => ({ path, zh, en, kind, rule: { zh: rule[0], en: rule[1] }, ...extra });
 
 /**
- * The elements of a catalogue entry (《政务信息资源目录编制指南(试行)》 core metadata, as DESIGN §2 writes
- * them in YAML). Order is the order of the national 填报模板 and of the editor's completion list.
+ * The elements of a catalogue entry (《政务信息资源目录编制指南(试行)》 core metadata, as
+ * catalogue files write them in YAML). Order is the order of the national 填报模板 and of the editor's completion list.
  */
 export const catalogElements: readonly CatalogElement[] = [
   el('apiVersion', '格式版本', 'Format version', 'string', ['固定为 unsilo/v1', 'always unsilo/v1']),

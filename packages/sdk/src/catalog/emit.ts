@@ -75,7 +75,7 @@ function isPlainMap(value: unknown): value is Plain {
 }
 
 /**
- * Writes an entry in the canonical style of catalogue files (the style of DESIGN §2): block maps, flow
+ * Writes an entry in the canonical style of catalogue files (the style of the examples' entries): block maps, flow
  * `format`, `share.method` and items, quoted codes. Importers use it, so `catalog export` then
  * `catalog import` gives back the same text.
  */

@@ -47,7 +47,7 @@ function lintInOnePass(files: readonly SourceFile[]): Diagnostic[] {
 }
 
 describe('lintWorkspace', () => {
-  it('returns diagnostics in DESIGN §5 shape, with a bilingual message and 1-based positions', () => {
+  it('returns diagnostics in the lint JSON shape, with a bilingual message and 1-based positions', () => {
     const result = lintWorkspace([
       { path: 'catalog/a.yaml', text: vary('updateCycle: daily', 'updateCycle: 每日') },
     ]);
@@ -197,7 +197,7 @@ describe('lintText', () => {
 });
 
 describe('rules registry', () => {
-  it('lists every rule of DESIGN §2 with a description in both languages and a docs link', () => {
+  it('lists every rule with a description in both languages and a docs link', () => {
     expect(rules).toHaveLength(27);
     for (const rule of rules) {
       expect(rule.description.zh).not.toBe('');

@@ -1,4 +1,4 @@
-/** Public shapes of the catalogue linter. Positions follow DESIGN §5: 1-based line and column, plus a 0-based offset. */
+/** Public shapes of the catalogue linter. Positions: 1-based line and column, plus a 0-based offset. */
 
 import type { Finding, FindingSeverity } from '../findings/finding';
 import type { RuleSeverity, TextPosition, TextRange } from '../generated';

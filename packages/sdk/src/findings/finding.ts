@@ -12,13 +12,13 @@ export type FindingSeverity = NonNullable<Finding['severity']>;
 
 /**
  * A finding about one value (of a row, a record or a request): which field, by which rule, in both languages,
- * and the value when there is one. The reject reason of DESIGN §5; the contract's `RecordError` is this shape.
+ * and the value when there is one. The reject reason of the rejects file; the contract's `RecordError` is this shape.
  */
 export type FieldFinding = Required<Pick<Finding, 'field' | 'rule' | 'message' | 'zh'>> &
   Pick<Finding, 'value'>;
 
 /**
- * Why a row (or a record) was rejected, or what is worth a warning — DESIGN §5's reject line error: a field
+ * Why a row (or a record) was rejected, or what is worth a warning — the error of a rejects-file line: a field
  * finding whose `field` is the target item key (or the source column, for a record that could not be read),
  * whose `rule` is `codes`, `date`, `number`, `idcard`, `required`, `type`, `idcard-consistent`, `csv/quote`…,
  * and which always carries the value.

@@ -1,6 +1,6 @@
 import type { TargetEntry } from './types';
 
-/** The population entry of DESIGN §2, used by the mapping tests as the target. */
+/** The 民政 population entry, used by the mapping tests as the target. */
 export const populationEntry: TargetEntry = {
   code: '307001030801/000012',
   name: '户籍人口基本信息',

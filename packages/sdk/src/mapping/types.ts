@@ -65,7 +65,7 @@ export interface IdcardConsistentSpec {
 
 export type CrossCheckSpec = IdcardConsistentSpec;
 
-/** A field mapping file (`*.mapping.yaml`), DESIGN §3. */
+/** A field mapping file (`*.mapping.yaml`; field-mapping.schema.json). */
 export interface FieldMapping {
   apiVersion: string;
   kind: 'FieldMapping';

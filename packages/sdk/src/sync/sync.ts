@@ -21,7 +21,7 @@ import type { SourceItem } from './types';
 
 export type { SyncMapping, SyncOptions, SyncResult } from './sync-options';
 
-/** Pushes a source through a mapping into one resource of the exchange; see DESIGN §6. */
+/** Pushes a source through a mapping into one resource of the exchange; see the Sync section of the SDK README. */
 export async function sync(options: SyncOptions): Promise<SyncResult> {
   const started = Date.now();
   const settings = runSettingsOf(options);

@@ -2,7 +2,7 @@ import type { FieldFinding } from '../findings/finding';
 import type { Schema } from '../generated';
 import type { SourceItem, SourceReject, SourceRow } from '../sources/types';
 
-/** Why one row (or one operation) was refused. DESIGN §5: `{field, rule, value, message, zh}`. */
+/** Why one row (or one operation) was refused. `{field, rule, value, message, zh}`, as in the rejects file. */
 export type RowError = FieldFinding;
 
 export type { SourceItem, SourceReject, SourceRow };

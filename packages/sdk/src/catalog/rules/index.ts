@@ -28,7 +28,7 @@ import { rule as yamlSyntax } from './yaml/syntax';
 import { rule as yamlTooDeep } from './yaml/too-deep';
 
 /**
- * Every rule, in the order of DESIGN §2 — except schema/contract, the last per-file rule on purpose: it
+ * Every rule, in the order of the entry's fields — except schema/contract, the last per-file rule on purpose: it
  * reports only what the rules before it have not.
  */
 export const ruleDefinitions: readonly RuleDefinition[] = [

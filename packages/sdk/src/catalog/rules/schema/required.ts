@@ -4,7 +4,7 @@ import { defineRule } from '../../rule';
 import type { EntryPath } from '../../types';
 import { isBlank, itemsOf, tokenAt } from '../support';
 
-/** The fields every entry must fill (DESIGN §2). */
+/** The fields every entry must fill (the schema's required fields). */
 export const REQUIRED_FIELDS: readonly EntryPath[] = [
   ['code'],
   ['name'],
