@@ -1,22 +1,15 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { sign } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createExchangeClient } from '../client/create-client';
 import { ExchangeHttpError } from '../client/errors/ExchangeHttpError';
-import type { Jwk } from '../generated';
+import { receiptSigningKey } from '../client/test-support/receipt-key';
 import { canonicalJson } from '../json/canonical-json';
 import { acceptedOperationsHash } from '../json/operations-hash';
 import { createBatchPusher, createClientPusher } from './push';
 import type { BatchRequest } from './types';
 
 // The exchange's signing key, as in the receipt tests: node:crypto signs, the pusher verifies with Web Crypto.
-const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const jwk: Jwk = {
-  kid: 'k1',
-  kty: 'OKP',
-  crv: 'Ed25519',
-  x: publicKey.export({ format: 'jwk' }).x!,
-  use: 'sig',
-};
+const { privateKey, jwk } = receiptSigningKey();
 
 const resource = '307001030801/000012';
 const record = { id: 1, name: '张三' };

@@ -1,18 +1,11 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Jwk } from '../../generated';
 import { canonicalJson } from '../../json/canonical-json';
+import { receiptSigningKey } from '../test-support/receipt-key';
 import { operationsHash, verifyReceipt } from './verify-receipt';
 
 // The exchange's side, done independently with node:crypto: the verifier under test uses Web Crypto.
-const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const jwk: Jwk = {
-  kid: 'k1',
-  kty: 'OKP',
-  crv: 'Ed25519',
-  x: publicKey.export({ format: 'jwk' }).x!,
-  use: 'sig',
-};
+const { privateKey, jwk } = receiptSigningKey();
 const other = generateKeyPairSync('ed25519');
 
 const operations = [
