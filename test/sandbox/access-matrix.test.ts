@@ -156,6 +156,14 @@ const resourceTable: Partial<Record<OperationId, Partial<Record<Relation, Record
     authority: every(forbidden),
     department: every(forbidden, { draft: notFound }),
   }),
+  reportSyncRun: byRelation({
+    provider: every('201 rowsRead=3', {
+      draft: '409 catalog.invalid_transition',
+      withdrawn: '409 catalog.invalid_transition',
+    }),
+    authority: every(forbidden),
+    department: every(forbidden, { draft: notFound }),
+  }),
   updateResource: byRelation({
     provider: every('428 precondition.required'),
     authority: every(forbidden),
@@ -304,6 +312,7 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
     refuseShareRequest: () => ({ reason: '矩阵测试' }),
     createShareRequest: (_, code) => ({ resource: code, purpose: '矩阵测试' }),
     batchRecords: () => ({ upsert: recordsFor(3) }),
+    reportSyncRun: () => ({ rowsRead: 3, accepted: 3, refusedLocally: { total: 0, byReason: {} } }),
   };
 
   /** Each describer reads the answer in the shape of its operation's documented response. */
@@ -320,6 +329,7 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
         [...new Set(a.items.map((c) => c.key.bh))].sort().join(',') || 'no records',
       getQuality: (a: { records: number }) => `records=${a.records}`,
       batchRecords: (a: { accepted: number }) => `accepted=${a.accepted}`,
+      reportSyncRun: (a: { report: { rowsRead: number } }) => `rowsRead=${a.report.rowsRead}`,
       createShareRequest: (a: { status: string }) => a.status,
       getMe: (a: { id: string }, department) => (a.id === department ? 'self' : a.id),
       listDepartments: (a: { items: unknown[] }) => String(a.items.length),

@@ -18,12 +18,14 @@ import { serverOptions } from './http/server-options';
 import { answerExpectation } from './http/socket-problems';
 import type { RecordChecker } from './records/process-batch';
 import { createRecordStore } from './records/record-store';
+import { createSyncRunStore } from './records/sync-run-store';
 import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { codesetRoutes } from './routes/codeset-routes';
 import { recordsRoutes } from './routes/records-routes';
 import { shareRoutes } from './routes/share-routes';
+import { syncRunRoutes } from './routes/sync-run-routes';
 import type { SandboxState } from './sandbox-state';
 import type { Services } from './services';
 
@@ -48,6 +50,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
     resources,
     shares: createShareRequestStore(state.db),
     records: createRecordStore(state.db),
+    syncRuns: createSyncRunStore(state.db),
     lint: createEntryLinter((code, viewer) =>
       resources.entries(viewer).filter((entry) => entry.code !== code),
     ),
@@ -88,6 +91,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
       ...authRoutes(services),
       ...catalogRoutes(services),
       ...recordsRoutes(services),
+      ...syncRunRoutes(services),
       ...shareRoutes(services),
       ...auditRoutes(services),
       ...codesetRoutes(services),

@@ -27,6 +27,7 @@ const OUTLINE_OPERATION_IDS = [
   'approveShareRequest',
   'refuseShareRequest',
   'getQuality',
+  'reportSyncRun',
   'listAuditEvents',
   'getHealth',
 ];

@@ -20,6 +20,7 @@ export const auditActions = {
   queryRecords: 'records.query',
   listChanges: 'changes.list',
   getQuality: 'quality.get',
+  reportSyncRun: 'sync_run.report',
   listCodeSets: 'codeset.list',
   getCodeSet: 'codeset.get',
   createShareRequest: 'share_request.create',

@@ -89,6 +89,11 @@ export const problemCodes = {
     title: 'The resource declares no record key',
     zh: '该信息资源未声明记录主键（key）',
   },
+  'sync_run.inconsistent': {
+    status: 422,
+    title: 'Sync run figures do not add up',
+    zh: '同步运行报告的数字不一致',
+  },
   'precondition.required': {
     status: 428,
     title: 'If-Match is required',

@@ -5,6 +5,7 @@ import type { BatchItemResult } from '@unsilo/sdk/schemas';
 import type { CatalogEntry, StoredResource } from '../catalog/resource-store';
 import { Problem } from '../problems/problem';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
+import { duplicateFinding, repeatedKeys } from './batch-duplicates';
 import type { PreparedDelete, PreparedUpsert, RecordStore } from './record-store';
 
 /** Server-side 多元校核 of one record against its catalogue entry: why it is refused, as a mapping reject is. */
@@ -102,7 +103,10 @@ interface CheckedOperations {
   accepted: OperationsHash;
 }
 
-/** Each operation checked on its own: its key, and for an upsert the record against its catalogue entry. */
+/**
+ * Each operation checked on its own — its key, and for an upsert the record against its catalogue entry — and
+ * each upsert against the others: a key that recurs among them is rejected in every record that carries it.
+ */
 function checkOperations(request: BatchRequest, checkerFor: BatchContext['checkerFor']): CheckedOperations {
   const keyFields = recordKeyOf(request.resource.entry);
   const acceptedBytes = new AcceptedRecordBytes(request.rawBody.length);
@@ -114,9 +118,21 @@ function checkOperations(request: BatchRequest, checkerFor: BatchContext['checke
     accepted: new OperationsHash(),
   };
   const { results, upserts, deletes, accepted } = checked;
+  const repeated = repeatedKeys(
+    request.upsert.map((candidate) =>
+      isPlainObject(candidate) && keyIssues(candidate, keyFields).length === 0
+        ? canonicalKey(candidate, keyFields)
+        : undefined,
+    ),
+  );
   request.upsert.forEach((candidate, index) => {
+    const others = repeated.get(index);
     const errors = isPlainObject(candidate)
-      ? [...keyIssues(candidate, keyFields), ...check(candidate)]
+      ? [
+          ...keyIssues(candidate, keyFields),
+          ...check(candidate),
+          ...(others ? [duplicateFinding(candidate, keyFields, others)] : []),
+        ]
       : [notAnObject()];
     if (errors.length > 0) {
       results.push({ index, op: 'upsert', status: 'rejected', errors });

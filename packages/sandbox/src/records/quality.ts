@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredResource } from '../catalog/resource-store';
+import type { ReportedRuns } from './sync-run-store';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -19,7 +20,22 @@ export const staleAfterMs: Record<string, number | undefined> = {
   other: undefined,
 };
 
-export function measureQuality(db: Database, resource: StoredResource, now: number) {
+/**
+ * Rejects of both kinds over every row read: rows the clients refused before sending (from their run reports) and
+ * operations the exchange rejected. Where more operations arrived than reported rows were read (pushes outside a
+ * reported run), the operations stand in for the rows, so the rate stays within 0..1 and a resource without
+ * reports shows the exchange's own rate.
+ */
+export function rowRejectRate(
+  reported: ReportedRuns,
+  operations: number,
+  rejectedByExchange: number,
+): number {
+  const rows = Math.max(reported.rowsRead, operations);
+  return rows === 0 ? 0 : Math.min(1, (reported.refusedLocally + rejectedByExchange) / rows);
+}
+
+export function measureQuality(db: Database, resource: StoredResource, now: number, reported: ReportedRuns) {
   const items = (resource.entry.items ?? []).map((item) => item.key).filter((key) => typeof key === 'string');
   const filledColumns = items
     .map(
@@ -56,6 +72,10 @@ export function measureQuality(db: Database, resource: StoredResource, now: numb
       return { item, filled, ratio: records === 0 ? 0 : filled / records };
     }),
     rejectRate: pushes.operations === 0 ? 0 : pushes.rejected / pushes.operations,
+    rowsRead: reported.rowsRead,
+    refusedLocally: { total: reported.refusedLocally, byReason: reported.byReason },
+    rejectedByExchange: pushes.rejected,
+    rowRejectRate: rowRejectRate(reported, pushes.operations, pushes.rejected),
     lastPushAt: pushes.last,
     updateCycle: resource.updateCycle,
     stale,

@@ -15,7 +15,7 @@ import { afterOf, limitOf, pageOf } from './page';
  * The version a provider's batch is checked against: the one in force. Records go only to the provider's own
  * published resources — not to an entry before its first publication, nor after its withdrawal.
  */
-function inForceForRecords(resource: StoredResource, caller: Caller): StoredResource {
+export function inForceForRecords(resource: StoredResource, caller: Caller): StoredResource {
   assertIsProvider(caller, resource);
   const inForce = resource.inForce;
   if (inForce?.status === 'withdrawn') {
@@ -201,6 +201,11 @@ function getQuality(services: Services, { request, caller, params }: OperationIn
   // The records were checked against the version in force; a change under review is not measured yet.
   return {
     status: 200,
-    body: measureQuality(services.state.db, resource.inForce ?? resource, services.state.now()),
+    body: measureQuality(
+      services.state.db,
+      resource.inForce ?? resource,
+      services.state.now(),
+      services.syncRuns.totals(resource.code),
+    ),
   };
 }

@@ -303,11 +303,31 @@ export interface paths {
         };
         /**
          * 查询数据质量 / Get data quality
-         * @description Completeness per item, reject rate over all batches, and freshness against the declared update cycle: a resource is `stale` when no batch arrived within its cycle (e.g. `daily` and nothing for more than a day); `staleSince` says since when. Readable by the provider, by authorities, and by whoever may read the resource's records.
+         * @description Completeness per item, rejects, and freshness against the declared update cycle: a resource is `stale` when no batch arrived within its cycle (e.g. `daily` and nothing for more than a day); `staleSince` says since when. Rejects are of two kinds: operations the exchange rejected (`rejectedByExchange`; `rejectRate` is their share of the operations received, as before) and rows the provider's client refused before sending (`refusedLocally`, by reason, from the runs reported with `reportSyncRun`). `rowRejectRate` counts both over all rows read: (refused locally + rejected by the exchange) ÷ rows read — the figure `unsilo sync` prints for its run. Readable by the provider, by authorities, and by whoever may read the resource's records.
          */
         get: operations["getQuality"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/resources/{code}/sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告一次同步运行 / Report a sync run
+         * @description The figures of one sync run as the provider's client counted them: rows read, rows the exchange accepted, and rows refused locally — by the client's own checks (mapping, code sets, `required`, duplicate keys), so never sent — by reason. The exchange sees only the rows that were sent; with these reports the quality figures count every row read (see `getQuality`). A report that names a `runId` already reported for the resource replaces that report (a resumed run reports its whole run again, 200); any other report is added (201). Provider only, to its own published resources, like record batches (403 `access.forbidden`, 409 `catalog.invalid_transition`). Figures that cannot belong to one run (more rows refused or accepted than read, a reason counted more often than the rows refused, `finishedAt` before `startedAt`) are a 422 `sync_run.inconsistent`.
+         */
+        post: operations["reportSyncRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1182,7 +1202,7 @@ export interface components {
         RecordError: {
             /** @description 信息项键 / Item key. */
             field: string;
-            /** @description 校验规则 / Validator, e.g. `idcard`, `length`, `codeset`, `type`, `key`. */
+            /** @description 校验规则 / Validator, e.g. `idcard`, `length`, `codeset`, `type`, `key/required`, or `duplicate` (the record's key occurs in another upsert of the same batch, named in the message). */
             rule: string;
             /** @description 出错的值 / The offending value. */
             value?: unknown;
@@ -1304,14 +1324,61 @@ export interface components {
             records: number;
             /** @description 每个信息项的填充率 / Fill rate per item. */
             completeness: components["schemas"]["ItemCompleteness"][];
-            /** @description 推送操作的拒收率 / Share of pushed operations rejected. */
+            /** @description 推送操作的拒收率 / Share of the operations pushed to the exchange that it rejected (`rejectedByExchange` ÷ operations received). Rows refused by the client never reach the exchange and are not in it; `rowRejectRate` counts them. */
             rejectRate: number;
+            /** @description 同步运行读取的行数 / Rows read by the sync runs reported for the resource (`reportSyncRun`). */
+            rowsRead: number;
+            refusedLocally: components["schemas"]["RefusedLocally"];
+            /** @description 交换平台拒收的操作数 / Operations the exchange rejected, over all batches. */
+            rejectedByExchange: number;
+            /**
+             * @description 读取行的拒收率 / Share of the rows read that were rejected, on either side:
+             *     (`refusedLocally.total` + `rejectedByExchange`) ÷ max(`rowsRead`, operations received), at most 1;
+             *     0 when nothing was read or received. Operations received stand in for rows read where more were pushed
+             *     than reported (pushes outside a reported run), so that a resource without reports shows `rejectRate`.
+             *     `unsilo sync` prints the same figure for its run: rejected ÷ read.
+             */
+            rowRejectRate: number;
             /** @description 最近一次推送时间 / Time of the last batch, `null` when none. */
             lastPushAt: components["schemas"]["Timestamp"] | null;
             updateCycle: components["schemas"]["UpdateCycle"];
             /** @description 是否超过更新周期未推送 / No push within the declared update cycle. */
             stale: boolean;
             staleSince?: components["schemas"]["Timestamp"];
+        };
+        /** @description 客户端拒收（未发送）的行 / Rows refused by the client's own checks, so never sent. */
+        RefusedLocally: {
+            /** @description 行数 / Rows refused locally. */
+            total: number;
+            /** @description 按原因（规则）计数；一行有几个原因就计入几个 / Rows per reason (rule, e.g. `required`, `codes`, `duplicate`); a row refused for several reasons counts once under each. */
+            byReason: {
+                [key: string]: number;
+            };
+        };
+        /** @description 一次同步运行在客户端的数字 / The figures of one sync run, as the client counted them. */
+        SyncRunReport: {
+            /** @description 运行 ID；同一运行再次报告时替换 / The run's id; a later report of the same run replaces the earlier one. */
+            runId?: string;
+            /**
+             * @description 同步模式 / Sync mode.
+             * @enum {string}
+             */
+            mode?: "full" | "incremental" | "snapshot";
+            /** @description 读取的行数 / Rows read from the source. */
+            rowsRead: number;
+            /** @description 交换平台接收的行数 / Rows the exchange accepted. */
+            accepted: number;
+            refusedLocally: components["schemas"]["RefusedLocally"];
+            startedAt?: components["schemas"]["Timestamp"];
+            finishedAt?: components["schemas"]["Timestamp"];
+        };
+        /** @description 已记录的同步运行报告 / A recorded sync run report. */
+        SyncRun: {
+            /** @description 报告 ID / Id of the report. */
+            id: string;
+            resource: components["schemas"]["ResourceCode"];
+            receivedAt: components["schemas"]["Timestamp"];
+            report: components["schemas"]["SyncRunReport"];
         };
         /** @description 一个信息项的填充情况 / Fill rate of one item. */
         ItemCompleteness: {
@@ -1578,7 +1645,7 @@ export interface components {
         };
         /**
          * 代码转换
-         * @description 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by} 通过代码集转换（by: name 按名称/别名或代码，默认；code 仅接受代码本身）。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code: a table, or a code-set lookup (`by: name`, the default, accepts labels and codes; `code` only codes). An uncovered value rejects the row.
+         * @description 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by} 通过代码集转换（by: name 按名称/别名或代码，默认；code 仅接受代码本身），或 identity（源数据已使用目录信息项的国家标准代码，原样通过，仍校验是否属于该代码集）。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code: a table, or a code-set lookup (`by: name`, the default, accepts labels and codes; `code` only codes), or `identity`: the source already uses the national codes of the item's code set (values pass unchanged and are still checked for membership). An uncovered value rejects the row.
          */
         MappingCodeTranslation: {
             [key: string]: string;
@@ -1594,7 +1661,7 @@ export interface components {
              * @enum {unknown}
              */
             by: "name" | "code";
-        };
+        } | "identity";
         /**
          * 校验
          * @description idcard 公民身份号码（GB 11643，MOD 11-2，出生日期、省份）；uscc 统一社会信用代码（GB 32100；第 9–17 位主体标识码不符合 GB 11714 时默认警告，{uscc: {embeddedOrgcode: error}} 改为拒收）；orgcode 组织机构代码（GB 11714）；region 行政区划代码（GB/T 2260）；phone 电话号码；date ISO 日期；{length: n 或 {min, max}} 长度；{pattern: 正则} 格式。 / Validators.
@@ -1644,6 +1711,12 @@ export interface components {
              * @description XLSX 工作表名称或序号（从 1 开始），默认第一个。 / XLSX sheet name or 1-based index.
              */
             sheet?: string | number;
+            /**
+             * 表头行
+             * @description 表头所在行号（从 1 开始，默认 1）：CSV 的物理行或 XLSX 工作表的行；其上的行（如合并单元格的标题行）被跳过。 / 1-based row of the header (default 1): a CSV line or an XLSX sheet row; rows above it (merged title rows, notes) are skipped.
+             * @default 1
+             */
+            headerRow: number;
             /**
              * 样例文件
              * @description 编辑器预览使用的样例输入文件路径（相对于映射文件）。 / Sample input file for the editor preview, relative to the mapping file.
@@ -1872,6 +1945,16 @@ export interface components {
         };
         /** @description 目录条目未通过校验 / The catalogue entry has lint errors. */
         LintFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 报告的数字不一致 / The figures of the report cannot belong to one run. */
+        SyncRunInconsistent: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -2805,6 +2888,64 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ReadForbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reportSyncRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description 信息资源代码，"/" 编码为 %2F / Resource code; the "/" travels percent-encoded as `%2F`.
+                 * @example 307001030801/000012
+                 */
+                code: components["parameters"]["ResourceCodeParam"];
+            };
+            cookie?: never;
+        };
+        /** @description 运行的数字 / The run's figures. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncRunReport"];
+            };
+        };
+        responses: {
+            /** @description 替换了同一运行的报告 / The report replaced the earlier report of the same run. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRun"];
+                };
+            };
+            /** @description 已记录 / The report is recorded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["SyncRunInconsistent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

@@ -2,7 +2,7 @@
 // Regenerate with `npm run generate` at the repository root; CI fails when this file is stale.
 import type { z } from 'zod';
 import type { components } from './openapi';
-import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zCodeSet, zCodeSetList, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zResource, zResourceList, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
+import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zCodeSet, zCodeSetList, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zReportSyncRunBody, zReportSyncRunHeaders, zReportSyncRunPath, zResource, zResourceList, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zSyncRun, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
 
 type DepartmentRole = components['schemas']['DepartmentRole'];
 
@@ -379,6 +379,27 @@ export const operationMap = {
       409: zProblem,
       412: zProblem,
       428: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
+  reportSyncRun: {
+    method: 'post',
+    path: '/v1/catalog/resources/{code}/sync-runs',
+    auth: true,
+    roles: ['provider'],
+    request: { body: zReportSyncRunBody, path: zReportSyncRunPath, headers: zReportSyncRunHeaders },
+    responses: {
+      200: zSyncRun,
+      201: zSyncRun,
+      400: zProblem,
+      401: zProblem,
+      403: zProblem,
+      404: zProblem,
+      409: zProblem,
+      413: zProblem,
+      415: zProblem,
+      422: zProblem,
       429: zProblem,
       500: zProblem,
     },

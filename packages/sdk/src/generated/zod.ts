@@ -458,6 +458,41 @@ export const zRefuseRequest = z.strictObject({
 });
 
 /**
+ * 客户端拒收（未发送）的行 / Rows refused by the client's own checks, so never sent.
+ */
+export const zRefusedLocally = z.strictObject({
+    total: z.int().gte(0).lte(9007199254740991),
+    byReason: z.record(z.string(), z.int().gte(0).lte(9007199254740991))
+});
+
+/**
+ * 一次同步运行在客户端的数字 / The figures of one sync run, as the client counted them.
+ */
+export const zSyncRunReport = z.strictObject({
+    runId: z.string().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/).optional(),
+    mode: z.enum([
+        'full',
+        'incremental',
+        'snapshot'
+    ]).optional(),
+    rowsRead: z.int().gte(0).lte(9007199254740991),
+    accepted: z.int().gte(0).lte(9007199254740991),
+    refusedLocally: zRefusedLocally,
+    startedAt: zTimestamp.optional(),
+    finishedAt: zTimestamp.optional()
+});
+
+/**
+ * 已记录的同步运行报告 / A recorded sync run report.
+ */
+export const zSyncRun = z.object({
+    id: z.string(),
+    resource: zResourceCode,
+    receivedAt: zTimestamp,
+    report: zSyncRunReport
+});
+
+/**
  * 一个信息项的填充情况 / Fill rate of one item.
  */
 export const zItemCompleteness = z.object({
@@ -474,6 +509,10 @@ export const zQuality = z.object({
     records: z.int().gte(0),
     completeness: z.array(zItemCompleteness),
     rejectRate: z.number().gte(0).lte(1),
+    rowsRead: z.int().gte(0),
+    refusedLocally: zRefusedLocally,
+    rejectedByExchange: z.int().gte(0),
+    rowRejectRate: z.number().gte(0).lte(1),
     lastPushAt: zTimestamp.nullable(),
     updateCycle: zUpdateCycle,
     stale: z.boolean(),
@@ -742,14 +781,15 @@ export const zMappingTransform = z.union([
 /**
  * 代码转换
  *
- * 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by} 通过代码集转换（by: name 按名称/别名或代码，默认；code 仅接受代码本身）。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code: a table, or a code-set lookup (`by: name`, the default, accepts labels and codes; `code` only codes). An uncovered value rejects the row.
+ * 把遗留代码转换为标准代码：对照表（遗留值 → 标准代码），或 {codeset, by} 通过代码集转换（by: name 按名称/别名或代码，默认；code 仅接受代码本身），或 identity（源数据已使用目录信息项的国家标准代码，原样通过，仍校验是否属于该代码集）。未覆盖的值使该行被拒收，绝不原样通过。 / Legacy value → standard code: a table, or a code-set lookup (`by: name`, the default, accepts labels and codes; `code` only codes), or `identity`: the source already uses the national codes of the item's code set (values pass unchanged and are still checked for membership). An uncovered value rejects the row.
  */
 export const zMappingCodeTranslation = z.union([
     z.record(z.string(), z.string()),
     z.strictObject({
         codeset: z.string().min(1),
         by: z.enum(['name', 'code']).optional().default('name')
-    })
+    }),
+    z.literal('identity')
 ]);
 
 /**
@@ -809,6 +849,7 @@ export const zMappingSource = z.strictObject({
         z.string().min(1),
         z.int().gte(1)
     ]).optional(),
+    headerRow: z.int().gte(1).optional().default(1),
     sample: z.string().min(1).optional()
 });
 
@@ -1236,6 +1277,24 @@ export const zGetQualityPath = z.object({
  * 数据质量 / The quality figures.
  */
 export const zGetQualityResponse = zQuality;
+
+/**
+ * 运行的数字 / The run's figures.
+ */
+export const zReportSyncRunBody = zSyncRunReport;
+
+export const zReportSyncRunHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+export const zReportSyncRunPath = z.object({
+    code: zResourceCode
+});
+
+/**
+ * 替换了同一运行的报告 / The report replaced the earlier report of the same run.
+ */
+export const zReportSyncRunResponse = zSyncRun;
 
 export const zListCodeSetsHeaders = z.object({
     'X-Request-Id': zRequestId.optional()
