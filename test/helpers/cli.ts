@@ -20,7 +20,7 @@ export interface CliResult {
 /** Runs `unsilo` from its sources (no build needed), the way a user runs the built binary. */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string | Uint8Array } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, cliArgs(args), {

@@ -34,7 +34,7 @@ const mappingYaml = (encoding: string) => `apiVersion: unsilo/v1
 kind: FieldMapping
 resource: "307002010301/000097"
 source: { format: csv, encoding: ${encoding} }
-key: [gmsfhm]
+key: [gmsfhm, xm]
 fields:
   gmsfhm: { from: SFZH, transform: [trim, upper, idcard18], check: [idcard] }
   xm:     { from: XM, transform: [trim, halfwidth] }
@@ -49,6 +49,8 @@ checks:
   - idcard-consistent: { idcard: gmsfhm, sex: xb, birthDate: csrq }
 `;
 
+// Most rows are one person (one ID number) in different shapes; the key includes the name so that they are not
+// duplicates of each other, which map run would reject (the duplicate rules have tests of their own).
 const header = 'SFZH,XM,XB,CSRQ,HJDQ,HJDZ,MPH,LXDH,JTRKS,BZ';
 // Far longer than a 128 KiB output chunk once encoded.
 const longNote = '备注很长'.repeat(40_000);

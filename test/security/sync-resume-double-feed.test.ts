@@ -42,10 +42,10 @@ describe('unsilo sync --resume never starts a new run', () => {
       cwd: dir,
       env: { ...env, NO_COLOR: '1' },
     });
-    const expected = join(dir, '.unsilo', 'sync', '307002010101-000001.json');
+    const expected = join(dir, '.unsilo', 'sync', '307002010101-000001.full.json');
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('[sync.no_checkpoint]');
-    expect(result.stderr).toContain(`No checkpoint at ${expected}`);
+    expect(result.stderr).toContain(`No full-mode checkpoint at ${expected}`);
     expect(exchangeCounts(sandbox)).toEqual({ records: 0, upserts: 0, deletes: 0, changedKeys: 0 });
     await expect(stat(join(dir, '.unsilo'))).rejects.toMatchObject({ code: 'ENOENT' });
   }, 60_000);

@@ -2,9 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningSandbox } from '@unsilo/sandbox';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columns, csvLine, populationRow } from '../../examples/minzheng-population/generate-data';
 import { runCli } from '../helpers/cli';
-import { mappingFile, minzhengEnv, sandboxWithPopulation } from './support';
+import { exchangeCounts, mappingFile, minzhengEnv, sandboxWithPopulation } from './support';
 
 describe('unsilo sync refuses bad setups clearly', { timeout: 60_000 }, () => {
   let dir: string;
@@ -15,7 +17,8 @@ describe('unsilo sync refuses bad setups clearly', { timeout: 60_000 }, () => {
     dir = await mkdtemp(join(tmpdir(), 'unsilo-cli-errors-'));
     ({ sandbox } = await sandboxWithPopulation());
     env = minzhengEnv(sandbox.url);
-    await writeFile(join(dir, 'empty.csv'), 'SFZH,XM\n');
+    // A header and no rows: an export of an empty table.
+    await writeFile(join(dir, 'empty.csv'), `${columns.join(',')}\n`);
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -77,5 +80,28 @@ describe('unsilo sync refuses bad setups clearly', { timeout: 60_000 }, () => {
       unchanged: 0,
       completed: true,
     });
+  });
+
+  it('stops on an export with the wrong columns or encoding before pushing anything (exit 2, pre-flight)', async () => {
+    const rows = [populationRow(1), populationRow(2)];
+    const renamed = join(dir, 'renamed.csv');
+    await writeFile(
+      renamed,
+      iconv.encode(`ID,XM,XB\r\n${rows.map((r) => `${r.SFZH},${r.XM},${r.XB}`).join('\r\n')}\r\n`, 'gbk'),
+    );
+    const utf8 = join(dir, 'utf8.csv');
+    await writeFile(utf8, `${columns.join(',')}\r\n${rows.map(csvLine).join('')}`);
+    const columnsRun = await runCli(['sync', '-m', mappingFile, '-i', renamed, '--lang', 'en'], { env });
+    expect(columnsRun.code, columnsRun.stderr).toBe(2);
+    expect(columnsRun.stderr).toContain('sync.input_columns_missing');
+    expect(columnsRun.stderr).toContain(
+      `${renamed} lacks the column(s) "SFZH", "CSRQ", "MZ", "HJDQ", "JZLB", "GXSJ" that the mapping reads (columns found: ID, XM, XB)`,
+    );
+    expect(columnsRun.stderr).toContain('缺少映射文件读取的列 「SFZH」、「CSRQ」');
+    const encodingRun = await runCli(['sync', '-m', mappingFile, '-i', utf8, '--lang', 'en'], { env });
+    expect(encodingRun.code, encodingRun.stderr).toBe(2);
+    expect(encodingRun.stderr).toContain('sync.input_undecodable');
+    expect(encodingRun.stderr).toContain(`${utf8} is UTF-8 text, not GBK (source.encoding: gbk)`);
+    expect(exchangeCounts(sandbox)).toMatchObject({ records: 0, upserts: 0, deletes: 0 });
   });
 });

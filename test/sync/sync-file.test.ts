@@ -35,7 +35,7 @@ describe('syncFile', { timeout: 60_000 }, () => {
       estimateTotal: true,
       onStart: (start) => starts.push(start),
     });
-    const checkpoint = join(dir, '.unsilo', 'sync', '307002010101-000001.json');
+    const checkpoint = join(dir, '.unsilo', 'sync', '307002010101-000001.full.json');
     expect(starts).toEqual([{ resource: RESOURCE, checkpoint, total: 1_200 }]);
     expect(result).toMatchObject({ completed: true, read: 1_200, accepted: 1_200, batches: 3, checkpoint });
     expect(exchangeCounts(sandbox).records).toBe(1_200);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
   type CompiledMapping,
+  type DuplicatePolicy,
   formatMappingDiagnostic,
   loadMapping,
   type MappingDiagnostic,
@@ -21,6 +22,7 @@ import { SourceError } from '@unsilo/sdk/sources';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { configuredTimeZone } from '../util/config-time-zone';
+import { duplicatePolicy, duplicatesHelp } from '../util/duplicates-option';
 import { type Lang, resolveLang } from '../util/lang';
 import { findEntry } from './map-entry';
 
@@ -29,6 +31,7 @@ interface CommonOptions {
   input: string;
   catalog?: string;
   lang?: string;
+  duplicates: string;
 }
 
 type PreviewCliOptions = CommonOptions & { limit: string; sample: string; format: string };
@@ -43,11 +46,15 @@ export function register(program: Command): void {
       '预览映射结果：转换前后、拒绝原因、未覆盖代码、覆盖率 / before/after rows, rejects, uncovered codes, coverage',
     )
     .requiredOption('-m, --mapping <file>', '映射文件 / mapping file (*.mapping.yaml)')
-    .requiredOption('-i, --input <file>', '输入文件 / input file (csv, ndjson, xlsx)')
+    .requiredOption(
+      '-i, --input <file>',
+      '输入文件（- 为标准输入）/ input file (csv, ndjson, xlsx; - for stdin)',
+    )
     .option('--limit <n>', '显示的行数 / rows shown', '20')
     .option('--sample <n>', '读取的行数（用于统计）/ rows read for the counts', '10000')
     .option('--format <format>', 'table | json | html', 'table')
     .option('--catalog <path>', '目录条目所在目录或文件 / catalogue directory or file')
+    .option('--duplicates <policy>', duplicatesHelp, 'reject')
     .option('--lang <lang>', 'zh | en')
     .action(previewCommand);
 
@@ -55,7 +62,10 @@ export function register(program: Command): void {
     .command('run')
     .description('转换整个文件（流式）/ transform a whole file, streaming')
     .requiredOption('-m, --mapping <file>', '映射文件 / mapping file')
-    .requiredOption('-i, --input <file>', '输入文件 / input file')
+    .requiredOption(
+      '-i, --input <file>',
+      '输入文件（- 为标准输入：无法预先扫描主键，重复主键保留首行、拒绝其后各行）/ input file (- for stdin: it cannot be pre-scanned, so a repeated key keeps its first row and later ones are rejected)',
+    )
     .requiredOption('-o, --out <file>', '输出 NDJSON / output NDJSON')
     .option(
       '--rejects <file>',
@@ -63,6 +73,7 @@ export function register(program: Command): void {
     )
     .option('--format <format>', 'pretty | json', 'pretty')
     .option('--catalog <path>', '目录条目所在目录或文件 / catalogue directory or file')
+    .option('--duplicates <policy>', duplicatesHelp, 'reject')
     .option('--lang <lang>', 'zh | en')
     .action(runCommand);
 }
@@ -72,6 +83,7 @@ async function previewCommand(options: PreviewCliOptions): Promise<void> {
   const how = previewFormat(options.format);
   const limit = positiveInt(options.limit, '--limit');
   const sampleRows = positiveInt(options.sample, '--sample');
+  const duplicates = duplicatePolicy(options.duplicates);
   const timeZone = await configuredTimeZone();
   const prepared = prepare(options, lang, timeZone);
   const { view } = await previewMapping({
@@ -79,10 +91,11 @@ async function previewCommand(options: PreviewCliOptions): Promise<void> {
     mappingPath: prepared.shown,
     lang,
     entry: { entry: prepared.entry, path: relative(process.cwd(), prepared.entryPath) || prepared.entryPath },
-    sample: { source: options.input, path: options.input },
+    sample: { source: inputSource(options.input), path: options.input },
     sampleRows,
     limit,
     timeZone,
+    duplicates,
   }).catch((error: unknown) => {
     if (error instanceof SourceError) throw new CliError(error.code, `${error.zh} / ${error.message}`);
     throw new CliError('io', `cannot read ${options.input}: ${(error as Error).message}`);
@@ -103,11 +116,17 @@ async function runCommand(options: RunCliOptions): Promise<void> {
   if (!['pretty', 'json'].includes(options.format)) {
     throw new CliError('usage', `--format must be pretty or json (got ${options.format})`);
   }
+  const duplicates: DuplicatePolicy = duplicatePolicy(options.duplicates);
   const { compiled } = prepare(options, lang, await configuredTimeZone());
   const rejects = options.rejects ?? options.out.replace(/(\.ndjson|\.jsonl)?$/, '.rejects.ndjson');
   let counts: RunMappingCounts;
   try {
-    counts = await runMappingFile(compiled, { input: options.input, output: options.out, rejects });
+    counts = await runMappingFile(compiled, {
+      input: inputSource(options.input),
+      output: options.out,
+      rejects,
+      duplicates,
+    });
   } catch (error) {
     if (!(error instanceof MappingJobError)) throw error;
     const message = error.diagnostics.length
@@ -133,8 +152,15 @@ async function runCommand(options: RunCliOptions): Promise<void> {
 function runSummaryText(summary: RunMappingCounts & { output: string; rejects: string }, lang: Lang): string {
   const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const lines = [
-    `${t('读取', 'read')} ${summary.read}  ${t('接受', 'accepted')} ${summary.accepted}  ${t('拒绝', 'rejected')} ${summary.rejected}  ${t('警告', 'warnings')} ${summary.warnings}`,
+    `${t('读取', 'read')} ${summary.read}  ${t('接受', 'accepted')} ${summary.accepted}  ${t('拒绝', 'rejected')} ${summary.rejected}${summary.replaced ? `  ${t('被替代', 'replaced')} ${summary.replaced}` : ''}  ${t('警告', 'warnings')} ${summary.warnings}`,
   ];
+  if (summary.duplicateScan === 'streaming')
+    lines.push(
+      t(
+        '输入无法预先扫描主键：重复主键保留首行，其后各行被拒绝',
+        'the input could not be pre-scanned for keys: a repeated key kept its first row, later ones were rejected',
+      ),
+    );
   for (const [rule, count] of Object.entries(summary.rejectsByRule)) lines.push(`  ${rule}: ${count}`);
   if (summary.uncovered.length > 0) {
     lines.push(`${t('未覆盖的代码值', 'values the codes do not cover')}:`);
@@ -142,6 +168,11 @@ function runSummaryText(summary: RunMappingCounts & { output: string; rejects: s
   }
   lines.push(`${t('输出', 'output')}: ${summary.output}`, `${t('拒绝行', 'rejects')}: ${summary.rejects}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `-` is standard input (read once: it cannot be pre-scanned for duplicate keys). */
+function inputSource(input: string): string | AsyncIterable<Uint8Array> {
+  return input === '-' ? (process.stdin as AsyncIterable<Buffer>) : input;
 }
 
 function positiveInt(text: string, flag: string): number {
@@ -192,6 +223,7 @@ function prepare(options: CommonOptions, lang: Lang, timeZone: string): Prepared
   for (const d of loaded.diagnostics.filter((x) => x.severity === 'warning'))
     process.stderr.write(`${formatMappingDiagnostic(shown, d, lang)}\n`);
   if (errors.length > 0 || !loaded.compiled) throw fail(errors);
-  if (!existsSync(options.input)) throw new CliError('io', `input ${options.input} does not exist`);
+  if (options.input !== '-' && !existsSync(options.input))
+    throw new CliError('io', `input ${options.input} does not exist`);
   return { parsed, shown, entry, entryPath, compiled: loaded.compiled };
 }

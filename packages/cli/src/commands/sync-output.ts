@@ -42,13 +42,32 @@ export function progressOutput(
   };
 }
 
+/**
+ * Rows rejected on either side (refused before sending, or by the exchange) over the rows read: the exchange's
+ * quality figure `rowRejectRate` is the same share over every reported run.
+ */
+export function runRejectRate(result: Pick<SyncResult, 'read' | 'rejected'>): number {
+  return result.read === 0 ? 0 : result.rejected / result.read;
+}
+
+/** Snapshot deletes held back: how many, why, where they are listed and how to apply them after review. */
+function heldDeletesLine(held: NonNullable<SyncResult['heldDeletes']>, lang: Lang): string {
+  const { count, keylessRejects, file } = held;
+  return lang === 'zh'
+    ? `保留 ${count} 个删除：${keylessRejects} 条拒收行没有可读的主键；清单：${file}；核对后加 --allow-deletes-with-rejects 再次运行`
+    : `${count} deletions held because ${keylessRejects} rejected rows have no readable key; list: ${file}; review, then run again with --allow-deletes-with-rejects`;
+}
+
 /** The run's figures on stdout: one JSON line, or a sentence with where the rejects and receipts are. */
 export function printSummary(result: SyncResult, format: string, lang: Lang): void {
+  const rate = runRejectRate(result);
   const summary = {
     read: result.read,
     accepted: result.accepted,
     rejected: result.rejected,
+    rejectRate: rate,
     unchanged: result.unchanged,
+    replaced: result.replaced,
     deleted: result.deleted,
     batches: result.batches,
     retries: result.retries,
@@ -59,23 +78,36 @@ export function printSummary(result: SyncResult, format: string, lang: Lang): vo
     receipts: result.receipts,
     rejects: result.rejectsFile,
     ...(result.deletesWithheld ? { deletesWithheld: result.deletesWithheld } : {}),
+    ...(result.heldDeletes ? { heldDeletes: result.heldDeletes } : {}),
+    duplicateScan: result.duplicateScan,
+    ...(result.report ? { report: result.report } : {}),
   };
+  const percent = `${(rate * 100).toFixed(2)} %`;
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
     const lines =
       lang === 'zh'
         ? [
-            `${result.completed ? '同步完成' : '已停止（可用 --resume 续传）'}：读取 ${result.read} 行，接收 ${result.accepted}，拒收 ${result.rejected}，未变化 ${result.unchanged}，删除 ${result.deleted}；${result.batches} 批，重试 ${result.retries} 次，用时 ${(result.durationMs / 1000).toFixed(1)} 秒`,
+            `${result.completed ? '同步完成' : '已停止（可用 --resume 续传）'}：读取 ${result.read} 行，接收 ${result.accepted}，拒收 ${result.rejected}，未变化 ${result.unchanged}${result.replaced ? `，被替代 ${result.replaced}` : ''}，删除 ${result.deleted}；${result.batches} 批，重试 ${result.retries} 次，用时 ${(result.durationMs / 1000).toFixed(1)} 秒`,
+            `拒收率（本地拒收与平台拒收之和 ÷ 读取行数）：${percent}`,
             result.rejected > 0 ? `拒收行及原因：${result.rejectsFile}` : '',
             `回执（交付凭证）：${result.receipts}`,
           ]
         : [
-            `${result.completed ? 'Sync complete' : 'Stopped (continue with --resume)'}: read ${result.read}, accepted ${result.accepted}, rejected ${result.rejected}, unchanged ${result.unchanged}, deleted ${result.deleted}; ${result.batches} batches, ${result.retries} retries, ${(result.durationMs / 1000).toFixed(1)} s`,
+            `${result.completed ? 'Sync complete' : 'Stopped (continue with --resume)'}: read ${result.read}, accepted ${result.accepted}, rejected ${result.rejected}, unchanged ${result.unchanged}${result.replaced ? `, replaced ${result.replaced}` : ''}, deleted ${result.deleted}; ${result.batches} batches, ${result.retries} retries, ${(result.durationMs / 1000).toFixed(1)} s`,
+            `Reject rate (refused locally + rejected by the exchange, over rows read): ${percent}`,
             result.rejected > 0 ? `Rejected rows with reasons: ${result.rejectsFile}` : '',
             `Receipts (proof of delivery): ${result.receipts}`,
           ];
-    if (result.deletesWithheld) lines.push(result.deletesWithheld);
+    if (result.heldDeletes) lines.push(heldDeletesLine(result.heldDeletes, lang));
+    if (result.report?.reported === false) {
+      lines.push(
+        lang === 'zh'
+          ? `未能向交换平台报告本次运行（质量数字不含本次本地拒收）：${result.report.reason}`
+          : `The run could not be reported to the exchange (its quality figures miss this run's local refusals): ${result.report.reason}`,
+      );
+    }
     process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
   }
 }

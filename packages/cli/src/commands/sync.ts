@@ -12,6 +12,7 @@ import {
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { configuredTimeZone } from '../util/config-time-zone';
+import { duplicatePolicy, duplicatesHelp } from '../util/duplicates-option';
 import { exchangeSettingsHelp } from '../util/exchange-help';
 import { preferSmallHeap } from '../util/heap';
 import { type Lang, resolveLang } from '../util/lang';
@@ -26,6 +27,7 @@ interface SyncFlags {
   mode: string;
   watermark?: string;
   resume?: boolean;
+  allowDeletesWithRejects?: boolean;
   batchSize: string;
   concurrency: string;
   timeout: string;
@@ -33,6 +35,7 @@ interface SyncFlags {
   format: string;
   progress: boolean;
   lang?: string;
+  duplicates: string;
 }
 
 export function register(program: Command): void {
@@ -41,7 +44,10 @@ export function register(program: Command): void {
     .description('推送遗留系统数据到交换平台（可续传）/ push a legacy export to the exchange, resumable')
     .requiredOption('-m, --mapping <file>', '字段映射文件 / field mapping (*.mapping.yaml)')
     .requiredOption('-i, --input <file>', '源数据文件（CSV、NDJSON、XLSX）/ source export')
-    .option('--checkpoint <file>', '检查点文件 / checkpoint file (default .unsilo/sync/<resource>.json)')
+    .option(
+      '--checkpoint <file>',
+      '检查点文件（每种模式一个）/ checkpoint file (default .unsilo/sync/<resource>.<mode>.json)',
+    )
     .option('--rejects <file>', '拒收行 NDJSON / rejected rows (default beside the checkpoint)')
     .option('--state <file>', '快照模式的状态文件 / snapshot state file (default beside the checkpoint)')
     .option('--mode <mode>', 'full | incremental | snapshot', 'full')
@@ -50,6 +56,10 @@ export function register(program: Command): void {
       '--resume',
       '继续检查点中被中断的同步（没有则报错）/ continue the interrupted run of the checkpoint (an error when there is none)',
     )
+    .option(
+      '--allow-deletes-with-rejects',
+      '快照模式：有无主键的拒收行时仍执行删除（先核对保留的删除清单）/ snapshot: send the deletes held while rows without a readable key are rejected (review the held list first)',
+    )
     .option('--batch-size <n>', '每批记录数 / rows per batch', '1000')
     .option('--concurrency <n>', '并发批数 / batches in flight', '4')
     .option('--timeout <ms>', '单次请求超时（毫秒）/ per-request timeout', '15000')
@@ -57,6 +67,7 @@ export function register(program: Command): void {
       '--exchange <url>',
       '交换平台地址 / exchange URL (else UNSILO_EXCHANGE_URL or unsilo.config.yaml)',
     )
+    .option('--duplicates <policy>', duplicatesHelp, 'reject')
     .option('--format <format>', 'pretty | json', 'pretty')
     .option('--no-progress', '不显示进度 / no progress output')
     .option('--lang <lang>', 'zh | en')
@@ -83,6 +94,7 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
   const batchSize = integer(flags.batchSize, '--batch-size', lang);
   const concurrency = integer(flags.concurrency, '--concurrency', lang);
   const timeout = integer(flags.timeout, '--timeout', lang);
+  const duplicates = duplicatePolicy(flags.duplicates);
   const timeZone = await configuredTimeZone();
 
   const stop = new AbortController();
@@ -97,10 +109,12 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
         clientFromSettings(await resolveExchangeSettings({ flag: flags.exchange }), { timeout }),
       push: { timeoutMs: timeout },
       mode,
+      duplicates,
       timeZone,
       ...(flags.checkpoint ? { checkpoint: flags.checkpoint } : {}),
       ...(flags.watermark ? { watermark: flags.watermark } : {}),
       resume: flags.resume === true,
+      ...(flags.allowDeletesWithRejects ? { allowDeletesWithRejects: true } : {}),
       ...(flags.rejects ? { rejects: flags.rejects } : {}),
       ...(flags.state ? { state: flags.state } : {}),
       batchSize,

@@ -58,19 +58,61 @@ describe('compile errors keep the user text whole', () => {
 });
 
 describe('a coded target with no codes: translation', () => {
-  it('is an info diagnostic at the field, naming the code set; fields with codes or a constant are not', () => {
+  const notes = (fields: string) =>
+    loadMapping(mappingWith(fields), populationEntry)
+      .diagnostics.filter((d) => d.severity !== 'error')
+      .map((d) => [d.severity, d.code, d.path.join('.'), d.range?.start.line]);
+
+  it('is a warning at the field, naming the code set; fields with codes or a constant are not', () => {
     const yaml = mappingWith(
       '  xb: { from: XB }\n  mz: { from: MZ, codes: { codeset: GB/T 3304 } }\n  hjdq: { value: "110105" }\n',
     );
-    const infos = loadMapping(yaml, populationEntry).diagnostics.filter((d) => d.severity === 'info');
-    expect(infos.map((d) => [d.code, d.path.join('.'), d.range?.start.line, d.message, d.zh])).toEqual([
+    const notes = loadMapping(yaml, populationEntry).diagnostics.filter((d) => d.severity !== 'error');
+    expect(
+      notes.map((d) => [d.severity, d.code, d.path.join('.'), d.range?.start.line, d.message, d.zh]),
+    ).toEqual([
       [
+        'warning',
         'mapping/codes-missing',
         'fields.xb',
         9,
-        'item "xb" takes codes of GB/T 2261.1 and the field has no codes: translation, so its source values must already be those codes',
-        '信息项「性别」取值为 GB/T 2261.1 的代码，该字段没有 codes 对照，来源值须已是这些代码',
+        'item "xb" takes codes of GB/T 2261.1 and the field has no codes: translation: source values pass unchanged, so a legacy code that means something else in the source system is sent as that code of GB/T 2261.1; add codes: (a table or { codeset }), or codes: identity when the source already uses GB/T 2261.1',
+        '信息项「性别」取值为 GB/T 2261.1 的代码，该字段没有 codes 代码转换：来源值原样通过，源系统中含义不同的代码会被当作 GB/T 2261.1 的同名代码发送；请添加 codes（对照表或 { codeset }），如来源已使用 GB/T 2261.1，请写 codes: identity',
       ],
+    ]);
+  });
+
+  it('is silenced by codes: identity, and by a region check on a GB/T 2260 item', () => {
+    expect(notes('  xb: { from: XB, codes: identity }\n  hjdq: { from: HJDQ, check: [region] }\n')).toEqual(
+      [],
+    );
+    expect(notes('  hjdq: { from: HJDQ }\n')).toEqual([
+      ['warning', 'mapping/codes-missing', 'fields.hjdq', 9],
+    ]);
+    // A validating check that does not cover the code set silences nothing.
+    expect(notes('  xb: { from: XB, check: [{ length: 1 }] }\n')).toEqual([
+      ['warning', 'mapping/codes-missing', 'fields.xb', 9],
+    ]);
+  });
+
+  it('warns on codes: identity for an item without a code set (nothing checks the values then)', () => {
+    expect(notes('  lxdh: { from: LXDH, codes: identity }\n')).toEqual([
+      ['warning', 'mapping/identity-without-codeset', 'fields.lxdh.codes', 9],
+    ]);
+  });
+
+  it('passes values through with codes: identity, still checking membership of the code set', () => {
+    const { compiled } = loadMapping(mappingWith('  xb: { from: XB, codes: identity }\n'), populationEntry);
+    const base = { SFZH: '11010519491231002X', XM: '张三' };
+    expect(compiled?.mapRow({ ...base, XB: '2' }, 1).record).toMatchObject({ xb: '2' });
+    expect(compiled?.mapRow({ ...base, XB: '男' }, 2).errors).toEqual([
+      {
+        field: 'xb',
+        rule: 'codeset',
+        value: '男',
+        message: 'not a code of GB/T 2261.1',
+        zh: '不是 GB/T 2261.1 中的代码',
+      },
     ]);
   });
 });

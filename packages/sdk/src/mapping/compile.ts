@@ -7,6 +7,7 @@ import { hasErrors } from './diagnostics';
 import { checkMappingAgainstEntry, requiredKeys } from './entry-checks';
 import { compileField, type FieldProgram } from './field-program';
 import { columnsOf } from './field-spec';
+import { type KeyFunction, keyFunction } from './key-function';
 import { recordStringify } from './record-stringify';
 import { type MapRow, rowFunction } from './row-function';
 import type { FieldMapping, MappingDiagnostic, TargetEntry, TargetItem, TargetRecord } from './types';
@@ -35,6 +36,10 @@ export interface CompiledMapping {
   readonly fields: readonly string[];
   /** Source columns the mapping reads. */
   readonly sourceColumns: readonly string[];
+  /** The items identifying a record: the mapping's `key`, else the entry's (empty when neither has one). */
+  readonly key: readonly string[];
+  /** A row's key from the key fields alone (for the duplicate-key pre-scan); undefined when it cannot be computed. */
+  keyOf: KeyFunction;
   /** Maps one source row; `row` is its 1-based data row. Synchronous and not re-entrant. */
   mapRow: MapRow;
   /** `JSON.stringify(record)` for this mapping's records (their keys in `fields` order, undefined members left out). */
@@ -97,6 +102,8 @@ export function compileMapping(
     mapping,
     fields,
     sourceColumns: [...columns],
+    key: needed.key,
+    keyOf: keyFunction(programs, needed.key),
     mapRow: rowFunction(programs, crossChecks, options.generate !== false),
     stringify: recordStringify(fields),
     encodeLine: recordLineEncoder(fields),

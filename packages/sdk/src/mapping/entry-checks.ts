@@ -1,6 +1,6 @@
-import type { CodesetRegistry } from './codesets';
+import { type Codeset, type CodesetRegistry, isRegionCodeset } from './codesets';
 import { diagnostic } from './diagnostics';
-import { checksOf, specName, transformsOf } from './field-spec';
+import { checksOf, listOf, specName, transformsOf } from './field-spec';
 import type { FieldMapping, MappingDiagnostic, TargetEntry, TargetItem } from './types';
 
 const NUMERIC_TYPES = new Set(['N', 'Y', 'B', 'F', 'I']);
@@ -146,7 +146,8 @@ function typeProblems(key: string, spec: FieldSpec, item: TargetItem): MappingDi
 
 /**
  * The field's `codes` against the item's code set: a table entry outside the set (error), a translation through
- * another set (warning), no translation at all (info: the source values must already be codes).
+ * another set (warning), no translation at all (warning, unless a check validates the codes or `codes: identity`
+ * says the source already holds them).
  */
 function codesProblems(
   key: string,
@@ -157,18 +158,8 @@ function codesProblems(
   const out: MappingDiagnostic[] = [];
   const itemSet = item.codeset ? codesets.get(item.codeset) : undefined;
   const codes = spec.codes;
-  if (item.codeset && codes === undefined && spec.value === undefined && spec.from !== undefined) {
-    const setName = itemSet?.name ?? item.codeset;
-    out.push(
-      diagnostic(
-        'mapping/codes-missing',
-        'info',
-        ['fields', key],
-        `item "${key}" takes codes of ${setName} and the field has no codes: translation, so its source values must already be those codes`,
-        `信息项「${item.name ?? key}」取值为 ${setName} 的代码，该字段没有 codes 对照，来源值须已是这些代码`,
-      ),
-    );
-  }
+  const untranslated = identityProblem(key, spec, item, itemSet);
+  if (untranslated) out.push(untranslated);
   if (!codes || !itemSet || typeof codes !== 'object') return out;
   if ('codeset' in codes && typeof codes.codeset === 'string') {
     const via = codesets.get(codes.codeset);
@@ -199,4 +190,42 @@ function codesProblems(
     );
   }
   return out;
+}
+
+/**
+ * A coded item filled with source values as they come: membership of the code set is checked on every row, but
+ * not meaning — a legacy system where "1" is female passes as GB/T 2261.1 "1 男性". Warned unless the field says
+ * the source already holds the national codes (`codes: identity`) or a check of the field or the item validates
+ * them (`region` for GB/T 2260, whose codes are national in every system); `codes: identity` on an item without a code set is
+ * warned too, as nothing checks the values then.
+ */
+function identityProblem(
+  key: string,
+  spec: FieldSpec,
+  item: TargetItem,
+  itemSet: Codeset | undefined,
+): MappingDiagnostic | undefined {
+  if (spec.codes === 'identity') {
+    if (item.codeset) return undefined;
+    return diagnostic(
+      'mapping/identity-without-codeset',
+      'warning',
+      ['fields', key, 'codes'],
+      `codes: identity on item "${key}", which has no code set: the values are passed on and nothing checks them`,
+      `信息项「${item.name ?? key}」没有代码集，codes: identity 使取值原样通过且不作任何校验`,
+    );
+  }
+  if (!item.codeset || spec.codes !== undefined || spec.value !== undefined || spec.from === undefined) {
+    return undefined;
+  }
+  const checks = [...checksOf(spec), ...listOf(item.check)];
+  if (itemSet && isRegionCodeset(itemSet) && checks.includes('region')) return undefined;
+  const setName = itemSet?.name ?? item.codeset;
+  return diagnostic(
+    'mapping/codes-missing',
+    'warning',
+    ['fields', key],
+    `item "${key}" takes codes of ${setName} and the field has no codes: translation: source values pass unchanged, so a legacy code that means something else in the source system is sent as that code of ${setName}; add codes: (a table or { codeset }), or codes: identity when the source already uses ${setName}`,
+    `信息项「${item.name ?? key}」取值为 ${setName} 的代码，该字段没有 codes 代码转换：来源值原样通过，源系统中含义不同的代码会被当作 ${setName} 的同名代码发送；请添加 codes（对照表或 { codeset }），如来源已使用 ${setName}，请写 codes: identity`,
+  );
 }

@@ -61,8 +61,9 @@ export function compileField(key: string, spec: FieldSpec, context: FieldContext
       diagnostics.push(diagnosticFromError(error, at('transform', index)));
     }
   });
-  // Codes after transforms; a constant `value` is already in target space.
-  if (spec.codes !== undefined && spec.value === undefined) {
+  // Codes after transforms; a constant `value` is already in target space, and `identity` translates nothing
+  // (the item's code set still checks membership).
+  if (spec.codes !== undefined && spec.codes !== 'identity' && spec.value === undefined) {
     try {
       steps.push(compileCodes(key, spec.codes, codesets));
     } catch (error) {

@@ -20,6 +20,22 @@ export {
 export { type CompiledMapping, type CompileOptions, type CompileResult, compileMapping } from './compile';
 export { MappingCompileError } from './compile-error';
 export { type Coverage, coverage, type ItemCoverage } from './coverage';
+export {
+  DUPLICATE_POLICIES,
+  type DuplicateGroup,
+  type DuplicateGuard,
+  DuplicatePlan,
+  type DuplicatePolicy,
+  type DuplicateScan,
+  type DuplicateVerdict,
+  duplicateIssue,
+  guardedMapRow,
+  KeyScan,
+  planOf,
+  prescannedGuard,
+  recordKey,
+  streamingGuard,
+} from './duplicate-keys';
 export { checkMappingAgainstEntry } from './entry-checks';
 export { type LoadedMapping, loadMapping } from './load';
 export { type ParsedMapping, parseMapping } from './parse';

@@ -19,17 +19,17 @@ describe('preview', () => {
   it('shows before/after, rejects, uncovered legacy codes with counts and coverage', () => {
     const rows = [
       row(),
-      row({ XB: '0' }),
-      row({ XB: '0', MZ: '汉' }),
-      row({ XB: '未知' }),
-      row({ HJDQ: '440524' }),
+      row({ SFZH: '110105194912310046', XB: '0' }),
+      row({ SFZH: '110105194912310062', XB: '0', MZ: '汉' }),
+      row({ SFZH: '110105194912310089', XB: '未知' }),
+      row({ SFZH: '11010519491231010X', HJDQ: '440524' }),
     ];
     const result = preview(populationMappingYaml, populationEntry, rows, { today, limit: 2 });
-    // hjdq (GB/T 2260) is read without a codes: translation: a hint, not a problem.
+    // hjdq (GB/T 2260) is read without a codes: translation or a region check: a warning, rows still map.
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.path.join('.')])).toEqual([
-      ['info', 'mapping/codes-missing', 'fields.hjdq'],
+      ['warning', 'mapping/codes-missing', 'fields.hjdq'],
     ]);
-    expect(result.summary).toEqual({ read: 5, accepted: 2, rejected: 3, warnings: 1 });
+    expect(result.summary).toEqual({ read: 5, accepted: 2, rejected: 3, replaced: 0, warnings: 1 });
     expect(result.rows).toHaveLength(2);
     expect(result.rows[0]).toMatchObject({
       row: 1,

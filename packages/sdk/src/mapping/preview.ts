@@ -1,5 +1,6 @@
 import { type CompiledMapping, type CompileOptions, compileMapping } from './compile';
 import { type Coverage, coverage } from './coverage';
+import { type DuplicatePolicy, guardedMapRow, planOf, prescannedGuard } from './duplicate-keys';
 import { type ParsedMapping, parseMapping, withRange } from './parse';
 import type { Locate } from './positions';
 import { RejectTally, type UncoveredCode } from './reject-tally';
@@ -18,6 +19,8 @@ export type { UncoveredCode } from './reject-tally';
 export interface PreviewOptions extends CompileOptions {
   /** Rows shown before/after (default 50). Every given row is still counted. */
   limit?: number;
+  /** Rows sharing a key within the sample: all rejected (default) or the last kept; see DuplicatePolicy. */
+  duplicates?: DuplicatePolicy;
 }
 
 export interface PreviewRow {
@@ -26,12 +29,15 @@ export interface PreviewRow {
   after?: TargetRecord;
   errors?: RowIssue[];
   warnings?: RowIssue[];
+  /** Under `duplicates: 'last'`: the later row of the same key that replaces this one. */
+  replacedBy?: number;
 }
 
 export interface PreviewResult {
   diagnostics: MappingDiagnostic[];
   rows: PreviewRow[];
-  summary: { read: number; accepted: number; rejected: number; warnings: number };
+  /** read = accepted + rejected + replaced (rows a later row of their key replaced, under `duplicates: 'last'`). */
+  summary: { read: number; accepted: number; rejected: number; replaced: number; warnings: number };
   /** Rejected rows by rule (a row counts once per rule). */
   rejectsByRule: Record<string, number>;
   uncovered: UncoveredCode[];
@@ -47,7 +53,7 @@ export function emptyPreviewResult(diagnostics: MappingDiagnostic[] = []): Previ
   return {
     diagnostics,
     rows: [],
-    summary: { read: 0, accepted: 0, rejected: 0, warnings: 0 },
+    summary: { read: 0, accepted: 0, rejected: 0, replaced: 0, warnings: 0 },
     rejectsByRule: {},
     uncovered: [],
     sourceColumns: [],
@@ -85,23 +91,45 @@ export function preview(
   result.diagnostics.push(...compiled.diagnostics.map(place));
   if (!compiled.compiled) return result;
   result.sourceColumns = [...compiled.compiled.sourceColumns];
-  runRows(compiled.compiled, rows, options.limit ?? 50, result, place);
+  const sample = numberedRows(rows);
+  const mapRow = sampleMapRow(compiled.compiled, sample, options.duplicates ?? 'reject');
+  runRows(compiled.compiled, mapRow, sample, options.limit ?? 50, result, place);
   return result;
+}
+
+/** The sample's rows, numbered (bare value maps by their place), in memory: duplicates are found across them. */
+function numberedRows(rows: Iterable<PreviewInput>): Array<SourceRow | UnreadRow> {
+  let index = 0;
+  return Array.from(rows, (input) => {
+    index++;
+    return isUnreadRow(input) || isSourceRow(input) ? input : { row: index, values: input };
+  });
+}
+
+/** The row function of the preview: the mapping's, with duplicates within the sample found by its keys. */
+function sampleMapRow(
+  run: CompiledMapping,
+  rows: ReadonlyArray<SourceRow | UnreadRow>,
+  policy: DuplicatePolicy,
+): CompiledMapping['mapRow'] {
+  const keyed = rows.filter(isSourceRow).map((r) => ({ row: r.row, key: run.keyOf(r.values) }));
+  const plan = planOf(keyed);
+  if (plan.rows === 0) return run.mapRow;
+  return guardedMapRow(run.mapRow, prescannedGuard(plan, policy, run.key), run.key);
 }
 
 /** Maps each row into `result`: counts, the first `limit` rows shown, rejects tallied. */
 function runRows(
   run: CompiledMapping,
-  rows: Iterable<PreviewInput>,
+  mapRow: CompiledMapping['mapRow'],
+  rows: ReadonlyArray<SourceRow | UnreadRow>,
   limit: number,
   result: PreviewResult,
   place: (d: MappingDiagnostic) => MappingDiagnostic,
 ): void {
   const tally = new RejectTally();
-  let index = 0;
   let headerChecked = false;
   for (const input of rows) {
-    index++;
     result.summary.read++;
     if (isUnreadRow(input)) {
       result.summary.rejected++;
@@ -109,15 +137,17 @@ function runRows(
       if (result.rows.length < limit) result.rows.push({ row: input.row, before: {}, errors: [input.error] });
       continue;
     }
-    const source = isSourceRow(input) ? input : { row: index, values: input };
+    const source = input;
     if (!headerChecked) {
       headerChecked = true;
       result.diagnostics.push(...run.checkColumns(Object.keys(source.values)).map(place));
     }
-    const outcome = run.mapRow(source.values, source.row);
+    const outcome = mapRow(source.values, source.row);
     if (outcome.errors) {
       result.summary.rejected++;
       tally.add(source.row, outcome.errors);
+    } else if (outcome.replacedBy !== undefined) {
+      result.summary.replaced++;
     } else {
       result.summary.accepted++;
     }
@@ -127,6 +157,7 @@ function runRows(
       if (outcome.record) shown.after = outcome.record;
       if (outcome.errors) shown.errors = outcome.errors;
       if (outcome.warnings) shown.warnings = outcome.warnings;
+      if (outcome.replacedBy !== undefined) shown.replacedBy = outcome.replacedBy;
       result.rows.push(shown);
     }
   }

@@ -32,17 +32,20 @@ export interface MappingDiagnostic
 export type { SourceEncoding, SourceFormat, SourceRow };
 
 /**
- * The contract's `MappingSource` as a file may write it: `encoding` and `delimiter` have defaults there, which
- * the generated type marks as always present, so here they are optional.
+ * The contract's `MappingSource` as a file may write it: `encoding`, `delimiter` and `headerRow` have defaults
+ * there, which the generated type marks as always present, so here they are optional.
  */
-export type MappingSource = Omit<Schema<'MappingSource'>, 'encoding' | 'delimiter'> &
-  Partial<Pick<Schema<'MappingSource'>, 'encoding' | 'delimiter'>>;
+export type MappingSource = Omit<Schema<'MappingSource'>, 'encoding' | 'delimiter' | 'headerRow'> &
+  Partial<Pick<Schema<'MappingSource'>, 'encoding' | 'delimiter' | 'headerRow'>>;
 
 /** A named transform, or one with parameters. */
 export type TransformSpec = Schema<'MappingTransform'>;
 
-/** `codes`: a table legacy value → target code, or translation through a standard code set. */
-export type CodesSpec = Record<string, string> | { codeset: string; by?: 'name' | 'code' };
+/**
+ * `codes`: a table legacy value → target code, translation through a standard code set, or `identity` (the source
+ * already holds the codes of the item's code set).
+ */
+export type CodesSpec = Record<string, string> | { codeset: string; by?: 'name' | 'code' } | 'identity';
 
 export type CheckSpec = Schema<'MappingCheck'>;
 
@@ -107,6 +110,11 @@ export interface RowOutcome {
   partial?: TargetRecord;
   errors?: RowIssue[];
   warnings?: RowIssue[];
+  /**
+   * Under `duplicates: 'last'`: a later row of the same key replaces this one, which is neither sent nor
+   * rejected (`record` and `errors` are absent).
+   */
+  replacedBy?: number;
 }
 
 /** A row of a source that could not be read (the readers' `SourceReject` is one): why, as a row issue. */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { SourceFile } from '../catalog/types';
 import { readWorkspace } from '../workspace/read';
 
@@ -6,5 +7,6 @@ import { readWorkspace } from '../workspace/read';
  * them (`@unsilo/sdk/workspace`); paths relative to the directory.
  */
 export async function readCatalogDirectory(dir: string): Promise<SourceFile[]> {
-  return (await readWorkspace([dir], dir)).entries.map(({ path, text }) => ({ path, text }));
+  const folder = resolve(dir);
+  return (await readWorkspace([folder], folder)).entries.map(({ path, text }) => ({ path, text }));
 }

@@ -92,11 +92,12 @@ export async function checkSourceFormat(
   if (refusal) throw refusal;
 }
 
-async function headOf(path: string): Promise<Uint8Array> {
+/** The first `size` bytes of a file (fewer when it is shorter). */
+export async function headOf(path: string, size = HEAD_BYTES): Promise<Uint8Array> {
   const file = await open(path, 'r');
   try {
-    const buffer = new Uint8Array(HEAD_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+    const buffer = new Uint8Array(size);
+    const { bytesRead } = await file.read(buffer, 0, size, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await file.close();

@@ -32,6 +32,8 @@ export class CsvParser {
   private readonly delimiterCode: number;
   private readonly maxFieldChars: number;
   private readonly maxRecordChars: number;
+  /** The 1-based line the header starts on; records that start above it are skipped. */
+  private readonly headerRow: number;
   /** Records up to this length break no limit: only longer ones are measured. */
   private readonly withinLimits: number;
   private fields: string[] = [];
@@ -55,6 +57,7 @@ export class CsvParser {
     this.delimiterCode = this.delimiter.charCodeAt(0);
     this.maxFieldChars = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.headerRow = options.headerRow ?? 1;
     this.withinLimits = Math.min(this.maxFieldChars, this.maxRecordChars);
   }
 
@@ -296,6 +299,8 @@ export class CsvParser {
   private emit(fields: string[], line: number, out: ItemSink): void {
     const header = this.header;
     if (!header) {
+      // Title and note lines above the header (`headerRow`) are no records.
+      if (line < this.headerRow) return;
       this.header = uniqueColumns(fields);
       this.build = rowBuilder(this.header);
       return;
@@ -334,6 +339,7 @@ export class CsvParser {
     field = '',
   ): void {
     if (!this.header) {
+      if (line < this.headerRow) return;
       this.header = [];
     }
     out.push(rejectAt(++this.row, line, rule, excerpt(text), en, zh, field));

@@ -67,6 +67,17 @@ describe('CsvParser', () => {
     expect(out.filter((r) => !isReject(r)).map((r) => r.row)).toEqual([1, 2, 4, 6]);
   });
 
+  it('skips the lines above headerRow (titles, notes), numbering rows from the header and keeping line numbers', () => {
+    const text = '人口登记表（2026 年 12 月）\n"导出人: 张三, 说明: ""全部"""\n\nA,B\n1,2\n3\n';
+    const out = parseEverySplit(text, { headerRow: 4 });
+    expect(out).toEqual([
+      { row: 1, values: { A: '1', B: '2' } },
+      { row: 2, line: 6, error: expect.objectContaining({ rule: 'csv/field-count' }) },
+    ]);
+    // The default: the first line is the header.
+    expect(parse(['A,B\n1,2\n'], { headerRow: 1 })).toEqual([{ row: 1, values: { A: '1', B: '2' } }]);
+  });
+
   it('rejects text after a closing quote', () => {
     const out = parseEverySplit('A,B\n"x"y,2\n3,4\n');
     expect(out[0]).toMatchObject({ row: 1, line: 2, error: { rule: 'csv/quote' } });

@@ -2,7 +2,10 @@
 export class SourceError extends Error {
   override readonly name = 'SourceError';
   constructor(
-    /** `keyset/options`, `keyset/null-key`, `keyset/not-after` or `keyset/key-not-unique`. */
+    /**
+     * `source/wrong-format`, `source/undecodable`, `source/no-sheet`, `keyset/options`, `keyset/null-key`,
+     * `keyset/not-after` or `keyset/key-not-unique`.
+     */
     readonly code: string,
     message: string,
     readonly zh: string,

@@ -8,9 +8,11 @@ export { type ContentKind, checkSourceFormat, contentKindOf } from './content-ki
 export { pumpCsv, readCsv, readCsvBatches } from './csv';
 export { CsvParser } from './csv-parser';
 export { decodeText, detectEncoding } from './decode';
+export { checkSourceEncoding, encodingMismatch } from './encoding-check';
 export { SourceError } from './errors';
 export { type KeysetOptions, type KeysetPage, type KeysetQuery, keysetRows } from './keyset';
 export { readNdjson, readNdjsonBatches } from './ndjson';
+export { readHead, type SourceHead } from './read-head';
 export { pumpSource, readSource, readSourceBatches } from './read-source';
 export type {
   ByteSource,

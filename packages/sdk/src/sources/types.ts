@@ -54,6 +54,12 @@ export interface CsvOptions {
    * without being buffered. A quoted field that never closes runs to the end of the input. Default 4 MiB.
    */
   maxRecordChars?: number;
+  /**
+   * The 1-based line (CSV) or sheet row (XLSX) of the header, default 1: what is above it (a merged title row,
+   * notes) is skipped. Data rows are numbered from the header (row 1 is the first row below it); `line` stays the
+   * line or sheet row of the file.
+   */
+  headerRow?: number;
 }
 
 export interface ReaderOptions extends CsvOptions {

@@ -63,6 +63,41 @@ describe('readXlsx', () => {
     }).rejects.toThrow(/no worksheet/);
   });
 
+  it('refuses a sheet the workbook lacks, naming the sheets it has', async () => {
+    const path = join(dir, 'sheets.xlsx');
+    await writeWorkbook(path);
+    const read = async (sheet: string | number) => {
+      for await (const _ of readXlsx(path, { sheet })) {
+        // consume
+      }
+    };
+    await expect(read('人口')).rejects.toMatchObject({
+      code: 'source/no-sheet',
+      message: 'the workbook has no worksheet "人口" (source.sheet); its sheets: "说明", "企业名录"',
+      zh: '工作簿中没有工作表「人口」（source.sheet）；现有工作表：「说明」、「企业名录」',
+    });
+    await expect(read(3)).rejects.toMatchObject({ code: 'source/no-sheet' });
+  });
+
+  it('reads the header on headerRow under a merged title row, numbering data rows from the header', async () => {
+    const path = join(dir, 'titled.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名录');
+    ws.addRow(['2026 年企业名录（截至 12 月）']);
+    ws.mergeCells('A1:C1');
+    ws.addRow([]);
+    ws.addRow(['代码', '名称', '日期']);
+    ws.addRow(['A1', '甲公司', '2020-01-01']);
+    ws.addRow(['A2', '乙公司', 'x'.repeat(30)]);
+    await wb.xlsx.writeFile(path);
+    const out: SourceItem[] = [];
+    for await (const item of readXlsx(path, { headerRow: 3, maxFieldChars: 20 })) out.push(item);
+    expect(out.map((item) => ('error' in item ? [item.row, item.line, item.error.rule] : item))).toEqual([
+      { row: 1, values: { 代码: 'A1', 名称: '甲公司', 日期: '2020-01-01' } },
+      [2, 5, 'xlsx/field-too-large'],
+    ]);
+  });
+
   it('rejects a row whose cell is over the limit, naming the cell, and reads on; rows inherit nothing', async () => {
     const path = join(dir, 'limits.xlsx');
     const wb = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { SourceError } from './errors';
 import { excerpt } from './reject';
 import { uniqueColumns } from './rows';
 import {
@@ -42,7 +43,7 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
-type XlsxOptions = Pick<ReaderOptions, 'sheet' | 'maxFieldChars' | 'maxRecordChars'>;
+type XlsxOptions = Pick<ReaderOptions, 'sheet' | 'headerRow' | 'maxFieldChars' | 'maxRecordChars'>;
 
 /**
  * A data row as text values, or its reject when a cell is longer than `maxFieldChars` or the row longer than
@@ -100,14 +101,24 @@ function rejectRow(
 
 /**
  * Streams one worksheet of an XLSX workbook with exceljs' `WorkbookReader` (rows are read as the zip is
- * inflated, not by loading the workbook). The first row is the header; `row` counts data rows and `line`
- * is the sheet row, as the spreadsheet shows it. exceljs holds a cell's text whole while it reads it, so the
- * cell limit bounds what reaches the rows, not what exceljs reads.
+ * inflated, not by loading the workbook). The header is the first non-empty row at or below `headerRow`
+ * (default 1: rows above it, such as a merged title, are skipped); `row` counts data rows from the header and
+ * `line` is the sheet row, as the spreadsheet shows it. exceljs holds a cell's text whole while it reads it, so
+ * the cell limit bounds what reaches the rows, not what exceljs reads. A sheet the workbook lacks is refused
+ * (`source/no-sheet`, naming the sheets it has).
  */
-export async function* readXlsxBatches(
-  source: ByteSource,
-  options: XlsxOptions = {},
-): AsyncGenerator<SourceItem[]> {
+export function readXlsxBatches(source: ByteSource, options: XlsxOptions = {}): AsyncGenerator<SourceItem[]> {
+  return sheetBatches(worksheetRows(source, options), options);
+}
+
+/** An exceljs row: its sheet row number and its values (from index 1, empty cells as holes). */
+interface SheetRow {
+  number: number;
+  values: unknown[];
+}
+
+/** The rows of the chosen worksheet, as exceljs reads them; a sheet the workbook lacks is refused. */
+async function* worksheetRows(source: ByteSource, options: XlsxOptions): AsyncGenerator<SheetRow> {
   const input = typeof source === 'string' ? source : Readable.from(source);
   // Loaded on first use: exceljs is large, and most runs read CSV.
   const { default: ExcelJS } = await import('exceljs');
@@ -119,12 +130,12 @@ export async function* readXlsxBatches(
     entries: 'ignore',
   });
   const wanted = options.sheet ?? 1;
-  let index = 0;
+  const names: string[] = [];
   let found = false;
   for await (const worksheet of reader) {
-    index++;
-    const ws = worksheet as unknown as AsyncIterable<unknown> & { name?: string };
-    const selected = !found && (typeof wanted === 'number' ? wanted === index : ws.name === wanted);
+    const ws = worksheet as unknown as AsyncIterable<SheetRow> & { name?: string };
+    names.push(ws.name ?? String(names.length + 1));
+    const selected = !found && (typeof wanted === 'number' ? wanted === names.length : ws.name === wanted);
     if (!selected) {
       for await (const _ of ws) {
         // drain the entry so the zip stream moves on
@@ -132,31 +143,62 @@ export async function* readXlsxBatches(
       continue;
     }
     found = true;
-    let header: string[] | undefined;
-    let headerRow = 0;
-    let batch: SourceItem[] = [];
-    for await (const rowObject of ws) {
-      const r = rowObject as { number: number; values: unknown[] };
-      const cells = r.values;
-      if (!header) {
-        // exceljs' row values start at index 1 and leave empty cells as holes.
-        header = uniqueColumns(Array.from({ length: cells.length - 1 }, (_, c) => cellText(cells[c + 1])));
-        headerRow = r.number;
-        continue;
-      }
-      const item = rowItem(header, cells, r.number - headerRow, r.number, options);
-      if (!item) continue;
-      batch.push(item);
-      if (batch.length >= 1000) {
-        yield batch;
-        batch = [];
-      }
+    yield* ws;
+  }
+  if (!found) throw noSheet(wanted, names);
+}
+
+/** The rows of the chosen worksheet from its top, `headerRow` or not: each sheet row's number and cell texts. */
+export async function* sheetRows(
+  source: ByteSource,
+  options: XlsxOptions = {},
+): AsyncGenerator<{ line: number; cells: string[] }> {
+  for await (const r of worksheetRows(source, options)) {
+    yield {
+      line: r.number,
+      cells: Array.from({ length: r.values.length - 1 }, (_, c) => cellText(r.values[c + 1])),
+    };
+  }
+}
+
+/** The rows of one worksheet, in batches: the header first (at or below `headerRow`), then the data rows. */
+async function* sheetBatches(
+  rows: AsyncIterable<SheetRow>,
+  options: XlsxOptions,
+): AsyncGenerator<SourceItem[]> {
+  const firstRow = options.headerRow ?? 1;
+  let header: string[] | undefined;
+  let headerRow = 0;
+  let batch: SourceItem[] = [];
+  for await (const r of rows) {
+    const cells = r.values;
+    if (!header) {
+      if (r.number < firstRow) continue;
+      // exceljs' row values start at index 1 and leave empty cells as holes.
+      header = uniqueColumns(Array.from({ length: cells.length - 1 }, (_, c) => cellText(cells[c + 1])));
+      headerRow = r.number;
+      continue;
     }
-    if (batch.length > 0) yield batch;
+    const item = rowItem(header, cells, r.number - headerRow, r.number, options);
+    if (!item) continue;
+    batch.push(item);
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
   }
-  if (!found) {
-    throw new Error(`the workbook has no worksheet ${JSON.stringify(wanted)}`);
-  }
+  if (batch.length > 0) yield batch;
+}
+
+function noSheet(wanted: string | number, names: readonly string[]): SourceError {
+  const which = typeof wanted === 'number' ? `sheet ${wanted}` : `worksheet "${wanted}"`;
+  const zhWhich = typeof wanted === 'number' ? `第 ${wanted} 个工作表` : `工作表「${wanted}」`;
+  const list = names.map((n) => `"${n}"`).join(', ');
+  return new SourceError(
+    'source/no-sheet',
+    `the workbook has no ${which} (source.sheet); its sheets: ${list || 'none'}`,
+    `工作簿中没有${zhWhich}（source.sheet）；现有工作表：${names.map((n) => `「${n}」`).join('、') || '无'}`,
+  );
 }
 
 export async function* readXlsx(source: ByteSource, options: XlsxOptions = {}): AsyncGenerator<SourceItem> {

@@ -37,8 +37,8 @@ export interface ChangeFilter {
   deleteAccepted(key: string): void;
   /** Snapshot mode: the keys that vanished from the source, in a stable order. */
   vanished(): Array<{ key: string; op: DeleteKey }>;
-  /** Why deletes must wait, if they must. */
-  deletesWithheld(): string | undefined;
+  /** Rows rejected with no readable key: any of them may be the row of a vanished key (snapshot mode). */
+  keylessRejects(): number;
 }
 
 export function fullFilter(): ChangeFilter {
@@ -50,7 +50,7 @@ export function fullFilter(): ChangeFilter {
     accepted: () => {},
     deleteAccepted: () => {},
     vanished: () => [],
-    deletesWithheld: () => undefined,
+    keylessRejects: () => 0,
   };
 }
 
@@ -108,7 +108,7 @@ export function incrementalFilter(
     },
     deleteAccepted: () => {},
     vanished: () => [],
-    deletesWithheld: () => undefined,
+    keylessRejects: () => 0,
   };
 }
 
@@ -118,7 +118,7 @@ export function incrementalFilter(
  */
 export function snapshotFilter(state: SnapshotState, keyFields: readonly string[]): ChangeFilter {
   const seen = new Set<string>();
-  let keylessRejects = 0;
+  let keyless = 0;
   return {
     replays: true,
     consider(record, source, canonical) {
@@ -140,7 +140,7 @@ export function snapshotFilter(state: SnapshotState, keyFields: readonly string[
       ) {
         seen.add(keyOf(record, keyFields));
       } else {
-        keylessRejects += 1;
+        keyless += 1;
       }
     },
     accepted(upsert) {
@@ -155,9 +155,6 @@ export function snapshotFilter(state: SnapshotState, keyFields: readonly string[
         if (!seen.has(key)) gone.push({ key, op: deleteOpFor(key, keyFields) });
       return gone;
     },
-    deletesWithheld() {
-      if (keylessRejects === 0) return undefined;
-      return `${keylessRejects} rejected row(s) have no readable key; deletes of vanished keys wait until they are fixed`;
-    },
+    keylessRejects: () => keyless,
   };
 }

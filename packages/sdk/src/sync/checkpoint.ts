@@ -52,7 +52,10 @@ export interface Checkpoint {
   mode: SyncMode;
   /** sha256 of the mapping's text: a resume with another mapping would not replay the same batches. */
   mapping: string;
-  /** The id of the last completed run ("0" before the first): part of every idempotency key. */
+  /**
+   * The id of the last completed run (before the first: "0-" and the first run's id, or "0" in a checkpoint of an
+   * earlier unsilo): part of every idempotency key.
+   */
   generation: string;
   watermark?: { field: string; value: WatermarkValue };
   /** The receipts NDJSON beside the checkpoint (proof of delivery) and its verified length. */
@@ -61,7 +64,7 @@ export interface Checkpoint {
 }
 
 export function emptyCounts(): SyncCounts {
-  return { read: 0, accepted: 0, rejected: 0, unchanged: 0, deleted: 0, batches: 0, retries: 0 };
+  return { read: 0, accepted: 0, rejected: 0, unchanged: 0, replaced: 0, deleted: 0, batches: 0, retries: 0 };
 }
 
 /** The receipts file that belongs to a checkpoint file. */
@@ -154,7 +157,10 @@ function invalidRunField(run: unknown): string | undefined {
   }
   const counts = run.counts;
   if (!isMap(counts)) return 'run.counts';
-  const count = Object.keys(emptyCounts()).find((field) => !isCount(counts[field]));
+  // `replaced` is newer than the format: a checkpoint written before it has none (read as 0 when resumed).
+  const count = Object.keys(emptyCounts()).find(
+    (field) => !isCount(counts[field]) && !(field === 'replaced' && counts[field] === undefined),
+  );
   return count === undefined ? undefined : `run.counts.${count}`;
 }
 

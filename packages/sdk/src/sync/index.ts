@@ -1,6 +1,7 @@
 // The client's reading of Retry-After, so that sync and client agree on what a server asked for.
 export { parseRetryAfter } from '../client/core/retry';
 export type { FieldFinding, Finding, FindingSeverity } from '../findings/finding';
+export type { DuplicatePolicy, DuplicateScan } from '../mapping/duplicate-keys';
 export {
   type ByteSource,
   type CsvOptions,
@@ -32,6 +33,7 @@ export {
   type SyncMode,
   type WatermarkValue,
 } from './checkpoint';
+export { guardedMapper } from './duplicate-mapper';
 export { SyncError, SyncMappingError } from './errors';
 export { clientFromSettings, type ExchangeSettings, resolveExchangeSettings } from './exchange-settings';
 export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
@@ -53,8 +55,16 @@ export {
   type SentBatch,
 } from './push';
 export type { ResumeMode } from './resume';
+export {
+  createRunReporter,
+  type ReportRun,
+  type RunReportClient,
+  type RunReported,
+  type SyncRunReport,
+} from './run-report';
 export { SnapshotState } from './snapshot-state';
 export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';
+export type { HeldDeletesSummary } from './sync-options';
 export type {
   BatchBody,
   BatchOutcome,
@@ -62,6 +72,7 @@ export type {
   MappedRow,
   OperationResult,
   PushBatch,
+  ReplacedRow,
   RowError,
   RowMapper,
   SourceItem,

@@ -10,6 +10,7 @@ import type {
   SourceRow,
   SyncCounts,
 } from './types';
+import { isReplaced } from './types';
 
 /** A row (or a delete) refused before sending or by the exchange, as the rejects file records it. */
 export interface RejectEntry {
@@ -33,6 +34,8 @@ export interface PipelineBatch {
   deletes: Array<{ key: string; op: DeleteKey }>;
   rejects: RejectEntry[];
   unchanged: number;
+  /** Rows a later row of their key replaces (`duplicates: 'last'`). */
+  replaced: number;
   read: number;
   outcome?: BatchOutcome;
   idempotencyKey?: string;
@@ -48,6 +51,7 @@ export function newBatch(index: number, start: number): PipelineBatch {
     deletes: [],
     rejects: [],
     unchanged: 0,
+    replaced: 0,
     read: 0,
   };
 }
@@ -81,6 +85,11 @@ export function route(
       errors: [{ field: '', rule: 'mapping/internal', message: reason, zh: `映射该行时出错：${reason}` }],
     };
   }
+  if (isReplaced(mapped)) {
+    // The key's last row stands for it (in snapshot mode too): this one is neither sent nor rejected.
+    batch.replaced += 1;
+    return;
+  }
   if (!mapped.ok) {
     batch.rejects.push({ row: item.row, errors: mapped.errors, source: item.values, stage: 'client' });
     filter.rejected(mapped.record);
@@ -98,6 +107,7 @@ export function route(
 export function applyOutcome(batch: PipelineBatch, counts: SyncCounts, filter: ChangeFilter): void {
   counts.read += batch.read;
   counts.unchanged += batch.unchanged;
+  counts.replaced += batch.replaced;
   counts.rejected += batch.rejects.length;
   const outcome = batch.outcome;
   if (!outcome) return;

@@ -3,7 +3,14 @@ import { BodyBuffers, canonicalBytes } from './batch-body';
 import type { ChangeFilter } from './change-filter';
 import { applyOutcome, newBatch, type PipelineBatch, route } from './pipeline-batch';
 import { PushWindow } from './push-window';
-import type { PushBatch, RowMapper, SourceItem, SyncCounts } from './types';
+import {
+  type DeleteKey,
+  isReplaced,
+  type PushBatch,
+  type RowMapper,
+  type SourceItem,
+  type SyncCounts,
+} from './types';
 
 export type { PipelineBatch, RejectEntry } from './pipeline-batch';
 
@@ -25,6 +32,8 @@ export interface PipelineOptions {
   push: PushBatch;
   /** Called once per batch, strictly in batch order, after the batch's receipt is verified. */
   commit: (batch: PipelineBatch, counts: SyncCounts, deletesCommitted: number) => Promise<void>;
+  /** Snapshot mode: send the deletes of vanished keys even while rows without a readable key are rejected. */
+  allowDeletesWithRejects?: boolean;
   /** Aborting stops reading; batches in flight finish and are committed. */
   stop?: AbortSignal;
   onRead?: (read: number, inFlight: number) => void;
@@ -37,7 +46,14 @@ export interface PipelineResult {
   position: number;
   nextBatch: number;
   deletesCommitted: number;
-  deletesWithheld?: string;
+  /** Snapshot mode: the deletes held back because rows without a readable key were rejected. */
+  heldDeletes?: HeldDeletes;
+}
+
+/** Deletes of vanished keys not sent: a rejected row without a readable key may be one of these keys' row. */
+export interface HeldDeletes {
+  keys: DeleteKey[];
+  keylessRejects: number;
 }
 
 /**
@@ -86,7 +102,7 @@ class PipelineRun {
       exhausted = await this.#readAll(iterator);
       if (exhausted && !this.#stopped() && this.#current.read > 0) await this.#sendCurrent();
       this.options.onRead?.(this.#readCount, this.#window.inFlight);
-      const deletesWithheld = exhausted && !this.#stopped() ? await this.#sendDeletes() : undefined;
+      const heldDeletes = exhausted && !this.#stopped() ? await this.#sendDeletes() : undefined;
       await this.#window.drain();
       if (this.#window.failure !== undefined) throw this.#window.failure;
       return {
@@ -95,7 +111,7 @@ class PipelineRun {
         position: this.#committedPosition,
         nextBatch: this.#window.nextBatch,
         deletesCommitted: this.#deletesCommitted,
-        deletesWithheld,
+        ...(heldDeletes ? { heldDeletes } : {}),
       };
     } catch (error) {
       this.#window.fail(error);
@@ -141,6 +157,7 @@ class PipelineRun {
       return;
     }
     const mapped = map(item.values, item.row);
+    if (isReplaced(mapped)) return;
     if (!mapped.ok) {
       filter.rejected(mapped.record);
       return;
@@ -159,14 +176,23 @@ class PipelineRun {
     return true;
   }
 
-  /** Snapshot mode: deletes the keys that vanished from the source, or says why they must wait. */
-  async #sendDeletes(): Promise<string | undefined> {
+  /** Snapshot mode: deletes the keys that vanished from the source, or returns them when they must wait. */
+  async #sendDeletes(): Promise<HeldDeletes | undefined> {
     const { filter, batchSize } = this.options;
     // Deletes go only after every upsert is acknowledged: a key that moved between rows must not be
     // deleted after its new row landed.
     await this.#window.drain();
-    const withheld = filter.deletesWithheld();
-    const vanished = withheld ? [] : filter.vanished();
+    const vanished = filter.vanished();
+    const keylessRejects = filter.keylessRejects();
+    // Held unless allowed, or already under way (a resumed run finishes the deletes it started).
+    if (
+      keylessRejects > 0 &&
+      vanished.length > 0 &&
+      !this.options.allowDeletesWithRejects &&
+      this.options.deletesCommitted === 0
+    ) {
+      return { keys: vanished.map((gone) => gone.op), keylessRejects };
+    }
     for (let i = this.options.deletesCommitted; i < vanished.length && !this.#stopped(); i += batchSize) {
       await this.#window.waitForSlot();
       if (this.#stopped()) break;
@@ -175,7 +201,7 @@ class PipelineRun {
       this.#window.dispatch(batch);
       this.#nextIndex += 1;
     }
-    return withheld;
+    return undefined;
   }
 
   /** An acknowledged batch, in batch order: its answer folded into the counts, then the caller's commit. */

@@ -52,7 +52,7 @@ describe('resume: true', () => {
       resume: true,
     });
     await expect(attempt).rejects.toMatchObject({ code: 'sync.no_checkpoint' });
-    await expect(attempt).rejects.toThrow(`No checkpoint at ${checkpoint}`);
+    await expect(attempt).rejects.toThrow(`No full-mode checkpoint at ${checkpoint}`);
     expect(exchange.applied).toHaveLength(0);
     await expect(stat(join(dir, 'nested'))).rejects.toMatchObject({ code: 'ENOENT' });
   });

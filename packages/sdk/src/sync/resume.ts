@@ -37,18 +37,18 @@ export function runToResume(request: ResumeRequest): RunState | undefined {
   const run = previous?.run;
   if (!run || run.completed) {
     if (resume === 'if-interrupted') return undefined;
-    throw nothingToResume(checkpointPath, previous);
+    throw nothingToResume(checkpointPath, previous, request.mode);
   }
   checkSameRun(request, run);
   return run;
 }
 
-function nothingToResume(path: string, previous: Checkpoint | undefined): SyncError {
+function nothingToResume(path: string, previous: Checkpoint | undefined, mode: SyncMode): SyncError {
   if (!previous) {
     return new SyncError(
       'sync.no_checkpoint',
-      `No checkpoint at ${path}, so there is no interrupted run to resume; nothing was sent. Run without --resume to start a sync, or name the interrupted run's checkpoint with --checkpoint.`,
-      `${path} 处没有检查点，没有可续传的中断任务；未发送任何数据。请不带 --resume 运行以开始同步，或用 --checkpoint 指定中断任务的检查点文件。`,
+      `No ${mode}-mode checkpoint at ${path}, so there is no interrupted run to resume; nothing was sent. Each mode keeps its own checkpoint: resume with the --mode of the interrupted run, run without --resume to start a sync, or name the interrupted run's checkpoint with --checkpoint.`,
+      `${path} 处没有${MODE_ZH[mode]}同步的检查点，没有可续传的中断任务；未发送任何数据。每种模式各有检查点：请用中断任务的 --mode 续传，或不带 --resume 运行以开始同步，或用 --checkpoint 指定中断任务的检查点文件。`,
     );
   }
   const run = previous.run;
@@ -67,6 +67,12 @@ function nothingToResume(path: string, previous: Checkpoint | undefined): SyncEr
     `没有可续传的任务：${path} 记录的同步 ${run.id} 已于 ${at} 完成（接收 ${accepted}，拒收 ${rejected}，未变化 ${unchanged}）；未发送任何数据。如需再次同步，请不带 --resume 运行。`,
   );
 }
+
+const MODE_ZH: Record<SyncMode, string> = {
+  full: '全量（full）',
+  incremental: '增量（incremental）',
+  snapshot: '快照（snapshot）',
+};
 
 /** A resume must send the very batches the interrupted run sent, or their keys would differ. */
 function checkSameRun(request: ResumeRequest, run: RunState): void {

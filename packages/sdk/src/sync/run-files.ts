@@ -12,6 +12,8 @@ export interface RunFiles {
   rejects: string | undefined;
   /** Snapshot mode's state file: as given, else beside the checkpoint. */
   state: string | undefined;
+  /** Snapshot mode's list of held deletes (NDJSON): beside the checkpoint, else beside the state file. */
+  heldDeletes: string | undefined;
 }
 
 /** The files of a run, their folders created; snapshot mode without a state file is refused. */
@@ -29,7 +31,11 @@ export async function runFilesOf(
     receipts: checkpoint ? (previous?.receipts.file ?? receiptsPathFor(checkpoint)) : undefined,
     rejects: options.rejects ?? resumed?.rejects?.file ?? beside('.rejects.ndjson'),
     state: options.state ?? beside('.state'),
+    heldDeletes: undefined,
   };
+  if (mode === 'snapshot' && files.state) {
+    files.heldDeletes = beside('.held-deletes.ndjson') ?? `${files.state}.held-deletes.ndjson`;
+  }
   if (mode === 'snapshot' && !files.state) {
     throw usage('snapshot mode needs a checkpoint or state file', '快照模式需要检查点或状态文件');
   }

@@ -18,7 +18,7 @@ export function runStateOf(
   rejectsFile: string | undefined,
 ): RunState {
   const run: RunState = resumed
-    ? { ...resumed, counts: { ...resumed.counts } }
+    ? { ...resumed, counts: { ...emptyCounts(), ...resumed.counts } }
     : {
         id: randomUUID(),
         startedAt: new Date().toISOString(),
@@ -47,13 +47,24 @@ export function checkpointOf(
     resource: settings.resource,
     mode: settings.mode,
     mapping: settings.digest,
-    generation: previous?.generation ?? '0',
+    generation: previous?.generation ?? firstGeneration(run, files),
     ...(previous?.watermark && previous.watermark.field === watermarkField
       ? { watermark: previous.watermark }
       : {}),
     receipts: { file: files.receipts ?? '', bytes: previous?.receipts.bytes ?? 0 },
     run,
   };
+}
+
+/**
+ * The generation of a new checkpoint: "0-" and its first run's id. A fixed one would give the first run of every
+ * new checkpoint (another mode's, or one started afresh after deleting it) the keys of an earlier first run, and
+ * the exchange would replay that run's old answer for a batch of the same content instead of applying it. The
+ * checkpoint is written before the first batch, so a resume still finds it. Without a checkpoint it stays "0":
+ * a re-run after a crash then replays.
+ */
+function firstGeneration(run: RunState, files: RunFiles): string {
+  return files.checkpoint ? `0-${run.id}` : '0';
 }
 
 /**

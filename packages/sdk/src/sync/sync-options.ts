@@ -1,6 +1,8 @@
+import type { DuplicateGuard, DuplicatePolicy, DuplicateScan } from '../mapping/duplicate-keys';
 import type { InputIdentity, SyncMode } from './checkpoint';
 import { SyncError } from './errors';
 import type { ResumeMode } from './resume';
+import type { ReportRun, RunReported } from './run-report';
 import type { PushBatch, RowMapper, SourceItem, SyncProgress, SyncSummary } from './types';
 
 /** What sync needs of a mapping: the target resource, its key and the compiled row function. */
@@ -33,6 +35,12 @@ export interface SyncOptions {
   state?: string;
   batchSize?: number;
   concurrency?: number;
+  /**
+   * Snapshot mode: delete the keys that vanished from the source even while rows without a readable key are
+   * rejected (by default those deletes are held and listed, see `SyncResult.heldDeletes`: one of the rejected rows
+   * may be a vanished key's row). For a run after the held list was reviewed.
+   */
+  allowDeletesWithRejects?: boolean;
   /** Abort to stop cleanly: batches in flight finish, the checkpoint stays valid. */
   stop?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
@@ -42,6 +50,21 @@ export interface SyncOptions {
   input?: InputIdentity;
   /** How often the checkpoint is rewritten while running (ms; default 250). It is always written at the end. */
   checkpointIntervalMs?: number;
+  /**
+   * Reports the run to the exchange at its end, completed or stopped (see `createRunReporter`): rows read,
+   * accepted and refused locally by reason, so that the exchange's quality figures count the rows it never saw.
+   */
+  report?: ReportRun;
+  /**
+   * Rows sharing a key: every one rejected with rule `duplicate` (default), or `last`: the last sent and the
+   * earlier ones counted as replaced. `last` needs `duplicateGuard` (a pre-scan of the input).
+   */
+  duplicates?: DuplicatePolicy;
+  /**
+   * The guard of a pre-scanned input (`syncFile` makes one for its file; see `duplicatesOf`). Without one, rows
+   * are checked as they stream: a key's first row is kept and later ones are rejected.
+   */
+  duplicateGuard?: DuplicateGuard;
 }
 
 export interface SyncResult extends SyncSummary {
@@ -51,8 +74,25 @@ export interface SyncResult extends SyncSummary {
   checkpoint?: string;
   receipts?: string;
   rejectsFile?: string;
-  /** Present when snapshot deletes were held back, with the reason. */
+  /** Present when snapshot deletes were held back: the reason, the count and where the list is, in a sentence. */
   deletesWithheld?: string;
+  /**
+   * Snapshot mode: the deletes of vanished keys held back because rejected rows have no readable key — how many,
+   * how many such rows, and the NDJSON file that lists the keys (an object of the key fields per line). Review
+   * it, then run again with `allowDeletesWithRejects`.
+   */
+  heldDeletes?: HeldDeletesSummary;
+  /** Present when the run was to be reported (`report`): whether the exchange got it, and why not. */
+  report?: RunReported;
+  /** How duplicate keys were found: pre-scanned, while streaming (first row kept), or not at all (no key). */
+  duplicateScan: DuplicateScan | 'none';
+}
+
+/** Deletes of vanished keys a snapshot run held back (see `SyncResult.heldDeletes`). */
+export interface HeldDeletesSummary {
+  count: number;
+  keylessRejects: number;
+  file: string;
 }
 
 /** The checked settings of a run. */
@@ -83,6 +123,13 @@ export function runSettingsOf(options: SyncOptions): RunSettings {
   }
   if ((options.rows === undefined) === (options.source === undefined)) {
     throw usage('give exactly one of rows or source', 'rows 与 source 须且只能提供一个');
+  }
+  if (options.duplicates === 'last' && options.duplicateGuard === undefined) {
+    throw new SyncError(
+      'sync.duplicates_need_prescan',
+      'duplicates: last needs an input that can be read twice (a file): which row of a key comes last cannot be known from a stream',
+      '重复主键保留最后一行（duplicates: last）需要可读两遍的输入文件：数据流中无法得知哪一行是最后一行',
+    );
   }
   const resource = options.mapping.resource;
   return { resource, mode, batchSize, concurrency, digest: options.mapping.digest ?? 'unspecified' };

@@ -35,6 +35,7 @@ export function progressReporter(
       accepted: counts.accepted,
       rejected: counts.rejected,
       unchanged: counts.unchanged,
+      replaced: counts.replaced,
       deleted: counts.deleted,
       batches: counts.batches,
       retries: counts.retries,

@@ -151,6 +151,21 @@ describe('sync', () => {
     expect(resumed).toMatchObject({ resumed: true, completed: true, accepted: 10 });
   });
 
+  it("applies the first run of a new checkpoint, never replaying an earlier first run's answer", async () => {
+    const exchange = memoryExchange();
+    const options = { mapping, push: exchange.push, batchSize: 10 };
+    const original = people(10);
+    await sync({ ...options, source: rowsOf(original), checkpoint: join(dir, 'first.json') });
+    const renamed = original.map((row) => ({ ...row, name: `${row.name}-renamed` }));
+    await sync({ ...options, source: rowsOf(renamed), checkpoint: join(dir, 'first.json') });
+    expect(exchange.records.get('1')?.name).toBe(`${original[0]!.name}-renamed`);
+
+    // Another mode's checkpoint, or one started afresh: the same first batch as the very first run.
+    await sync({ ...options, source: rowsOf(original), checkpoint: join(dir, 'second.json') });
+    expect(exchange.applied).toHaveLength(3);
+    expect(exchange.records.get('1')?.name).toBe(original[0]!.name);
+  });
+
   it('incremental mode skips rows at or below the stored watermark', async () => {
     const exchange = memoryExchange();
     const options = {
@@ -244,7 +259,16 @@ describe('sync', () => {
     const damaged = people(10).map((r) => (r.id === 3 ? { ...r, id: '' } : r));
     const result = await sync({ ...options, source: rowsOf(damaged) });
     expect(result.deleted).toBe(0);
-    expect(result.deletesWithheld).toMatch(/1 rejected row/);
+    const file = join(dir, 'cp.held-deletes.ndjson');
+    expect(result.heldDeletes).toEqual({ count: 1, keylessRejects: 1, file });
+    expect(result.deletesWithheld).toMatch(/^1 deletions held because 1 rejected rows have no readable key/);
+    expect(await readFile(file, 'utf8')).toBe('{"id":3}\n');
     expect(exchange.records.has('3')).toBe(true);
+
+    // After review, the held deletes go with allowDeletesWithRejects.
+    const allowed = await sync({ ...options, source: rowsOf(damaged), allowDeletesWithRejects: true });
+    expect(allowed).toMatchObject({ deleted: 1, rejected: 1 });
+    expect(allowed.heldDeletes).toBeUndefined();
+    expect(exchange.records.has('3')).toBe(false);
   });
 });

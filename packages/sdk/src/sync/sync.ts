@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { streamingGuard } from '../mapping/duplicate-keys';
 import {
   type ChangeFilter,
   fullFilter,
@@ -7,17 +8,20 @@ import {
   snapshotFilter,
 } from './change-filter';
 import { type Checkpoint, loadCheckpoint, type RunState } from './checkpoint';
+import { guardedMapper } from './duplicate-mapper';
 import { SyncError } from './errors';
+import { recordHeldDeletes } from './held-deletes';
 import { runPipeline } from './pipeline';
 import { runToResume } from './resume';
 import { type RunFiles, runFilesOf } from './run-files';
 import { openRunLogs, rejectedRows } from './run-logs';
 import { RunRecorder } from './run-recorder';
+import { LocalRefusals, reportRun } from './run-report';
 import { checkpointOf, completeRun, runStateOf } from './run-state';
 import { SnapshotState } from './snapshot-state';
 import { type RunSettings, runSettingsOf, type SyncOptions, type SyncResult } from './sync-options';
 import { progressReporter } from './sync-progress';
-import type { SourceItem } from './types';
+import type { RowMapper, SourceItem } from './types';
 
 export type { SyncMapping, SyncOptions, SyncResult } from './sync-options';
 
@@ -34,6 +38,8 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     resumed && files.rejects && settings.mode === 'snapshot' ? await rejectedRows(files.rejects) : undefined;
   const changes = await changeFilterOf(options, settings, files, checkpoint, resumed);
   const progress = progressReporter(options, started, run.counts, run.position);
+  const refusals = await LocalRefusals.of(resumed ? files.rejects : undefined);
+  const duplicates = duplicateMapper(options);
   const recorder = new RunRecorder({
     checkpointPath: files.checkpoint,
     checkpoint,
@@ -51,7 +57,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     result = await runPipeline({
       resource: settings.resource,
       source: options.rows ?? numbered(options.source!),
-      map: options.mapping.map,
+      map: duplicates.map,
       filter: changes.filter,
       batchSize: settings.batchSize,
       concurrency: settings.concurrency,
@@ -62,7 +68,8 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
       deletesCommitted: run.deletesCommitted,
       counts: run.counts,
       push: options.push,
-      commit: recorder.commit,
+      commit: refusals.counting(recorder.commit),
+      allowDeletesWithRejects: options.allowDeletesWithRejects,
       stop: options.stop,
       onRead: (read, inFlight) => progress.read(read, inFlight),
     });
@@ -72,22 +79,35 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     throw error;
   }
 
+  let held: Pick<SyncResult, 'heldDeletes' | 'deletesWithheld'> = {};
   if (result.completed) {
     if (changes.snapshot && files.state) await changes.snapshot.save(files.state);
+    held = await recordHeldDeletes(result.heldDeletes, files.heldDeletes);
     completeRun(checkpoint, run, changes.incremental, options.watermark);
   }
   await recorder.persist();
   await recorder.close();
   progress.done(result.counts, result.position);
+  const reported = await reportRun(options.report, settings, { ...run, counts: result.counts, refusals });
   return {
     ...result.counts,
     durationMs: Date.now() - started,
     completed: result.completed,
     resumed: resumed !== undefined,
+    duplicateScan: duplicates.duplicateScan,
     ...(files.checkpoint ? { checkpoint: files.checkpoint, receipts: files.receipts } : {}),
     ...(files.rejects ? { rejectsFile: files.rejects } : {}),
-    ...(result.deletesWithheld ? { deletesWithheld: result.deletesWithheld } : {}),
+    ...held,
+    ...(reported ? { report: reported } : {}),
   };
+}
+
+/** The mapper under the duplicate guard: the given (pre-scanned) one, else a streaming one; none without a key. */
+function duplicateMapper(options: SyncOptions): Pick<SyncResult, 'duplicateScan'> & { map: RowMapper } {
+  const { key, map } = options.mapping;
+  const guard = options.duplicateGuard ?? (key.length > 0 ? streamingGuard(key) : undefined);
+  if (!guard) return { map, duplicateScan: 'none' };
+  return { map: guardedMapper(map, guard, key), duplicateScan: guard.scan };
 }
 
 /** The checkpoint of earlier runs, and the interrupted run this sync continues (see ResumeMode), if any. */

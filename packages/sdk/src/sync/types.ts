@@ -10,7 +10,20 @@ export type { SourceItem, SourceReject, SourceRow };
 /** The outcome of mapping one row: a record of the target resource, or the reasons it cannot become one. */
 export type MappedRow =
   | { ok: true; record: Record<string, unknown> }
-  | { ok: false; errors: RowError[]; record?: Record<string, unknown> };
+  | { ok: false; errors: RowError[]; record?: Record<string, unknown> }
+  | ReplacedRow;
+
+/** A row a later row of its key replaces (`duplicates: 'last'`): not sent, not rejected, counted as replaced. */
+export interface ReplacedRow {
+  ok: false;
+  replacedBy: number;
+  errors?: never;
+  record?: never;
+}
+
+export function isReplaced(mapped: MappedRow): mapped is ReplacedRow {
+  return (mapped as ReplacedRow).replacedBy !== undefined;
+}
 
 export type RowMapper = (values: Record<string, string>, row: number) => MappedRow;
 
@@ -46,12 +59,14 @@ export interface BatchOutcome extends Pick<Schema<'BatchResult'>, 'accepted' | '
 
 export type PushBatch = (request: BatchRequest) => Promise<BatchOutcome>;
 
-/** Where the rows of a run went so far: read = accepted + rejected + unchanged. */
+/** Where the rows of a run went so far: read = accepted + rejected + unchanged + replaced. */
 export interface SyncCounts {
   read: number;
   accepted: number;
   rejected: number;
   unchanged: number;
+  /** Rows a later row of the same key replaced (`duplicates: 'last'`): never sent. */
+  replaced: number;
   deleted: number;
   batches: number;
   retries: number;

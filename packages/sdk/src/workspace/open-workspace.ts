@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CONFIG_FILE } from '../catalog/detect';
 import { Workspace, type WorkspaceOptions } from '../catalog/workspace-service';
 import { type LintConfigFile, readLintConfig } from './config-file';
@@ -22,7 +22,9 @@ export async function openWorkspace(
   options: OpenWorkspaceOptions = {},
 ): Promise<OpenedWorkspace> {
   const configFile = options.config === undefined ? readLintConfig(join(root, CONFIG_FILE)) : undefined;
-  const files = await readWorkspace([root], root, options);
+  // The folder is also the base its files are named from: given relative, it would be looked for inside itself.
+  const folder = resolve(root);
+  const files = await readWorkspace([folder], folder, options);
   const workspace = new Workspace({ ...options, config: options.config ?? configFile?.config });
   for (const file of files.entries) workspace.update(file.path, file.text);
   return { workspace, files, ...(configFile ? { configFile } : {}) };

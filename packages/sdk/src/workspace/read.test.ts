@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WorkspaceReadError } from './errors';
 import { findCatalogueEntry } from './find-entry';
@@ -87,6 +87,16 @@ describe('openWorkspace', () => {
       },
     });
     expect(findCatalogueEntry(root, '307001030801/000002')).toBeUndefined();
+  });
+
+  it('opens a folder given relative to the working directory, as `unsilo publish catalog/` passes it', async () => {
+    const root = join(scratch, 'relative');
+    write(root, { 'a.yaml': `${ENTRY}name: 甲\n` });
+    const opened = await openWorkspace(relative(process.cwd(), root));
+    expect(opened.files.entries.map((file) => file.path)).toEqual(['a.yaml']);
+    await expect(openWorkspace(join(scratch, 'no-such-folder'))).rejects.toThrow(
+      `no such file or directory: ${join(scratch, 'no-such-folder')}`,
+    );
   });
 });
 

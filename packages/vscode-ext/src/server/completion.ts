@@ -5,7 +5,7 @@ import {
   MarkupKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { bilingual, type FileKind, keysAt, schemaAt } from './schema-model';
+import { bilingual, type FileKind, keysAt, type SchemaNode, schemaAt } from './schema-model';
 import type { Lang } from './settings';
 import { codesetByName, codesets, fieldKey, vocabularyFor } from './vocabulary';
 import { completionContext } from './yaml-cursor';
@@ -99,13 +99,22 @@ function valueItems(
     }
   }
   const schema = schemaAt(kind, path);
-  if (schema?.enum) {
-    return schema.enum.map((value) => ({ label: String(value), kind: CompletionItemKind.EnumMember }));
+  const choices = schema ? choicesOf(schema) : [];
+  if (choices.length > 0) {
+    return choices.map((value) => ({ label: String(value), kind: CompletionItemKind.EnumMember }));
   }
   if (schema?.type === 'boolean') {
     return ['true', 'false'].map((value) => ({ label: value, kind: CompletionItemKind.Value }));
   }
   return [];
+}
+
+/** The values a schema lists: its `enum`, or the `const` and `enum` of its `oneOf` branches (`codes: identity`). */
+function choicesOf(schema: SchemaNode): unknown[] {
+  if (schema.enum) return schema.enum;
+  return (schema.oneOf ?? []).flatMap(
+    (branch) => branch.enum ?? (branch.const !== undefined ? [branch.const] : []),
+  );
 }
 
 function codesetNameItems(lang: Lang): CompletionItem[] {

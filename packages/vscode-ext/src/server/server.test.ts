@@ -320,6 +320,20 @@ describe('hover, completion, outline', () => {
       position: at(resource, 'resource: ', 10),
     })) as CompletionItem[];
     expect(resources.map((c) => c.label)).toContain('307001030801/000012');
+    // `codes:` offers identity (the source already uses the national codes), and accepts it without a problem.
+    const identity = text.replace(/codes: \{[^}\n]*\}/, 'codes: ');
+    const empty = session.nextDiagnostics(uri, (d) => d.some((x) => x.code === 'mapping/schema'));
+    session.change(uri, identity, 4);
+    const choices = (await session.client.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: at(identity, 'codes: ', 7),
+    })) as CompletionItem[];
+    expect(choices.map((c) => c.label)).toEqual(['identity']);
+    await empty;
+    // The empty value's problem may be published more than once: wait for the set without it.
+    const accepted = session.nextDiagnostics(uri, (d) => !d.some((x) => x.code === 'mapping/schema'));
+    session.change(uri, identity.replace('codes: ', 'codes: identity'), 5);
+    expect((await accepted).map((d) => [d.code, d.message])).toEqual([]);
   });
 
   it('outlines the resource and its items', async () => {

@@ -24,7 +24,7 @@ describe('diagnoseMapping', () => {
     expect(
       found(await diagnoseMapping({ mapping, entry: populationEntry, sample: sample('SFZH,XM\n1,2\n') })),
     ).toEqual([
-      ['info', 'mapping/codes-missing', 9, 3],
+      ['warning', 'mapping/codes-missing', 9, 3],
       ['error', 'mapping/bad-transform', 11, 35],
       ['error', 'mapping/codeset-unknown', 10, 19],
     ]);
@@ -35,7 +35,7 @@ describe('diagnoseMapping', () => {
       sample: sample('SFZH,XM,XB\n11010519491231002X,张三,1\n'),
     });
     expect(found(diagnostics)).toEqual([
-      ['info', 'mapping/codes-missing', 9, 3],
+      ['warning', 'mapping/codes-missing', 9, 3],
       ['error', 'mapping/unknown-column', 9, 9],
       ['error', 'mapping/unknown-column', 10, 11],
     ]);

@@ -5,6 +5,7 @@
  */
 export { type DiagnoseMappingRequest, diagnoseMapping } from './diagnose-mapping';
 export { MappingJobError } from './job-error';
+export { type InputRefusal, preflightInput } from './preflight';
 export {
   type PreviewMappingRequest,
   type PreviewMappingResult,
@@ -12,3 +13,4 @@ export {
 } from './preview-mapping';
 export { readerOptionsOf, type SampleSource, sampleFormatOf } from './read-sample';
 export { type RunMappingCounts, type RunMappingFileOptions, runMappingFile } from './run-mapping-file';
+export { duplicatesOf, type RunDuplicates, scanKeys } from './scan-keys';

@@ -13,7 +13,7 @@ const entry = { entry: populationEntry, path: 'catalog/population.yaml' };
 
 describe('previewMapping', () => {
   it('previews a CSV sample given as bytes; a row the reader cannot read is a reject with its reason', async () => {
-    const text = `${csv([header, good, ['11010519491231002X', '李四', '9', ...good.slice(3)]])}\n"unclosed,x\n`;
+    const text = `${csv([header, good, ['110105194912310046', '李四', '9', ...good.slice(3)]])}\n"unclosed,x\n`;
     const { view, truncated } = await previewMapping({
       mapping: utf8Mapping,
       mappingPath: 'mappings/p.mapping.yaml',
@@ -29,7 +29,7 @@ describe('previewMapping', () => {
       samplePath: 'samples/p.csv',
       entry: { name: '户籍人口基本信息', path: 'catalog/population.yaml' },
     });
-    expect(view.result?.summary).toEqual({ read: 3, accepted: 1, rejected: 2, warnings: 0 });
+    expect(view.result?.summary).toEqual({ read: 3, accepted: 1, rejected: 2, replaced: 0, warnings: 0 });
     expect(view.result?.rejectsByRule).toEqual({ codes: 1, 'csv/unclosed-quote': 1 });
     expect(view.result?.rows.map((r) => [r.row, r.errors?.map((e) => e.rule)])).toEqual([
       [1, undefined],
@@ -53,7 +53,7 @@ describe('previewMapping', () => {
       sample: { source: xlsx, path: 'p.xlsx', format: 'xlsx' },
       today,
     });
-    expect(view.result?.summary).toEqual({ read: 1, accepted: 1, rejected: 0, warnings: 0 });
+    expect(view.result?.summary).toEqual({ read: 1, accepted: 1, rejected: 0, replaced: 0, warnings: 0 });
     expect(view.result?.rows[0]?.after).toMatchObject({ gmsfhm: '11010519491231002X', mz: '01' });
   });
 

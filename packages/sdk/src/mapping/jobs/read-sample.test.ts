@@ -55,7 +55,7 @@ describe('sample files in the editor', () => {
     sheet.addRow(['李四', '女']);
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
     const result = await sampleOf(xlsx, 'legacy.xlsx', 'csv');
-    expect(result.summary).toEqual({ read: 1, accepted: 1, rejected: 0, warnings: 0 });
+    expect(result.summary).toEqual({ read: 1, accepted: 1, rejected: 0, replaced: 0, warnings: 0 });
     expect(result.rows[0]?.after).toEqual({ xm: '李四', xb: '2' });
   });
 
@@ -65,7 +65,7 @@ describe('sample files in the editor', () => {
       'legacy.ndjson',
       'csv',
     );
-    expect(result.summary).toEqual({ read: 2, accepted: 1, rejected: 1, warnings: 0 });
+    expect(result.summary).toEqual({ read: 2, accepted: 1, rejected: 1, replaced: 0, warnings: 0 });
     expect(result.rows[1]?.errors?.map((e) => e.rule)).toEqual(['ndjson/syntax']);
   });
 });

@@ -8,7 +8,12 @@ export type SampleSource = ByteSource | Uint8Array;
 /** The reader options a mapping's `source` gives. */
 export function readerOptionsOf(mapping: FieldMapping): ReaderOptions {
   const source = mapping.source;
-  return { encoding: source.encoding, delimiter: source.delimiter, sheet: source.sheet };
+  return {
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    sheet: source.sheet,
+    ...(source.headerRow !== undefined ? { headerRow: source.headerRow } : {}),
+  };
 }
 
 /**

@@ -78,8 +78,8 @@ describe('renderPreviewHtml', () => {
   it('shows rejects with reasons, uncovered legacy codes with counts, coverage and before/after rows', () => {
     const rows = [
       { SFZH: '11010519491231002X', XM: '张三', XB: '1' },
-      { SFZH: '11010519491231002X', XM: '李四', XB: '9' },
-      { SFZH: '11010519491231002X', XM: '王五', XB: '9' },
+      { SFZH: '110105194912310046', XM: '李四', XB: '9' },
+      { SFZH: '110105194912310062', XM: '王五', XB: '9' },
     ];
     const html = renderPreviewHtml(view(rows, 'zh'), { nonce: 'x' });
     const rejects = /<table id="rejects-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';

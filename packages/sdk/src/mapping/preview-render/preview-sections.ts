@@ -78,7 +78,9 @@ export function sampleSections(result: PreviewResult, s: Say, lang: Lang, limit:
   const shown = result.rows.slice(0, limit);
   const summary =
     `<section id="summary"><h2>${s('summary')}</h2><p>${s('read')} <strong>${sum.read}</strong> · ${s('accepted')} <strong>${sum.accepted}</strong> · ` +
-    `${s('rejected')} <strong id="rejected-count">${sum.rejected}</strong> · ${s('warnings')} <strong>${sum.warnings}</strong></p></section>`;
+    `${s('rejected')} <strong id="rejected-count">${sum.rejected}</strong> · ` +
+    (sum.replaced ? `${s('replaced')} <strong id="replaced-count">${sum.replaced}</strong> · ` : '') +
+    `${s('warnings')} <strong>${sum.warnings}</strong></p></section>`;
   const rows =
     `<section id="rows"><h2>${s('rows')} <span class="muted">(${escapeHtml(s('shown').replace('{n}', String(shown.length)))})</span></h2>` +
     htmlTable(
@@ -86,7 +88,11 @@ export function sampleSections(result: PreviewResult, s: Say, lang: Lang, limit:
       shown.map((r) => [
         String(r.row),
         recordCell(r.before, lang),
-        r.errors ? `<span class="rejected">${s('rejected')}</span>` : recordCell(r.after, lang),
+        r.errors
+          ? `<span class="rejected">${s('rejected')}</span>`
+          : r.replacedBy !== undefined
+            ? `<span class="muted">${s('replaced')} → ${r.replacedBy}</span>`
+            : recordCell(r.after, lang),
       ]),
     ) +
     `</section>`;

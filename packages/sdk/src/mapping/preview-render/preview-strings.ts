@@ -14,6 +14,7 @@ export const previewStrings = {
   read: { zh: '读取', en: 'read' },
   accepted: { zh: '接收', en: 'accepted' },
   rejected: { zh: '拒收', en: 'rejected' },
+  replaced: { zh: '被同主键的后一行替代', en: 'replaced by a later row of its key' },
   warnings: { zh: '警告', en: 'warnings' },
   rows: { zh: '转换前后', en: 'Before / after' },
   row: { zh: '行', en: 'Row' },

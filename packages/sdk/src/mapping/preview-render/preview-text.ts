@@ -14,7 +14,7 @@ export function renderPreviewText(view: PreviewView): string {
   const lines = result.diagnostics.map((d) => formatMappingDiagnostic(view.mappingPath, d, lang));
   const s = result.summary;
   lines.push(
-    `${t('读取', 'read')} ${s.read}  ${t('接受', 'accepted')} ${s.accepted}  ${t('拒绝', 'rejected')} ${s.rejected}  ${t('警告', 'warnings')} ${s.warnings}`,
+    `${t('读取', 'read')} ${s.read}  ${t('接受', 'accepted')} ${s.accepted}  ${t('拒绝', 'rejected')} ${s.rejected}${s.replaced ? `  ${t('被替代', 'replaced')} ${s.replaced}` : ''}  ${t('警告', 'warnings')} ${s.warnings}`,
   );
   if (result.coverage) lines.push(...coverageLines(result.coverage, t));
   lines.push(...uncoveredLines(result, t));
@@ -44,7 +44,13 @@ function uncoveredLines(result: PreviewResult, t: T): string[] {
 }
 
 function rowLines(r: PreviewRow, t: T, lang: Lang): string[] {
-  const lines = ['', `${t('行', 'row')} ${r.row}  ${r.errors ? `✗ ${t('拒绝', 'rejected')}` : '✓'}`];
+  const mark =
+    r.replacedBy !== undefined
+      ? `↷ ${t(`被第 ${r.replacedBy} 行替代`, `replaced by row ${r.replacedBy}`)}`
+      : r.errors
+        ? `✗ ${t('拒绝', 'rejected')}`
+        : '✓';
+  const lines = ['', `${t('行', 'row')} ${r.row}  ${mark}`];
   for (const [k, v] of Object.entries(r.after ?? {}))
     if (v !== undefined) lines.push(`  ${k} = ${JSON.stringify(v)}`);
   const issue = (mark: string, i: NonNullable<PreviewRow['errors']>[number]) =>

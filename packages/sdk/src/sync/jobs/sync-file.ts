@@ -1,16 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CompiledMapping } from '../../mapping/compile';
+import { type InputRefusal, preflightInput } from '../../mapping/jobs/preflight';
 import { readerOptionsOf } from '../../mapping/jobs/read-sample';
+import { duplicatesOf } from '../../mapping/jobs/scan-keys';
 import { loadMapping } from '../../mapping/load';
 import { type ParsedMapping, parseMapping } from '../../mapping/parse';
 import type { TargetEntry } from '../../mapping/types';
-import { checkSourceFormat, readSource, SourceError } from '../../sources/index';
-import type { SourceFormat } from '../../sources/types';
+import { readSource } from '../../sources/index';
 import type { InputIdentity } from '../checkpoint';
+import { adoptLegacyCheckpoint, defaultCheckpointPath } from '../checkpoint-path';
 import { SyncError, SyncMappingError } from '../errors';
 import { syncMappingOf } from '../mapping-adapter';
 import { type BatchClient, createClientPusher, type PushRetryOptions } from '../push';
+import { createRunReporter, type RunReportClient } from '../run-report';
 import { mappingDigest, sync } from '../sync';
 import type { SyncOptions, SyncResult } from '../sync-options';
 import { countLines } from './count-lines';
@@ -18,6 +21,8 @@ import { countLines } from './count-lines';
 /** What `syncFile` needs of an exchange client: the typed client fits. */
 export interface SyncFileClient extends BatchClient {
   catalog: { get(code: string): Promise<{ data: unknown }> };
+  /** When present, each run is reported to the exchange at its end (see `createRunReporter`). */
+  quality?: RunReportClient['quality'];
 }
 
 /** The mapping of a file sync: its file's path, its text (an editor's buffer), or a compiled mapping and its text. */
@@ -36,6 +41,8 @@ export interface SyncFileOptions
     | 'stop'
     | 'onProgress'
     | 'checkpointIntervalMs'
+    | 'duplicates'
+    | 'allowDeletesWithRejects'
   > {
   mapping: SyncFileMapping;
   /** The legacy export, read as the mapping's `source` says (format, encoding, delimiter, sheet). */
@@ -44,7 +51,10 @@ export interface SyncFileOptions
   client: SyncFileClient | (() => SyncFileClient | Promise<SyncFileClient>);
   /** How each batch is sent: per-attempt timeout (default 15 s) and retries (sync's profile by default). */
   push?: PushRetryOptions & { timeoutMs?: number };
-  /** The checkpoint file. Default: `.unsilo/sync/<resource>.json` under `folder`. */
+  /**
+   * The checkpoint file. Default: `.unsilo/sync/<resource>.<mode>.json` under `folder` (one per mode; a
+   * `<resource>.json` of an earlier unsilo whose mode matches is adopted once, then renamed `….json.migrated`).
+   */
   checkpoint?: string;
   /** The folder of the default checkpoint (default: the working directory). */
   folder?: string;
@@ -75,7 +85,8 @@ export interface SyncFileStart {
  * reads the mapping, compiles it against the exchange's own catalogue entry (so that item checks run before rows
  * travel), opens the input with the mapping's reader options and runs `sync` with a checkpoint that pins the
  * input file and the mapping's digest. Throws SyncError: `sync.mapping_unreadable`, `sync.input_unreadable`,
- * `sync.mapping_invalid` (a SyncMappingError with the diagnostics), and those of `sync`.
+ * `sync.mapping_invalid` (a SyncMappingError with the diagnostics), the pre-flight's `sync.input_wrong_format`,
+ * `sync.input_undecodable`, `sync.input_sheet_missing` and `sync.input_columns_missing`, and those of `sync`.
  */
 export async function syncFile(options: SyncFileOptions): Promise<SyncResult> {
   const given = await mappingOf(options.mapping);
@@ -83,12 +94,11 @@ export async function syncFile(options: SyncFileOptions): Promise<SyncResult> {
   const compiled =
     'compiled' in given ? given.compiled : await compileAgainstEntry(given.parsed, client, options);
   const mapping = compiled.mapping;
-  const checkpoint =
-    options.checkpoint ??
-    resolve(options.folder ?? '.', '.unsilo/sync', `${mapping.resource.replace(/[^0-9A-Za-z]+/g, '-')}.json`);
+  const checkpoint = options.checkpoint ?? (await modeCheckpoint(mapping.resource, options));
   const input = await inputIdentity(options.input);
   const format = mapping.source.format;
-  await refuseWrongFormat(options.input, format);
+  await refuseBadInput(compiled, options.input);
+  const duplicates = await prescanDuplicates(compiled, options);
   const total =
     options.estimateTotal && format !== 'xlsx'
       ? await countLines(options.input, format === 'csv')
@@ -98,6 +108,7 @@ export async function syncFile(options: SyncFileOptions): Promise<SyncResult> {
     mapping: syncMappingOf(compiled, given.text, mappingDigest),
     rows: readSource(options.input, format, readerOptionsOf(mapping)),
     push: createClientPusher(client, options.push),
+    ...(client.quality ? { report: createRunReporter({ quality: client.quality }) } : {}),
     mode: options.mode,
     input,
     ...(options.watermark ? { watermark: options.watermark } : {}),
@@ -111,7 +122,31 @@ export async function syncFile(options: SyncFileOptions): Promise<SyncResult> {
     onProgress: options.onProgress,
     ...(total !== undefined ? { total } : {}),
     checkpointIntervalMs: options.checkpointIntervalMs,
+    ...(options.duplicates ? { duplicates: options.duplicates } : {}),
+    ...(duplicates ? { duplicateGuard: duplicates } : {}),
+    ...(options.allowDeletesWithRejects ? { allowDeletesWithRejects: true } : {}),
   });
+}
+
+/** The default checkpoint of the resource and mode; one an earlier unsilo kept per resource is adopted once. */
+async function modeCheckpoint(resource: string, options: SyncFileOptions): Promise<string> {
+  const folder = options.folder ?? '.';
+  const mode = options.mode ?? 'full';
+  await adoptLegacyCheckpoint(folder, resource, mode);
+  return defaultCheckpointPath(folder, resource, mode);
+}
+
+/**
+ * The input's keys, read in a first pass (the key fields alone), so that no row of a duplicated key is pushed
+ * before its other rows are seen; an input that cannot be read twice gets sync's streaming guard instead.
+ */
+async function prescanDuplicates(compiled: CompiledMapping, options: SyncFileOptions) {
+  const policy = options.duplicates ?? 'reject';
+  const found = await duplicatesOf(compiled, options.input, policy).catch((error: unknown) => {
+    throw unreadable('sync.input_unreadable', options.input, error);
+  });
+  // `needs-prescan` is left to sync, which refuses `last` without a pre-scan.
+  return found === 'needs-prescan' ? undefined : found.guard;
 }
 
 /** The mapping's text, parsed (refused when it has errors), or the compiled mapping given. */
@@ -146,14 +181,27 @@ async function mappingText(path: string): Promise<string> {
   }
 }
 
-/** Pre-flight: an input of another kind (a workbook named .csv, a PDF) stops the run before anything is pushed. */
-async function refuseWrongFormat(path: string, format: SourceFormat): Promise<void> {
+/** Sync's code for each refusal of the pre-flight. */
+const refusalCodes: Record<InputRefusal['code'], string> = {
+  'source/wrong-format': 'sync.input_wrong_format',
+  'source/undecodable': 'sync.input_undecodable',
+  'source/no-sheet': 'sync.input_sheet_missing',
+  'mapping/unknown-column': 'sync.input_columns_missing',
+};
+
+/**
+ * Pre-flight, the same as `map run`'s: an input of another kind (a workbook named .csv, a PDF), text not in the
+ * declared encoding, a missing sheet or a header without the mapping's columns stops the run before anything is
+ * pushed — rather than every row being rejected.
+ */
+async function refuseBadInput(compiled: CompiledMapping, path: string): Promise<void> {
+  let refusal: InputRefusal | undefined;
   try {
-    await checkSourceFormat(path, format);
+    refusal = await preflightInput(compiled, path);
   } catch (error) {
-    if (error instanceof SourceError) throw new SyncError('sync.input_wrong_format', error.message, error.zh);
     throw unreadable('sync.input_unreadable', path, error);
   }
+  if (refusal) throw new SyncError(refusalCodes[refusal.code], refusal.message, refusal.zh);
 }
 
 async function inputIdentity(path: string): Promise<InputIdentity> {
