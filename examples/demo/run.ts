@@ -2,12 +2,13 @@
  * The main job of a department developer, end to end, on an embedded sandbox exchange:
  * lint the catalogue → publish it → preview the mapping of a legacy GBK export → sync it (rejects kept, receipts
  * verified) → sync again after the legacy system changed (only the changes travel) → another department asks for
- * the data, the provider approves, the consumer reads it.
+ * the data, the provider approves, the consumer reads it → 公安局 (SQLite, sex 0/1) and 市场监管局 (XLSX, M/F) push
+ * theirs, and one person's sex, three conventions at the source, is one standard code on the exchange.
  *
  * Run: npm run demo   (uses the built packages; the CLI runs as a user runs it)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +16,27 @@ import { startSandbox } from '@unsilo/sandbox';
 import { createExchangeClient, ExchangeHttpError, verifyReceipt } from '@unsilo/sdk';
 import iconv from 'iconv-lite';
 import { columns, type PopulationRow, populationRow } from '../minzheng-population/generate-data';
+import { formatRejectReasons, type RejectReason, topRejectReasons } from './rejects-summary';
+import {
+  crossDepartmentView,
+  pushHouseholdRegister,
+  type SexSeen,
+  writeEnterpriseExport,
+} from './three-departments';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = join(root, 'examples/minzheng-population');
-const cli = join(root, 'packages/cli/dist/bin.js');
+// The built CLI, as a user runs it; the sources when the demo itself runs from them (the tests do).
+const fromSources = process.execArgv.some((a) => a.includes('conditions=source'));
+const cli = fromSources
+  ? [
+      '--conditions=source',
+      '--import',
+      join(root, 'node_modules/tsx/dist/loader.mjs'),
+      join(root, 'packages/cli/src/bin.ts'),
+    ]
+  : [join(root, 'packages/cli/dist/bin.js')];
+// Everything the demo writes goes here, and the folder is removed at the end (DEMO_KEEP=1 keeps it).
 const work = mkdtempSync(join(tmpdir(), 'unsilo-demo-'));
 const ROWS = Number(process.env.DEMO_ROWS ?? 20_000);
 
@@ -27,7 +45,7 @@ const heading = (zh: string, en: string) => console.log(`\n\x1b[1m▶ ${zh} / ${
 /** Runs the CLI as a user would. Asynchronous: the sandbox answers from this same process meanwhile. */
 function unsilo(args: string[], env: Record<string, string> = {}): Promise<string> {
   console.log(`$ unsilo ${args.join(' ')}`);
-  const child = spawn(process.execPath, [cli, ...args], {
+  const child = spawn(process.execPath, [...cli, ...args], {
     cwd: work,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,10 +83,39 @@ function legacyRows(count: number, updated?: string): PopulationRow[] {
   return rows;
 }
 
+/** The JSON line a `--format json` command printed last. */
+function lastLine(stdout: string): string {
+  return stdout.trim().split('\n').at(-1) ?? '{}';
+}
+
+/** The most frequent reasons rows were rejected for, each with its first row, and where the full list is. */
+async function showRejects(file: string | undefined): Promise<RejectReason[]> {
+  if (!file) return [];
+  const reasons = await topRejectReasons(file);
+  console.log(
+    '拒收原因（最多的在前，每种附第一行）/ Why rows were rejected, most frequent first, with a row each:',
+  );
+  for (const line of formatRejectReasons(reasons)) console.log(line);
+  console.log(`拒收明细（每行一条，含原因与原始行）/ Every rejected row with its reasons: ${file}`);
+  return reasons;
+}
+
+function showSexes(person: { id: string; name: string; seen: SexSeen[] }) {
+  console.log(`  ${person.name}  ${person.id}`);
+  for (const s of person.seen) {
+    console.log(
+      `  ${s.department}（${s.convention}）：${JSON.stringify(s.legacy)} → ${JSON.stringify(s.standard)}`,
+    );
+  }
+}
+
 const sandbox = await startSandbox({ memory: true, selfApprove: true });
 try {
   heading('启动内置沙箱交换平台', 'Embedded sandbox exchange');
   console.log(`${sandbox.url}  (departments: ${sandbox.clients.map((c) => c.name).join('、')})`);
+  console.log(
+    `工作目录（结束时删除，DEMO_KEEP=1 保留）/ work folder (removed at the end; DEMO_KEEP=1 keeps it): ${work}`,
+  );
   const minzheng = {
     UNSILO_EXCHANGE_URL: sandbox.url,
     UNSILO_CLIENT_ID: 'minzheng-demo',
@@ -109,11 +156,13 @@ try {
     checkpoint,
     '--no-progress',
   ];
-  await unsilo([...syncArgs, '--format', 'json'], minzheng);
+  const firstSync = JSON.parse(lastLine(await unsilo([...syncArgs, '--format', 'json'], minzheng)));
+  // The next run rewrites the rejects file: the reasons are read now.
+  const rejectReasons = await showRejects(firstSync.rejects);
 
   heading('遗留系统变化后再次同步：只发送变化', 'The legacy system changed: only the changes travel');
   const changed = legacyRows(ROWS);
-  for (let i = 1000; i < 1000 + ROWS / 100; i += 1)
+  for (let i = Math.floor(ROWS / 2); i < Math.floor(ROWS / 2) + ROWS / 100; i += 1)
     changed[i] = { ...changed[i]!, JZLB: '特困' === changed[i]!.JZLB ? '低保' : '特困' };
   writeLegacyExport(csv, changed.slice(0, ROWS - ROWS / 200));
   await unsilo([...syncArgs, '--format', 'json'], minzheng);
@@ -158,13 +207,80 @@ try {
     if (++shown === 3) break;
   }
 
+  heading(
+    '三个部门、三种性别代码，交换平台上是同一个标准（GB/T 2261.1）',
+    'Three departments, three sex codes, one standard on the exchange',
+  );
+  const household = await pushHouseholdRegister(gongan, work, Math.min(ROWS, 2_000));
+  console.log(
+    `  公安局 户籍库（SQLite，0 男 / 1 女）/ household register: read ${household.read}, accepted ${household.accepted}, rejected ${household.rejected}`,
+  );
+  const shichang = {
+    UNSILO_EXCHANGE_URL: sandbox.url,
+    UNSILO_CLIENT_ID: 'shichang-demo',
+    UNSILO_CLIENT_SECRET: 'shichang-demo-secret-7c3f6a1e',
+  };
+  const registry = join(root, 'examples/shichang-enterprise');
+  await unsilo(['publish', join(registry, 'catalog')], shichang);
+  const xlsx = await writeEnterpriseExport(work, Math.min(ROWS, 1_000));
+  const enterprises = JSON.parse(
+    lastLine(
+      await unsilo(
+        [
+          'sync',
+          '-m',
+          join(registry, 'enterprise.mapping.yaml'),
+          '-i',
+          xlsx,
+          '--mode',
+          'snapshot',
+          '--no-progress',
+          '--format',
+          'json',
+        ],
+        shichang,
+      ),
+    ),
+  );
+  heading('跨部门视图：同一个人（公安局读取）', 'The cross-department view: one person, read back by 公安局');
+  const person = await crossDepartmentView(gongan);
+  showSexes(person);
+
   heading('数据质量：完整性、拒收率、时效', 'Quality: completeness, reject rate, freshness');
   const quality = (await minzhengClient.quality.get(code)).data;
   console.log(
-    `  records ${quality.records}, reject rate ${(quality.rejectRate * 100).toFixed(2)}%, stale: ${quality.stale}, ` +
+    // Rows refused before sending count too: the sync runs reported them (the rate `unsilo sync` printed).
+    `  records ${quality.records}, reject rate ${(quality.rowRejectRate * 100).toFixed(2)} % of ${quality.rowsRead} rows read ` +
+      `(refused locally ${quality.refusedLocally.total}, rejected by the exchange ${quality.rejectedByExchange}), stale: ${quality.stale}, ` +
       `completeness ${quality.completeness.map((c) => `${c.item} ${(c.ratio * 100).toFixed(0)}%`).join(', ')}`,
   );
-  console.log(`\nwork files: ${work}`);
+  const summary = {
+    rows: ROWS,
+    minzheng: { read: firstSync.read, accepted: firstSync.accepted, rejected: firstSync.rejected },
+    rejectReasons: rejectReasons.map((r) => ({
+      rule: r.rule,
+      field: r.field,
+      count: r.count,
+      row: r.example.row,
+    })),
+    receipts: { verified: valid, total: receipts.length },
+    gongan: { read: household.read, accepted: household.accepted, rejected: household.rejected },
+    shichang: { read: enterprises.read, accepted: enterprises.accepted, rejected: enterprises.rejected },
+    person,
+  };
+  if (process.env.DEMO_SUMMARY_FILE) writeFileSync(process.env.DEMO_SUMMARY_FILE, JSON.stringify(summary));
+
+  heading('下一步', 'What to do next');
+  console.log(
+    [
+      '  用自己部门的目录条目和导出走一遍：docs/tutorial.md（在 VS Code 中编写条目、检查、映射、预览、发布、同步、回执）',
+      '  Do the same with your own entry and export: docs/tutorial.md (write, lint, map, preview, publish, sync, receipts)',
+      '  示例 / examples: examples/minzheng-population (GBK CSV) · examples/gongan-household (SQLite, incremental)',
+      '                   examples/shichang-enterprise (XLSX, snapshot) · examples/vendor-app (a vendor with the SDK)',
+    ].join('\n'),
+  );
 } finally {
   await sandbox.close();
+  if (process.env.DEMO_KEEP === '1') console.log(`\nwork files kept: ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

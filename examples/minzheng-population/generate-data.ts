@@ -1,4 +1,6 @@
 import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 
 /** One row of the civil-affairs export (the legacy column names). */
@@ -38,7 +40,9 @@ const REGIONS = [
 ];
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉';
+// Given-name characters as a city's register shows them: the sex digit of the ID number decides which list.
+const GIVEN_MALE = '伟强磊军洋勇杰涛明超刚建国志文辉斌鹏飞浩宇俊峰';
+const GIVEN_FEMALE = '芳娜敏静丽艳娟秀霞桂英玉兰萍红燕雪梅琳婷慧';
 const NATIONS = ['汉族', '汉族', '汉族', '汉族', '回族', '满族', '畲族', '苗族'];
 const KINDS = ['低保', '特困', '临时救助'];
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -56,22 +60,29 @@ export function idcardCheck(body: string): string {
 
 /**
  * The i-th person (0-based), the same on every call: a unique, valid 公民身份号码 whose sex digit and birth
- * date agree with the other columns, so every generated row passes the mapping's checks.
+ * date agree with the other columns, so every generated row passes the mapping's checks. Consecutive people
+ * live in different districts, alternate in sex, and are born on days spread over 1940–1989; the given name
+ * matches the sex.
  */
 export function populationRow(i: number, updated = '2024-05-01T08:00:00+08:00'): PopulationRow {
-  const day = i % BIRTH_SPAN_DAYS;
-  const sequence = Math.floor(i / BIRTH_SPAN_DAYS) % 1000;
-  const region = REGIONS[Math.floor(i / BIRTH_SPAN_DAYS / 1000) % REGIONS.length]!;
+  const district = i % REGIONS.length;
+  const region = REGIONS[district]!;
+  const inRegion = Math.floor(i / REGIONS.length);
+  const pair = Math.floor(inRegion / 2);
+  // 7919 is prime to BIRTH_SPAN_DAYS: in a district, every day of the span is used once before any repeats.
+  const day = (pair * 7919 + district * 1013) % BIRTH_SPAN_DAYS;
+  const male = (inRegion + district) % 2 === 1;
+  const sequence = 2 * (Math.floor(pair / BIRTH_SPAN_DAYS) % 500) + (male ? 1 : 0);
   const birth = new Date(FIRST_BIRTH + day * DAY);
   const ymd = `${birth.getUTCFullYear()}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(birth.getUTCDate()).padStart(2, '0')}`;
   const body = `${region}${ymd}${String(sequence).padStart(3, '0')}`;
-  const male = sequence % 2 === 1;
+  const given = male ? GIVEN_MALE : GIVEN_FEMALE;
   return {
     SFZH: body + idcardCheck(body),
     XM:
       SURNAMES[i % SURNAMES.length]! +
-      GIVEN[(i * 7) % GIVEN.length]! +
-      (i % 3 === 0 ? GIVEN[(i * 13) % GIVEN.length]! : ''),
+      given[(i * 7) % given.length]! +
+      (i % 3 === 0 ? given[(i * 13) % given.length]! : ''),
     XB: i % 5 === 0 ? (male ? '男' : '女') : male ? '1' : '2',
     CSRQ: ymd,
     MZ: NATIONS[i % NATIONS.length]!,
@@ -112,7 +123,8 @@ function* range(count: number): Iterable<PopulationRow> {
 }
 
 // `node --import tsx generate-data.ts out.csv 10000` writes a file of that size.
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+// Compared by full path: another example's generate-data.ts that imports this one must not run it.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const [, , out = 'population.csv', count = '1000'] = process.argv;
   await writePopulationCsv(out, Number(count));
   process.stdout.write(`wrote ${count} rows to ${out}\n`);
