@@ -16,7 +16,7 @@ import { startSandbox } from '@unsilo/sandbox';
 import { createExchangeClient, ExchangeHttpError, verifyReceipt } from '@unsilo/sdk';
 import iconv from 'iconv-lite';
 import { columns, type PopulationRow, populationRow } from '../minzheng-population/generate-data';
-import { formatRejectReasons, type RejectReason, topRejectReasons } from './rejects-summary';
+import { formatRejectReasons, type RejectReason, topRejectReasons } from '../shared/rejects-summary';
 import {
   crossDepartmentView,
   pushHouseholdRegister,

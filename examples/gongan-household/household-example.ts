@@ -4,7 +4,7 @@ import type { ExchangeClient } from '@unsilo/sdk';
 import { publishCatalog } from '@unsilo/sdk/publish';
 import type { SyncResult } from '@unsilo/sdk/sync';
 import Database from 'better-sqlite3';
-import { type RejectReason, topRejectReasons } from '../demo/rejects-summary';
+import { type RejectReason, topRejectReasons } from '../shared/rejects-summary';
 import { createRegister, registerDay } from './legacy-db';
 import { syncHousehold } from './sync-household';
 

@@ -8,27 +8,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createExchangeClient } from '@unsilo/sdk';
-import { formatRejectReasons } from '../demo/rejects-summary';
+import { connectExampleExchange } from '../shared/example-exchange';
+import { formatRejectReasons } from '../shared/rejects-summary';
 import { runHouseholdExample } from './household-example';
 
-let baseUrl = process.env.UNSILO_EXCHANGE_URL;
-let close = async () => {};
-if (!baseUrl) {
-  const { startSandbox } = await import('@unsilo/sandbox');
-  const sandbox = await startSandbox({ memory: true });
-  baseUrl = sandbox.url;
-  close = () => sandbox.close();
-  console.log(`local sandbox at ${baseUrl}`);
-}
-const client = createExchangeClient({
-  baseUrl,
-  auth: {
-    type: 'clientCredentials',
-    clientId: process.env.UNSILO_CLIENT_ID ?? 'gongan-demo',
-    // The sandbox's public demo secret; a real one only ever comes from the environment.
-    clientSecret: process.env.UNSILO_CLIENT_SECRET ?? 'gongan-demo-secret-2f9c1e7a',
-  },
+// The sandbox's public demo login, for when the environment names none; a real secret only ever comes from there.
+const { client, close } = await connectExampleExchange({
+  clientId: 'gongan-demo',
+  clientSecret: 'gongan-demo-secret-2f9c1e7a',
 });
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-gongan-'));
 try {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExchangeClient } from '@unsilo/sdk';
 import { publishCatalog } from '@unsilo/sdk/publish';
 import { type SyncResult, syncFile } from '@unsilo/sdk/sync';
-import { type RejectReason, topRejectReasons } from '../demo/rejects-summary';
+import { type RejectReason, topRejectReasons } from '../shared/rejects-summary';
 import { enterpriseRows, writeEnterpriseXlsx } from './generate-data';
 
 export const ENTERPRISE_RESOURCE = '307004020101/000003';

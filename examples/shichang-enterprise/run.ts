@@ -8,27 +8,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createExchangeClient } from '@unsilo/sdk';
-import { formatRejectReasons } from '../demo/rejects-summary';
+import { connectExampleExchange } from '../shared/example-exchange';
+import { formatRejectReasons } from '../shared/rejects-summary';
 import { runEnterpriseExample } from './enterprise-example';
 
-let baseUrl = process.env.UNSILO_EXCHANGE_URL;
-let close = async () => {};
-if (!baseUrl) {
-  const { startSandbox } = await import('@unsilo/sandbox');
-  const sandbox = await startSandbox({ memory: true });
-  baseUrl = sandbox.url;
-  close = () => sandbox.close();
-  console.log(`local sandbox at ${baseUrl}`);
-}
-const client = createExchangeClient({
-  baseUrl,
-  auth: {
-    type: 'clientCredentials',
-    clientId: process.env.UNSILO_CLIENT_ID ?? 'shichang-demo',
-    // The sandbox's public demo secret; a real one only ever comes from the environment.
-    clientSecret: process.env.UNSILO_CLIENT_SECRET ?? 'shichang-demo-secret-7c3f6a1e',
-  },
+// The sandbox's public demo login, for when the environment names none; a real secret only ever comes from there.
+const { client, close } = await connectExampleExchange({
+  clientId: 'shichang-demo',
+  clientSecret: 'shichang-demo-secret-7c3f6a1e',
 });
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-shichang-'));
 const figures = (r: {

@@ -8,30 +8,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createExchangeClient } from '@unsilo/sdk';
 import { publishCatalog } from '@unsilo/sdk/publish';
 import Database from 'better-sqlite3';
+import { connectExampleExchange } from '../shared/example-exchange';
 import { createDemoTable, touchRows } from './demo-table';
 import { syncTable } from './sync-table';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-let baseUrl = process.env.UNSILO_EXCHANGE_URL;
-let close = async () => {};
-if (!baseUrl) {
-  const { startSandbox } = await import('@unsilo/sandbox');
-  const sandbox = await startSandbox({ memory: true });
-  baseUrl = sandbox.url;
-  close = () => sandbox.close();
-}
-const client = createExchangeClient({
-  baseUrl,
-  auth: {
-    type: 'clientCredentials',
-    clientId: process.env.UNSILO_CLIENT_ID ?? 'minzheng-demo',
-    clientSecret: process.env.UNSILO_CLIENT_SECRET ?? 'minzheng-demo-secret-8b4d0c3f',
-  },
-});
+// The sandbox's public demo login, for when the environment names none; a real secret only ever comes from there.
+const { client, close } = await connectExampleExchange(
+  { clientId: 'minzheng-demo', clientSecret: 'minzheng-demo-secret-8b4d0c3f' },
+  { announce: false },
+);
 const db = new Database(':memory:');
 try {
   await publishCatalog({ dir: here('../minzheng-population/catalog'), client });

@@ -1,36 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningSandbox, startSandbox } from '@unsilo/sandbox';
-import { createExchangeClient, type ExchangeClient } from '@unsilo/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExchangeClient } from '@unsilo/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HOUSEHOLD_RESOURCE, runHouseholdExample } from '../../examples/gongan-household/household-example';
 import { householdRow } from '../../examples/gongan-household/legacy-db';
+import { exampleSandbox } from './example-sandbox';
 
 describe('examples/gongan-household: a legacy SQLite register, sex 0/1, synced incrementally', () => {
-  let dir: string;
-  let sandbox: RunningSandbox;
+  const example = exampleSandbox('unsilo-gongan-test-');
   let gongan: ExchangeClient;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'unsilo-gongan-test-'));
-    sandbox = await startSandbox({ memory: true });
-    gongan = createExchangeClient({
-      baseUrl: sandbox.url,
-      auth: {
-        type: 'clientCredentials',
-        clientId: 'gongan-demo',
-        clientSecret: 'gongan-demo-secret-2f9c1e7a',
-      },
-    });
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await rm(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    gongan = example.client('gongan');
   });
 
   it('pushes the register with its four defects rejected, then only the next day’s changes', async () => {
-    const run = await runHouseholdExample({ client: gongan, dir, residents: 600, moved: 30, arrived: 20 });
+    const run = await runHouseholdExample({
+      client: gongan,
+      dir: example.dir,
+      residents: 600,
+      moved: 30,
+      arrived: 20,
+    });
     expect(run.first).toMatchObject({ completed: true, read: 600, accepted: 596, rejected: 4 });
     expect(run.second).toMatchObject({ completed: true, read: 50, accepted: 50, rejected: 0 });
     expect(run.changed).toHaveLength(50);

@@ -1,38 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningSandbox, startSandbox } from '@unsilo/sandbox';
-import { createExchangeClient, type ExchangeClient } from '@unsilo/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExchangeClient } from '@unsilo/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ENTERPRISE_RESOURCE,
   type EnterpriseRun,
   runEnterpriseExample,
 } from '../../examples/shichang-enterprise/enterprise-example';
 import { enterpriseRow } from '../../examples/shichang-enterprise/generate-data';
+import { exampleSandbox } from './example-sandbox';
 
 describe('examples/shichang-enterprise: an XLSX export under a title row, USCCs checked, snapshot mode', () => {
-  let dir: string;
-  let sandbox: RunningSandbox;
+  const example = exampleSandbox('unsilo-shichang-test-');
   let shichang: ExchangeClient;
   let run: EnterpriseRun;
-
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'unsilo-shichang-test-'));
-    sandbox = await startSandbox({ memory: true });
-    shichang = createExchangeClient({
-      baseUrl: sandbox.url,
-      auth: {
-        type: 'clientCredentials',
-        clientId: 'shichang-demo',
-        clientSecret: 'shichang-demo-secret-7c3f6a1e',
-      },
-    });
-    run = await runEnterpriseExample({ client: shichang, dir, enterprises: 300 });
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await rm(dir, { recursive: true, force: true });
+    shichang = example.client('shichang');
+    run = await runEnterpriseExample({ client: shichang, dir: example.dir, enterprises: 300 });
   });
 
   it('reads the header on row 2 and rejects the USCC with a wrong check character and the one 17 long', () => {

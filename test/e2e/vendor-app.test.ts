@@ -1,38 +1,24 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type RunningSandbox, startSandbox } from '@unsilo/sandbox';
-import { createExchangeClient } from '@unsilo/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExchangeClient } from '@unsilo/sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { householdRow } from '../../examples/gongan-household/legacy-db';
 import { checkDelivery, type Receipt } from '../../examples/vendor-app/delivery-check';
 import { runVendorScenario, type VendorRun } from '../../examples/vendor-app/scenario';
+import { exampleSandbox } from './example-sandbox';
 
 describe('examples/vendor-app: conditional access, the change feed from a cursor, every receipt checked', () => {
-  let dir: string;
-  let sandbox: RunningSandbox;
+  const example = exampleSandbox('unsilo-vendor-test-');
   let run: VendorRun;
-  let vendor: ReturnType<typeof createExchangeClient>;
-
+  let vendor: ExchangeClient;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'unsilo-vendor-test-'));
-    sandbox = await startSandbox({ memory: true });
-    const client = (clientId: string, clientSecret: string) =>
-      createExchangeClient({
-        baseUrl: sandbox.url,
-        auth: { type: 'clientCredentials', clientId, clientSecret },
-      });
-    vendor = client('vendor-demo', 'vendor-demo-secret-9d5b3e7c');
+    vendor = example.client('vendor-demo');
     run = await runVendorScenario({
-      provider: client('gongan-demo', 'gongan-demo-secret-2f9c1e7a'),
+      provider: example.client('gongan'),
       vendor,
-      dir,
+      dir: example.dir,
       residents: 1_500,
     });
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('is refused first (403), asks, and reads once the provider approved', () => {
@@ -58,7 +44,7 @@ describe('examples/vendor-app: conditional access, the change feed from a cursor
   });
 
   it('notices a record that differs from what the provider delivered, and a receipt that was altered', async () => {
-    const lines = (await readFile(join(dir, 'gongan/.unsilo/sync/household.receipts.ndjson'), 'utf8'))
+    const lines = (await readFile(join(example.dir, 'gongan/.unsilo/sync/household.receipts.ndjson'), 'utf8'))
       .trim()
       .split('\n');
     const receipts = lines.map((line) => (JSON.parse(line) as { receipt: Receipt }).receipt);
