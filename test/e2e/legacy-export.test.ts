@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningSandbox } from '@unsilo/sandbox';
@@ -7,6 +7,7 @@ import { idcardCheckChar } from '@unsilo/sdk/identifiers';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
+import { readNdjson } from '../helpers/ndjson';
 import { catalogDir, mappingFile, minzhengEnv, RESOURCE, sandboxWithPopulation } from '../sync/support';
 
 // A legacy 民政 export with the faults real exports have, read by `map run` and by `sync` into a real exchange:
@@ -72,11 +73,7 @@ interface RejectLine {
   row: number;
   errors: Array<{ rule: string }>;
 }
-const rejectLines = (file: string): RejectLine[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as RejectLine);
+const rejectLines = (file: string) => readNdjson<RejectLine>(file);
 const rulesByRow = (lines: RejectLine[]) =>
   Object.fromEntries(lines.map((l) => [l.row, [...new Set(l.errors.map((e) => e.rule))].sort()]));
 
@@ -106,10 +103,8 @@ describe('a legacy export with every fault, through map run and sync', () => {
     expect(run.stderr).not.toContain('Error:');
     expect(run.code).toBe(1); // some rows rejected
     mapRejects = rejectLines(rejects);
-    acceptedKeys = readFileSync(out, 'utf8')
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => (JSON.parse(l) as { gmsfhm: string }).gmsfhm)
+    acceptedKeys = readNdjson<{ gmsfhm: string }>(out)
+      .map((record) => record.gmsfhm)
       .sort();
     const [, read, accepted, rejected, warnings] =
       /read (\d+) {2}accepted (\d+) {2}rejected (\d+) {2}warnings (\d+)/.exec(run.stdout)!.map(Number);

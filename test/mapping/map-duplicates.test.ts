@@ -8,6 +8,7 @@ import {
   writePopulationCsv,
 } from '../../examples/minzheng-population/generate-data';
 import { runCli } from '../helpers/cli';
+import { lastJsonLine, readNdjson } from '../helpers/ndjson';
 
 const mapping = join(import.meta.dirname, '../../examples/minzheng-population/population.mapping.yaml');
 const work = mkdtempSync(join(tmpdir(), 'unsilo-map-duplicates-'));
@@ -22,13 +23,14 @@ const rows: PopulationRow[] = [
 ];
 const input = join(work, 'export.csv');
 const id = populationRow(1).SFZH;
-const lines = (path: string) =>
-  readFileSync(path, 'utf8')
-    .trimEnd()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-const summaryOf = (stdout: string) => JSON.parse(stdout.trimEnd().split('\n').at(-1)!);
+/** A line of a records or rejects file, as these tests read it. */
+interface Line {
+  row: number;
+  xm: string;
+  errors: Array<{ rule: string; field: string; value: string; message: string; zh: string }>;
+}
+const lines = (path: string) => readNdjson<Line>(path);
+const summaryOf = (stdout: string) => lastJsonLine(stdout);
 
 beforeAll(() => writePopulationCsv(input, rows));
 
