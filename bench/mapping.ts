@@ -6,7 +6,9 @@
  *  (d) the compiled engine alone on pre-parsed rows vs a hand-written loop doing the same checks;
  *  (e) peak RSS of (c) for N and 4N rows (flat memory = streaming with backpressure);
  *  (f) the duplicate-key pre-scan: map run of the file (keys pre-scanned, then mapped) vs the same file given as
- *      a stream (one pass, duplicates found while streaming), in turns.
+ *      a stream (one pass, duplicates found while streaming), in turns. The pre-scan keeps a 64-bit hash and the
+ *      first row of each key (about 16 bytes a key, part of (e)); the file has a few repeated keys, so it also
+ *      reads the file again up to the last first row of a repeated key, for those rows' exact keys.
  *
  *   node --conditions=source --import tsx bench/mapping.ts        (BENCH_ROWS=200000 for a quicker run)
  */
@@ -434,7 +436,8 @@ log(
   `(d) compiled engine                 ${fmt(engine.rowsPerSecond).padStart(10)} rows/s  ${(engine.rowsPerSecond / hand.rowsPerSecond).toFixed(2)}× hand loop  (accepted ${fmt(engine.accepted)})`,
 );
 
-// (f) the duplicate-key pre-scan: one extra pass over the file computing the key fields only. Baseline: the same
+// (f) the duplicate-key pre-scan: one extra pass over the file computing the key fields only, and another read up
+// to the last first row of a repeated key (the generated file has a few, spread over it). Baseline: the same
 // file streamed once (no pre-scan; duplicates are found as rows come), measured in turns in this process.
 async function mapFile(input: string | NodeJS.ReadableStream): Promise<number> {
   const output = join(dir, 'prescan.ndjson');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyScan, prescannedGuard, streamingGuard } from './duplicate-keys';
+import { prescannedGuard, streamingGuard } from './duplicate-keys';
+import { planOf } from './key-scan';
 import { loadMapping } from './load';
 import { preview } from './preview';
 import { populationEntry, populationMappingYaml } from './test-fixtures';
@@ -31,14 +32,14 @@ describe('the key pre-scan', () => {
   });
 
   it('keeps row lists only for repeated keys; a key named like a prototype member is a key like any other', () => {
-    const scan = new KeyScan();
-    scan.add(1, '["__proto__"]');
-    scan.add(2, '["a"]');
-    scan.add(3, '["__proto__"]');
-    scan.add(4, undefined);
-    scan.add(5, '["constructor"]');
-    scan.add(6, '["__proto__"]');
-    const plan = scan.plan();
+    const plan = planOf([
+      { row: 1, key: '["__proto__"]' },
+      { row: 2, key: '["a"]' },
+      { row: 3, key: '["__proto__"]' },
+      { row: 4, key: undefined },
+      { row: 5, key: '["constructor"]' },
+      { row: 6, key: '["__proto__"]' },
+    ]);
     expect(plan.groups).toEqual([{ key: '["__proto__"]', rows: [1, 3, 6] }]);
     expect(plan.rows).toBe(3);
     expect(plan.groupOf(2)).toBeUndefined();
@@ -46,14 +47,12 @@ describe('the key pre-scan', () => {
   });
 
   it('a pre-scanned guard is a pure function of the row: the same verdicts in any order, any number of times', () => {
-    const scan = new KeyScan();
-    for (const [row, key] of [
-      [1, '["a"]'],
-      [2, '["b"]'],
-      [3, '["a"]'],
-    ] as const)
-      scan.add(row, key);
-    const reject = prescannedGuard(scan.plan(), 'reject', ['gmsfhm']);
+    const plan = planOf([
+      { row: 1, key: '["a"]' },
+      { row: 2, key: '["b"]' },
+      { row: 3, key: '["a"]' },
+    ]);
+    const reject = prescannedGuard(plan, 'reject', ['gmsfhm']);
     const never = () => {
       throw new Error('a pre-scanned guard does not need the key');
     };
@@ -61,7 +60,7 @@ describe('the key pre-scan', () => {
     expect(verdicts()).toEqual(verdicts());
     expect(verdicts()[0]).toMatchObject({ rejected: { rule: 'duplicate', field: 'gmsfhm', value: 'a' } });
     expect(verdicts()[2]).toBeUndefined();
-    const last = prescannedGuard(scan.plan(), 'last', ['gmsfhm']);
+    const last = prescannedGuard(plan, 'last', ['gmsfhm']);
     expect([1, 2, 3].map((row) => last.verdict(row, never))).toEqual([
       { replacedBy: 3 },
       undefined,

@@ -35,33 +35,6 @@ export interface DuplicateGuard {
 /** Row numbers named in a message at most; the rest are counted. */
 const ROWS_NAMED = 10;
 
-/**
- * Collects the keys of a pre-scan. Memory: one entry per distinct key (its first row) and row lists only for
- * keys that occur more than once. A Map, so a key such as `["__proto__"]` is a key like any other.
- */
-export class KeyScan {
-  private readonly first = new Map<string, number>();
-  private readonly repeated = new Map<string, number[]>();
-
-  /** A row and its key; rows whose key cannot be computed (undefined) take no part. */
-  add(row: number, key: string | undefined): void {
-    if (key === undefined) return;
-    const rows = this.repeated.get(key);
-    if (rows) {
-      rows.push(row);
-      return;
-    }
-    const first = this.first.get(key);
-    if (first === undefined) this.first.set(key, row);
-    else this.repeated.set(key, [first, row]);
-  }
-
-  /** The plan: the duplicated keys' groups by row number. */
-  plan(): DuplicatePlan {
-    return new DuplicatePlan([...this.repeated].map(([key, rows]) => ({ key, rows })));
-  }
-}
-
 /** The result of a pre-scan: the groups of duplicated keys, looked up by row number. */
 export class DuplicatePlan {
   private readonly byRow = new Map<number, DuplicateGroup>();
@@ -79,13 +52,6 @@ export class DuplicatePlan {
   get rows(): number {
     return this.byRow.size;
   }
-}
-
-/** Keys of one pass over rows held in memory (a preview's sample): the plan of those rows. */
-export function planOf(rows: Iterable<{ row: number; key: string | undefined }>): DuplicatePlan {
-  const scan = new KeyScan();
-  for (const { row, key } of rows) scan.add(row, key);
-  return scan.plan();
 }
 
 /**

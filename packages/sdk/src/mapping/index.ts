@@ -30,13 +30,13 @@ export {
   type DuplicateVerdict,
   duplicateIssue,
   guardedMapRow,
-  KeyScan,
-  planOf,
   prescannedGuard,
   recordKey,
   streamingGuard,
 } from './duplicate-keys';
 export { checkMappingAgainstEntry } from './entry-checks';
+export type { KeyHash } from './key-hash-table';
+export { KeyScan, planOf } from './key-scan';
 export { type LoadedMapping, loadMapping } from './load';
 export { type ParsedMapping, parseMapping } from './parse';
 export type { Locate } from './positions';

@@ -1,6 +1,7 @@
 import { type CompiledMapping, type CompileOptions, compileMapping } from './compile';
 import { type Coverage, coverage } from './coverage';
-import { type DuplicatePolicy, guardedMapRow, planOf, prescannedGuard } from './duplicate-keys';
+import { type DuplicatePolicy, guardedMapRow, prescannedGuard } from './duplicate-keys';
+import { planOf } from './key-scan';
 import { type ParsedMapping, parseMapping, withRange } from './parse';
 import type { Locate } from './positions';
 import { RejectTally, type UncoveredCode } from './reject-tally';
