@@ -1,4 +1,4 @@
-import type { SyncProgress, SyncResult } from '@unsilo/sdk/sync';
+import { heldDeletesMessage, type SyncProgress, type SyncResult } from '@unsilo/sdk/sync';
 import { SingleBar } from 'cli-progress';
 import type { Lang } from '../util/lang';
 
@@ -52,10 +52,8 @@ export function runRejectRate(result: Pick<SyncResult, 'read' | 'rejected'>): nu
 
 /** Snapshot deletes held back: how many, why, where they are listed and how to apply them after review. */
 function heldDeletesLine(held: NonNullable<SyncResult['heldDeletes']>, lang: Lang): string {
-  const { count, keylessRejects, file } = held;
-  return lang === 'zh'
-    ? `保留 ${count} 个删除：${keylessRejects} 条拒收行没有可读的主键；清单：${file}；核对后加 --allow-deletes-with-rejects 再次运行`
-    : `${count} deletions held because ${keylessRejects} rejected rows have no readable key; list: ${file}; review, then run again with --allow-deletes-with-rejects`;
+  const message = heldDeletesMessage(held, 'cli');
+  return lang === 'zh' ? message.zh : message.en;
 }
 
 /** The run's figures on stdout: one JSON line, or a sentence with where the rejects and receipts are. */

@@ -28,6 +28,8 @@ interface SyncFlags {
   watermark?: string;
   resume?: boolean;
   allowDeletesWithRejects?: boolean;
+  allowEmptySnapshot?: boolean;
+  allowMassDelete?: boolean;
   batchSize: string;
   concurrency: string;
   timeout: string;
@@ -59,6 +61,14 @@ export function register(program: Command): void {
     .option(
       '--allow-deletes-with-rejects',
       '快照模式：有无主键的拒收行时仍执行删除（先核对保留的删除清单）/ snapshot: send the deletes held while rows without a readable key are rejected (review the held list first)',
+    )
+    .option(
+      '--allow-empty-snapshot',
+      '快照模式：输入没有数据行时仍删除上次的全部记录（本部门确实已无记录时）/ snapshot: delete every record of the last run although the input has no data rows (the department really has none left)',
+    )
+    .option(
+      '--allow-mass-delete',
+      '快照模式：上次记录超过一半（且多于 100 条）不在输入中时仍执行删除（先核对清单）/ snapshot: send the deletes held because more than half of the records of the last run vanished (review the held list first)',
     )
     .option('--batch-size <n>', '每批记录数 / rows per batch', '1000')
     .option('--concurrency <n>', '并发批数 / batches in flight', '4')
@@ -115,6 +125,8 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
       ...(flags.watermark ? { watermark: flags.watermark } : {}),
       resume: flags.resume === true,
       ...(flags.allowDeletesWithRejects ? { allowDeletesWithRejects: true } : {}),
+      ...(flags.allowEmptySnapshot ? { allowEmptySnapshot: true } : {}),
+      ...(flags.allowMassDelete ? { allowMassDelete: true } : {}),
       ...(flags.rejects ? { rejects: flags.rejects } : {}),
       ...(flags.state ? { state: flags.state } : {}),
       batchSize,
@@ -135,7 +147,8 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
   }
   printSummary(result, flags.format, lang);
   if (!result.completed) return 130;
-  return result.rejected > 0 ? 1 : 0;
+  // Held deletes are findings to review, like rejected rows: the run itself completed.
+  return result.rejected > 0 || result.heldDeletes ? 1 : 0;
 }
 
 /** Ctrl-C stops after the batches in flight; a second one aborts at once. Returns the handler's removal. */

@@ -39,6 +39,8 @@ export interface ChangeFilter {
   vanished(): Array<{ key: string; op: DeleteKey }>;
   /** Rows rejected with no readable key: any of them may be the row of a vanished key (snapshot mode). */
   keylessRejects(): number;
+  /** Snapshot mode: the keys the last completed run left on the exchange (what a vanished share is out of). */
+  known(): number;
 }
 
 export function fullFilter(): ChangeFilter {
@@ -51,6 +53,7 @@ export function fullFilter(): ChangeFilter {
     deleteAccepted: () => {},
     vanished: () => [],
     keylessRejects: () => 0,
+    known: () => 0,
   };
 }
 
@@ -109,6 +112,7 @@ export function incrementalFilter(
     deleteAccepted: () => {},
     vanished: () => [],
     keylessRejects: () => 0,
+    known: () => 0,
   };
 }
 
@@ -118,6 +122,7 @@ export function incrementalFilter(
  */
 export function snapshotFilter(state: SnapshotState, keyFields: readonly string[]): ChangeFilter {
   const seen = new Set<string>();
+  const known = state.hashes.size;
   let keyless = 0;
   return {
     replays: true,
@@ -156,5 +161,6 @@ export function snapshotFilter(state: SnapshotState, keyFields: readonly string[
       return gone;
     },
     keylessRejects: () => keyless,
+    known: () => known,
   };
 }

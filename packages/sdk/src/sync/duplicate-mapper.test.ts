@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeyScan, prescannedGuard, recordKey } from '../mapping/duplicate-keys';
+import { prescannedGuard, recordKey } from '../mapping/duplicate-keys';
+import { planOf } from '../mapping/key-scan';
 import { SyncError } from './errors';
 import { sync } from './sync';
 import { mapping, memoryExchange, people, rowsOf } from './test-support/memory-exchange';
@@ -20,11 +21,8 @@ const rows = [...people(300), { id: 10, name: 'again' }, { id: 20, name: 'again'
 
 /** The pre-scan of `rows`, as syncFile makes it for a file: the key of each row, from the mapping's key. */
 function guardOf(policy: 'reject' | 'last') {
-  const scan = new KeyScan();
-  rows.forEach((values, i) => {
-    scan.add(i + 1, recordKey(values, mapping.key));
-  });
-  return prescannedGuard(scan.plan(), policy, mapping.key);
+  const plan = planOf(rows.map((values, i) => ({ row: i + 1, key: recordKey(values, mapping.key) })));
+  return prescannedGuard(plan, policy, mapping.key);
 }
 
 describe('sync and duplicate keys', () => {

@@ -33,9 +33,16 @@ export {
   type SyncMode,
   type WatermarkValue,
 } from './checkpoint';
+export {
+  type DeleteAllowances,
+  type HeldDeletesReason,
+  MASS_DELETE_MIN,
+  MASS_DELETE_SHARE,
+} from './delete-guard';
 export { guardedMapper } from './duplicate-mapper';
 export { SyncError, SyncMappingError } from './errors';
 export { clientFromSettings, type ExchangeSettings, resolveExchangeSettings } from './exchange-settings';
+export { heldDeletesMessage } from './held-deletes';
 export { type BatchIdentity, deriveIdempotencyKey } from './idempotency-key';
 export {
   type SyncFileClient,

@@ -1,6 +1,7 @@
 import { isReject } from '../sources/types';
 import { BodyBuffers, canonicalBytes } from './batch-body';
 import type { ChangeFilter } from './change-filter';
+import { type DeleteAllowances, type HeldDeletesReason, heldDeletesReason } from './delete-guard';
 import { applyOutcome, newBatch, type PipelineBatch, route } from './pipeline-batch';
 import { PushWindow } from './push-window';
 import {
@@ -14,7 +15,8 @@ import {
 
 export type { PipelineBatch, RejectEntry } from './pipeline-batch';
 
-export interface PipelineOptions {
+/** `allow…`: snapshot mode's held deletes that may go (see DeleteAllowances). */
+export interface PipelineOptions extends DeleteAllowances {
   resource: string;
   source: AsyncIterable<SourceItem>;
   map: RowMapper;
@@ -32,8 +34,6 @@ export interface PipelineOptions {
   push: PushBatch;
   /** Called once per batch, strictly in batch order, after the batch's receipt is verified. */
   commit: (batch: PipelineBatch, counts: SyncCounts, deletesCommitted: number) => Promise<void>;
-  /** Snapshot mode: send the deletes of vanished keys even while rows without a readable key are rejected. */
-  allowDeletesWithRejects?: boolean;
   /** Aborting stops reading; batches in flight finish and are committed. */
   stop?: AbortSignal;
   onRead?: (read: number, inFlight: number) => void;
@@ -46,14 +46,17 @@ export interface PipelineResult {
   position: number;
   nextBatch: number;
   deletesCommitted: number;
-  /** Snapshot mode: the deletes held back because rows without a readable key were rejected. */
+  /** Snapshot mode: the deletes held back (an empty input, a mass deletion, rejected rows without a key). */
   heldDeletes?: HeldDeletes;
 }
 
-/** Deletes of vanished keys not sent: a rejected row without a readable key may be one of these keys' row. */
+/** Deletes of vanished keys not sent, and why (see HeldDeletesReason). */
 export interface HeldDeletes {
+  reason: HeldDeletesReason;
   keys: DeleteKey[];
   keylessRejects: number;
+  /** Keys the last completed run left on the exchange. */
+  known: number;
 }
 
 /**
@@ -184,15 +187,16 @@ class PipelineRun {
     await this.#window.drain();
     const vanished = filter.vanished();
     const keylessRejects = filter.keylessRejects();
+    const known = filter.known();
     // Held unless allowed, or already under way (a resumed run finishes the deletes it started).
-    if (
-      keylessRejects > 0 &&
-      vanished.length > 0 &&
-      !this.options.allowDeletesWithRejects &&
+    const reason =
       this.options.deletesCommitted === 0
-    ) {
-      return { keys: vanished.map((gone) => gone.op), keylessRejects };
-    }
+        ? heldDeletesReason(
+            { vanished: vanished.length, known, rowsRead: this.#position, keylessRejects },
+            this.options,
+          )
+        : undefined;
+    if (reason) return { reason, keys: vanished.map((gone) => gone.op), keylessRejects, known };
     for (let i = this.options.deletesCommitted; i < vanished.length && !this.#stopped(); i += batchSize) {
       await this.#window.waitForSlot();
       if (this.#stopped()) break;

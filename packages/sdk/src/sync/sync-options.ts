@@ -1,5 +1,6 @@
 import type { DuplicateGuard, DuplicatePolicy, DuplicateScan } from '../mapping/duplicate-keys';
 import type { InputIdentity, SyncMode } from './checkpoint';
+import type { HeldDeletesReason } from './delete-guard';
 import { SyncError } from './errors';
 import type { ResumeMode } from './resume';
 import type { ReportRun, RunReported } from './run-report';
@@ -41,6 +42,17 @@ export interface SyncOptions {
    * may be a vanished key's row). For a run after the held list was reviewed.
    */
   allowDeletesWithRejects?: boolean;
+  /**
+   * Snapshot mode: delete every key of the last run although the input has no data rows. By default those deletes
+   * are held and listed (reason `empty-input`): an empty or header-only file is most often a failed export job.
+   * For a department that really has no records left.
+   */
+  allowEmptySnapshot?: boolean;
+  /**
+   * Snapshot mode: send the deletes even when more than half of the last run's keys vanished (and more than 100).
+   * By default they are held and listed (reason `mass-delete`): a truncated export looks the same.
+   */
+  allowMassDelete?: boolean;
   /** Abort to stop cleanly: batches in flight finish, the checkpoint stays valid. */
   stop?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
@@ -74,12 +86,12 @@ export interface SyncResult extends SyncSummary {
   checkpoint?: string;
   receipts?: string;
   rejectsFile?: string;
-  /** Present when snapshot deletes were held back: the reason, the count and where the list is, in a sentence. */
+  /** Present when snapshot deletes were held back: the count, the reason, where the list is and what to do, in English. */
   deletesWithheld?: string;
   /**
-   * Snapshot mode: the deletes of vanished keys held back because rejected rows have no readable key — how many,
-   * how many such rows, and the NDJSON file that lists the keys (an object of the key fields per line). Review
-   * it, then run again with `allowDeletesWithRejects`.
+   * Snapshot mode: the deletes of vanished keys held back — why (`reason`), how many, and the NDJSON file that
+   * lists the keys (an object of the key fields per line). Review it, then run again with the allowance of the
+   * reason: `allowEmptySnapshot`, `allowMassDelete` or `allowDeletesWithRejects`.
    */
   heldDeletes?: HeldDeletesSummary;
   /** Present when the run was to be reported (`report`): whether the exchange got it, and why not. */
@@ -90,8 +102,13 @@ export interface SyncResult extends SyncSummary {
 
 /** Deletes of vanished keys a snapshot run held back (see `SyncResult.heldDeletes`). */
 export interface HeldDeletesSummary {
+  /** `empty-input`, `mass-delete` or `keyless-rejects`; see HeldDeletesReason. */
+  reason: HeldDeletesReason;
   count: number;
+  /** Rejected rows without a readable key (0 unless the reason is, or might also be, `keyless-rejects`). */
   keylessRejects: number;
+  /** Keys the last completed run left on the exchange (what `count` is a share of). */
+  known: number;
   file: string;
 }
 

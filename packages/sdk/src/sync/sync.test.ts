@@ -260,7 +260,13 @@ describe('sync', () => {
     const result = await sync({ ...options, source: rowsOf(damaged) });
     expect(result.deleted).toBe(0);
     const file = join(dir, 'cp.held-deletes.ndjson');
-    expect(result.heldDeletes).toEqual({ count: 1, keylessRejects: 1, file });
+    expect(result.heldDeletes).toEqual({
+      reason: 'keyless-rejects',
+      count: 1,
+      keylessRejects: 1,
+      known: 10,
+      file,
+    });
     expect(result.deletesWithheld).toMatch(/^1 deletions held because 1 rejected rows have no readable key/);
     expect(await readFile(file, 'utf8')).toBe('{"id":3}\n');
     expect(exchange.records.has('3')).toBe(true);
@@ -270,5 +276,29 @@ describe('sync', () => {
     expect(allowed).toMatchObject({ deleted: 1, rejected: 1 });
     expect(allowed.heldDeletes).toBeUndefined();
     expect(exchange.records.has('3')).toBe(false);
+  });
+
+  it('snapshot mode holds every delete of an empty source and sends them with allowEmptySnapshot', async () => {
+    const exchange = memoryExchange();
+    const options = {
+      mapping,
+      push: exchange.push,
+      mode: 'snapshot' as const,
+      checkpoint: join(dir, 'cp.json'),
+    };
+    await sync({ ...options, source: rowsOf(people(5)) });
+    const held = await sync({ ...options, source: rowsOf([]) });
+    expect(held).toMatchObject({ completed: true, read: 0, deleted: 0 });
+    const file = join(dir, 'cp.held-deletes.ndjson');
+    expect(held.heldDeletes).toEqual({ reason: 'empty-input', count: 5, keylessRejects: 0, known: 5, file });
+    expect(held.deletesWithheld).toBe(
+      `5 deletions held because the input has no data rows while the last run left 5 records; check the export job; list: ${file}; if the department really has no records left, run again with allowEmptySnapshot (--allow-empty-snapshot)`,
+    );
+    expect(exchange.records.size).toBe(5);
+
+    const allowed = await sync({ ...options, source: rowsOf([]), allowEmptySnapshot: true });
+    expect(allowed).toMatchObject({ read: 0, deleted: 5 });
+    expect(allowed.heldDeletes).toBeUndefined();
+    expect(exchange.records.size).toBe(0);
   });
 });

@@ -70,6 +70,8 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
       push: options.push,
       commit: refusals.counting(recorder.commit),
       allowDeletesWithRejects: options.allowDeletesWithRejects,
+      allowEmptySnapshot: options.allowEmptySnapshot,
+      allowMassDelete: options.allowMassDelete,
       stop: options.stop,
       onRead: (read, inFlight) => progress.read(read, inFlight),
     });

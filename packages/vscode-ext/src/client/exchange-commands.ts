@@ -2,7 +2,7 @@ import { createExchangeClient, type ExchangeClient } from '@unsilo/sdk';
 import { formatMessage, parseConfig } from '@unsilo/sdk/catalog';
 import { parseMapping } from '@unsilo/sdk/mapping';
 import { PublishError, publishCatalog as publishWithSdk } from '@unsilo/sdk/publish';
-import { SyncMappingError, syncFile } from '@unsilo/sdk/sync';
+import { heldDeletesMessage, SyncMappingError, syncFile } from '@unsilo/sdk/sync';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { getClientSecret, redact } from './secrets';
@@ -197,14 +197,7 @@ export async function syncMapping(
         });
       },
     );
-    const message = vscode.l10n.t(
-      'Sync finished: {0} read, {1} accepted, {2} rejected.',
-      result.read,
-      result.accepted,
-      result.rejected,
-    );
-    output.appendLine(`[sync] ${message}${result.rejectsFile ? ` rejects: ${result.rejectsFile}` : ''}`);
-    void vscode.window.showInformationMessage(message);
+    reportSyncResult(result, output);
     return result;
   } catch (error) {
     if (error instanceof SyncMappingError) {
@@ -219,4 +212,23 @@ export async function syncMapping(
     void vscode.window.showErrorMessage(vscode.l10n.t('Sync failed: {0}', message));
     return undefined;
   }
+}
+
+/** The finished sync in the output channel and a notification; held snapshot deletes as a warning. */
+function reportSyncResult(result: Awaited<ReturnType<typeof syncFile>>, output: vscode.OutputChannel): void {
+  const message = vscode.l10n.t(
+    'Sync finished: {0} read, {1} accepted, {2} rejected.',
+    result.read,
+    result.accepted,
+    result.rejected,
+  );
+  output.appendLine(`[sync] ${message}${result.rejectsFile ? ` rejects: ${result.rejectsFile}` : ''}`);
+  if (!result.heldDeletes) {
+    void vscode.window.showInformationMessage(message);
+    return;
+  }
+  // Snapshot deletes held back (an empty or truncated export, keyless rejects): applied from `unsilo sync`.
+  const held = heldDeletesMessage(result.heldDeletes, 'cli')[lang()];
+  output.appendLine(`[sync] ${held}`);
+  void vscode.window.showWarningMessage(`${message} ${held}`);
 }

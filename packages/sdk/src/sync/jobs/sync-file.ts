@@ -43,6 +43,8 @@ export interface SyncFileOptions
     | 'checkpointIntervalMs'
     | 'duplicates'
     | 'allowDeletesWithRejects'
+    | 'allowEmptySnapshot'
+    | 'allowMassDelete'
   > {
   mapping: SyncFileMapping;
   /** The legacy export, read as the mapping's `source` says (format, encoding, delimiter, sheet). */
@@ -125,6 +127,8 @@ export async function syncFile(options: SyncFileOptions): Promise<SyncResult> {
     ...(options.duplicates ? { duplicates: options.duplicates } : {}),
     ...(duplicates ? { duplicateGuard: duplicates } : {}),
     ...(options.allowDeletesWithRejects ? { allowDeletesWithRejects: true } : {}),
+    ...(options.allowEmptySnapshot ? { allowEmptySnapshot: true } : {}),
+    ...(options.allowMassDelete ? { allowMassDelete: true } : {}),
   });
 }
 
