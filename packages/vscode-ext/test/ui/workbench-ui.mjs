@@ -1,10 +1,14 @@
 // UI test in the real workbench (code-server + chromium): what a user sees, not what the API returns.
 // 1. a faulty catalogue file shows its rule ids in the Problems panel;
-// 2. the mapping preview opens from the editor-title button and its rejects table (inside the webview's
+// 2. on the date written 2019/05/10 the code action menu offers the linter's fix "Change to 2019-05-10",
+//    which rewrites the date; undone at once, so the file is as it was for the steps after it;
+// 3. the mapping preview opens from the editor-title button and its rejects table (inside the webview's
 //    nested iframes) lists the rejected rows, with sample data shown as text, never as markup.
 // Screenshots go to .artifacts/vscode/.
 import { strict as assert } from 'node:assert';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const EXPECTED_RULES = [
   'date/format',
@@ -13,6 +17,12 @@ const EXPECTED_RULES = [
   'items/codeset-unknown',
   'related/unresolved',
 ];
+const FAULTY_YAML = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/workspace/catalog/faulty.yaml',
+);
+// The date/format fix of `publishedAt: 2019/05/10`; the workbench runs in English.
+const DATE_FIX_TITLE = 'Change to 2019-05-10';
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 async function poll(what, fn, timeoutMs = 30_000) {
@@ -45,6 +55,76 @@ async function quickOpen(page, name) {
   );
 }
 
+/** Line and column (1-based) of the value of `key:` in the fixture, where its diagnostic sits. */
+function valuePositionOf(file, key) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.startsWith(`${key}:`));
+  assert.ok(index >= 0, `${key} not found in ${file}`);
+  const prefix = /^[^:]+:\s*/.exec(lines[index])[0];
+  return { line: index + 1, column: prefix.length + 1 };
+}
+
+async function goToPosition(page, { line, column }) {
+  await page.keyboard.press(`${mod}+P`);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+  const status = page.locator('[id="status.editor.selection"]');
+  await poll(`cursor at ${line}:${column}`, async () =>
+    (await status.textContent()).includes(`Ln ${line}, Col ${column}`),
+  );
+}
+
+/** Text of the editor's rendered line that starts with `prefix` (Monaco may render spaces as no-break spaces). */
+async function editorLine(page, prefix) {
+  const lines = (await page.locator('.editor-instance .view-line').allInnerTexts()).map((l) =>
+    l.replace(/\u00a0/g, ' '),
+  );
+  return lines.find((l) => l.startsWith(prefix));
+}
+
+/** Opens the code action menu on the date of faulty.yaml, checks its fix is offered and applies, then undoes it. */
+async function checkQuickFix(page, { artifacts, log }) {
+  await goToPosition(page, valuePositionOf(FAULTY_YAML, 'publishedAt'));
+  await page.keyboard.press(`${mod}+Period`);
+  const actions = page.locator('.action-widget .monaco-list-row.action');
+  const titles = await poll(`"${DATE_FIX_TITLE}" in the code action menu`, async () => {
+    const all = await actions.allInnerTexts();
+    return all.some((t) => t.includes(DATE_FIX_TITLE)) ? all : undefined;
+  });
+  log(`code action menu: ${titles.map((t) => t.trim()).join(' | ')}`);
+  assert.ok(
+    titles.some((t) => t.trim() === DATE_FIX_TITLE),
+    `the code action menu lists "${DATE_FIX_TITLE}", got ${JSON.stringify(titles)}`,
+  );
+  await page.screenshot({ path: join(artifacts, 'quick-fix.png') });
+  // Keyboard, as a user would: the menu blocks pointer events until the mouse moves. The fix comes first.
+  await poll(`"${DATE_FIX_TITLE}" focused in the menu`, async () =>
+    (await page.locator('.action-widget .monaco-list-row.action.focused').textContent()).includes(
+      DATE_FIX_TITLE,
+    ),
+  );
+  await page.keyboard.press('Enter');
+  await actions.first().waitFor({ state: 'hidden', timeout: 15_000 });
+  await poll(
+    'the fixed date in the editor',
+    async () => (await editorLine(page, 'publishedAt:')) === 'publishedAt: 2019-05-10',
+  );
+  await page.keyboard.press(`${mod}+Z`);
+  await poll(
+    'the original date back after undo',
+    async () => (await editorLine(page, 'publishedAt:')) === 'publishedAt: 2019/05/10',
+  );
+  // Back at the saved text, the editor is clean again: nothing to save, nothing changed on disk.
+  await poll(
+    'faulty.yaml without unsaved changes',
+    async () => (await page.locator('.tab.dirty[aria-label*="faulty.yaml"]').count()) === 0,
+  );
+  log('quick fix applied and undone');
+}
+
 export async function runUiTest(page, { artifacts, log }) {
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
   await poll(
@@ -70,6 +150,7 @@ export async function runUiTest(page, { artifacts, log }) {
   for (const rule of EXPECTED_RULES)
     assert.ok(text.includes(rule), `${rule} not listed in the Problems panel`);
   await page.screenshot({ path: join(artifacts, 'problems-panel.png') });
+  await checkQuickFix(page, { artifacts, log });
 
   await quickOpen(page, 'population.mapping.yaml');
   const button = page.locator('.editor-actions a.action-label[aria-label*="Preview Field Mapping"]');
