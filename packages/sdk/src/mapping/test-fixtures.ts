@@ -1,3 +1,5 @@
+import type { CompileOptions } from './compile';
+import { loadMapping } from './load';
 import type { TargetEntry } from './types';
 
 /** The 民政 population entry, used by the mapping tests as the target. */
@@ -33,3 +35,13 @@ fields:
 checks:
   - idcard-consistent: { idcard: gmsfhm, sex: xb, birthDate: csrq }
 `;
+
+/** The population mapping reading UTF-8 (the tests write their samples as UTF-8). */
+export const populationMappingUtf8Yaml = populationMappingYaml.replace('encoding: gbk', 'encoding: utf-8');
+
+/** The UTF-8 population mapping compiled against the population entry; throws on a diagnostic error. */
+export function compiledPopulationMapping(options: CompileOptions) {
+  const loaded = loadMapping(populationMappingUtf8Yaml, populationEntry, options);
+  if (!loaded.compiled) throw new Error(JSON.stringify(loaded.diagnostics));
+  return loaded.compiled;
+}

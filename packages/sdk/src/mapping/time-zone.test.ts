@@ -6,8 +6,7 @@ import { calendarDayOf } from '../identifiers/calendar-date';
 import { checkRecord } from './check-record';
 import { type CompileOptions, compileMapping } from './compile';
 import { runMappingFile } from './jobs/run-mapping-file';
-import { loadMapping } from './load';
-import { populationEntry, populationMappingYaml } from './test-fixtures';
+import { compiledPopulationMapping, populationEntry } from './test-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-time-zone-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,15 +17,13 @@ const now = new Date('2026-12-04T17:30:00Z');
 const bornToday = '110105202612050016';
 
 async function runWith(options: CompileOptions) {
-  const yaml = populationMappingYaml.replace('encoding: gbk', 'encoding: utf-8');
-  const loaded = loadMapping(yaml, populationEntry, options);
-  if (!loaded.compiled) throw new Error(JSON.stringify(loaded.diagnostics));
+  const compiled = compiledPopulationMapping(options);
   const name = options.timeZone ?? 'default';
   const input = join(dir, `${name.replace('/', '-')}.csv`);
   writeFileSync(input, `SFZH,XM,XB,CSRQ,MZ,HJDQ,JTRKS,LXDH\n${bornToday},张三,1,20261205,汉族,110105,3,\n`);
   const output = join(dir, `${name.replace('/', '-')}.ndjson`);
   const rejects = join(dir, `${name.replace('/', '-')}.rejects.ndjson`);
-  const counts = await runMappingFile(loaded.compiled, { input, output, rejects });
+  const counts = await runMappingFile(compiled, { input, output, rejects });
   const rejected = readFileSync(rejects, 'utf8').trimEnd();
   const rules = rejected ? JSON.parse(rejected).errors.map((e: { rule: string }) => e.rule) : [];
   return { accepted: counts.accepted, rejected: counts.rejected, rules };

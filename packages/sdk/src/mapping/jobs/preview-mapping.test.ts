@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { populationEntry, populationMappingYaml } from '../test-fixtures';
+import { populationEntry, populationMappingUtf8Yaml } from '../test-fixtures';
 import { previewMapping } from './preview-mapping';
 
 const today = new Date('2026-11-26T00:00:00Z');
-const utf8Mapping = populationMappingYaml.replace('encoding: gbk', 'encoding: utf-8');
+const utf8Mapping = populationMappingUtf8Yaml;
 const header = ['SFZH', 'XM', 'XB', 'CSRQ', 'MZ', 'HJDQ', 'JTRKS', 'LXDH'];
 const good = ['11010519491231002X', '张三', '2', '19491231', '汉族', '110105', '3', ''];
 const bytes = (text: string) => new TextEncoder().encode(text);

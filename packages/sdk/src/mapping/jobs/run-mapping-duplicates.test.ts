@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMapping } from '../load';
-import { populationEntry, populationMappingYaml } from '../test-fixtures';
+import { compiledPopulationMapping } from '../test-fixtures';
 import { MappingJobError } from './job-error';
 import { runMappingFile } from './run-mapping-file';
 
@@ -12,12 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'unsilo-map-duplicates-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const today = new Date('2026-11-26T00:00:00Z');
-const compiled = () => {
-  const yaml = populationMappingYaml.replace('encoding: gbk', 'encoding: utf-8');
-  const loaded = loadMapping(yaml, populationEntry, { today });
-  if (!loaded.compiled) throw new Error(JSON.stringify(loaded.diagnostics));
-  return loaded.compiled;
-};
+const compiled = () => compiledPopulationMapping({ today });
 const header = 'SFZH,XM,XB,CSRQ,MZ,HJDQ,JTRKS,LXDH';
 const A = '11010519491231002X';
 const B = '110105194912310046';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadMapping } from '../load';
-import { populationEntry, populationMappingYaml } from '../test-fixtures';
+import { compiledPopulationMapping, populationEntry, populationMappingYaml } from '../test-fixtures';
 import { MappingJobError } from './job-error';
 import { runMappingFile } from './run-mapping-file';
 
@@ -13,12 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'unsilo-map-job-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const today = new Date('2026-11-26T00:00:00Z');
-const compiled = () => {
-  const yaml = populationMappingYaml.replace('encoding: gbk', 'encoding: utf-8');
-  const loaded = loadMapping(yaml, populationEntry, { today });
-  if (!loaded.compiled) throw new Error(JSON.stringify(loaded.diagnostics));
-  return loaded.compiled;
-};
+const compiled = () => compiledPopulationMapping({ today });
 const header = 'SFZH,XM,XB,CSRQ,MZ,HJDQ,JTRKS,LXDH';
 const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
 

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMapping } from '../load';
-import { populationEntry, populationMappingYaml } from '../test-fixtures';
+import { compiledPopulationMapping } from '../test-fixtures';
 import { scanKeys } from './scan-keys';
 
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-scan-keys-'));
@@ -29,8 +28,7 @@ describe('scanKeys', () => {
     const text = ['SFZH,XM,XB,CSRQ,MZ,HJDQ,JTRKS,LXDH', ...ids.map((id) => `${id},张三,2,,汉族,110105,3,`)];
     const path = join(dir, 'many.csv');
     writeFileSync(path, text.join('\n'));
-    const yaml = populationMappingYaml.replace('encoding: gbk', 'encoding: utf-8');
-    const compiled = loadMapping(yaml, populationEntry, { today }).compiled!;
+    const compiled = compiledPopulationMapping({ today });
     const plan = await scanKeys(compiled, path);
     expect(plan.groups).toEqual([
       { key: JSON.stringify([ids[19_999]]), rows: [20_000, 20_001] },
