@@ -1713,7 +1713,7 @@ export interface components {
             sheet?: string | number;
             /**
              * 表头行
-             * @description 表头所在行号（从 1 开始，默认 1）：CSV 的物理行或 XLSX 工作表的行；其上的行（如合并单元格的标题行）被跳过。 / 1-based row of the header (default 1): a CSV line or an XLSX sheet row; rows above it (merged title rows, notes) are skipped.
+             * @description 表头所在行号（从 1 开始，默认 1）：CSV 的物理行或 XLSX 工作表的行；其上的行（如合并单元格的标题行）被跳过。 / 1-based row of the header (default 1): a CSV line or an XLSX sheet row; rows above it (merged title rows, notes) are skipped; at most 1000.
              * @default 1
              */
             headerRow: number;

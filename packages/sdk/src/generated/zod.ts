@@ -849,7 +849,7 @@ export const zMappingSource = z.strictObject({
         z.string().min(1),
         z.int().gte(1)
     ]).optional(),
-    headerRow: z.int().gte(1).optional().default(1),
+    headerRow: z.int().gte(1).lte(1000).optional().default(1),
     sample: z.string().min(1).optional()
 });
 

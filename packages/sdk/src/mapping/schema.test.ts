@@ -89,6 +89,18 @@ describe('validateMappingSchema', () => {
     );
   });
 
+  it('refuses a header row beyond the title rows an export may carry', () => {
+    const mapping = (headerRow: number) =>
+      parseMapping(
+        head.replace('source: { format: csv }', `source: { format: csv, headerRow: ${headerRow} }`) +
+          'fields:\n  a: { from: A }\n',
+      );
+    expect(mapping(3).diagnostics).toEqual([]);
+    expect(mapping(1_000_000_000).diagnostics.map((d) => [d.code, d.path.join('.')])).toEqual([
+      ['mapping/schema', 'source.headerRow'],
+    ]);
+  });
+
   it('reports each missing key and each unknown key of the document', () => {
     expect(validateMappingSchema({ colour: 'red' }).map((d) => [d.path.join('.'), d.message, d.zh])).toEqual([
       ['', 'the mapping: "apiVersion" is required', '映射文件：缺少必填项「apiVersion」'],
