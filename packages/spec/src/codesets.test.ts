@@ -16,7 +16,17 @@ describe('code sets', () => {
   };
 
   it('lists every code set file with its source, version and code count', () => {
-    expect(index.codesets.map((c) => c.id)).toEqual(['gbt-2261-1', 'gbt-3304', 'gbt-2260', 'gbt-4761']);
+    expect(index.codesets.map((c) => c.id)).toEqual([
+      'gbt-2261-1',
+      'gbt-3304',
+      'gbt-2260',
+      'gbt-4761',
+      'gbt-2261-2',
+      'gbt-4658',
+      'gbt-4762',
+      'gbt-2659-1',
+      'gat-2000-156',
+    ]);
     for (const entry of index.codesets) {
       const set = read(`codesets/${entry.file}`);
       expect(set.id).toBe(entry.id);
@@ -25,6 +35,26 @@ describe('code sets', () => {
       expect(set.source.length).toBeGreaterThan(20);
       expect(set.codes).toHaveLength(entry.count);
       expect(new Set(set.codes.map((c: { code: string }) => c.code)).size).toBe(set.codes.length);
+      expect([set.version, set.source, set.status]).toEqual([entry.version, entry.source, entry.status]);
+      expect(['confirmed', 'partial']).toContain(set.status);
+    }
+  });
+
+  it('gives every code the form its standard writes', () => {
+    const forms: Record<string, RegExp> = {
+      'gbt-2261-1': /^\d$/,
+      'gbt-3304': /^\d{2}$/,
+      'gbt-2260': /^\d{6}$/,
+      'gbt-4761': /^\d{2}$/,
+      'gbt-2261-2': /^\d{2}$/,
+      'gbt-4658': /^\d{2}$/,
+      'gbt-4762': /^\d{2}$/,
+      'gbt-2659-1': /^[A-Z]{3}$/,
+      'gat-2000-156': /^\d{3}$/,
+    };
+    for (const entry of index.codesets) {
+      const codes = read(`codesets/${entry.file}`).codes as Array<{ code: string; label: string }>;
+      expect(codes.filter((c) => !forms[entry.id]?.test(c.code) || c.label.trim() === '')).toEqual([]);
     }
   });
 

@@ -17,12 +17,13 @@ interface CodeSetFile {
   codes: Array<Record<string, unknown>>;
 }
 
-/** The standard code sets as `@unsilo/spec` ships them (read once). */
+/** The standard code sets `@unsilo/spec` registers in `codesets/index.json` (read once). */
 function loadCodeSets(): CodeSetFile[] {
   const specDir = dirname(createRequire(import.meta.url).resolve('@unsilo/spec/package.json'));
-  const ids = ['gbt-2261-1', 'gbt-2260', 'gbt-3304', 'gbt-4761'];
-  return ids
-    .map((id) => JSON.parse(readFileSync(join(specDir, 'codesets', `${id}.json`), 'utf8')) as CodeSetFile)
+  const read = (file: string) => JSON.parse(readFileSync(join(specDir, 'codesets', file), 'utf8'));
+  const index = read('index.json') as { codesets: Array<{ file: string }> };
+  return index.codesets
+    .map((entry) => read(entry.file) as CodeSetFile)
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -1,8 +1,13 @@
+import gat2000156 from '@unsilo/spec/codesets/gat-2000-156.json';
 import gbt2260 from '@unsilo/spec/codesets/gbt-2260.json';
 import gbt2260History from '@unsilo/spec/codesets/gbt-2260-history.json';
 import gbt2261 from '@unsilo/spec/codesets/gbt-2261-1.json';
+import gbt2261Marital from '@unsilo/spec/codesets/gbt-2261-2.json';
+import gbt2659 from '@unsilo/spec/codesets/gbt-2659-1.json';
 import gbt3304 from '@unsilo/spec/codesets/gbt-3304.json';
+import gbt4658 from '@unsilo/spec/codesets/gbt-4658.json';
 import gbt4761 from '@unsilo/spec/codesets/gbt-4761.json';
+import gbt4762 from '@unsilo/spec/codesets/gbt-4762.json';
 import type { Code } from '../generated';
 import type { AbolishedCode } from '../identifiers/region';
 import type { RowIssue } from './types';
@@ -46,12 +51,17 @@ export function createCodesetRegistry(codesets: Iterable<Codeset>): CodesetRegis
   return { get: (nameOrId) => byKey.get(codesetKey(nameOrId)) };
 }
 
-/** The code sets published by `@unsilo/spec` (GB/T 2260 with the codes of its earlier editions). */
+/** The code sets `@unsilo/spec` registers in `codesets/index.json` (GB/T 2260 with the codes of its earlier editions). */
 export const standardCodesets: CodesetRegistry = createCodesetRegistry([
   gbt2261 as Codeset,
   gbt3304 as Codeset,
   { ...(gbt2260 as Codeset), abolished: (gbt2260History as { abolished: AbolishedCode[] }).abolished },
   gbt4761 as Codeset,
+  gbt2261Marital as Codeset,
+  gbt4658 as Codeset,
+  gbt4762 as Codeset,
+  gbt2659 as Codeset,
+  gat2000156 as Codeset,
 ]);
 
 /** Whether a code set is GB/T 2260, whose membership rule is special (missing codes are a warning). */

@@ -3,7 +3,7 @@ import type { RequestOptions } from '../core/transport';
 import type { ListItem, QueryParams } from '../operations';
 import { type Call, paged, single } from './caller';
 
-/** 标准代码集: GB/T 2261.1, GB/T 3304, GB/T 2260, GB/T 4761, with versions. */
+/** 标准代码集: the national code sets `@unsilo/spec` registers (GB/T 2261.1, GB/T 3304, GB/T 2260 …), with versions. */
 export class CodeSets {
   readonly #call: Call;
 

@@ -28,3 +28,36 @@ describe('items/codeset-suggested', () => {
     expect(fixed('items/codeset-suggested', text)).toContain('    length: 2\n    codeset: GB/T 3304\n');
   });
 });
+
+describe('items/codeset-suggested for the national sets of personal data', () => {
+  it.each([
+    ['婚姻状况', 'GB/T 2261.2'],
+    ['婚姻状况代码', 'GB/T 2261.2'],
+    ['学历', 'GB/T 4658'],
+    ['文化程度', 'GB/T 4658'],
+    ['政治面貌', 'GB/T 4762'],
+    ['国籍', 'GB/T 2659.1'],
+    ['国家地区', 'GB/T 2659.1'],
+    ['国家（地区）', 'GB/T 2659.1'],
+    ['证件类型', 'GA/T 2000.156'],
+    ['身份证件类型代码', 'GA/T 2000.156'],
+  ])('suggests for %s the set %s', (name, codeset) => {
+    const text = vary(
+      '{ name: 出生日期, key: csrq, type: D }',
+      `{ name: ${name}, key: x, type: C, length: 3 }`,
+    );
+    const [diagnostic] = check('items/codeset-suggested', text);
+    expect(diagnostic?.message.zh).toContain(`建议指定代码集 ${codeset}`);
+    expect(fixed('items/codeset-suggested', text)).toContain(`length: 3, codeset: ${codeset} }`);
+  });
+
+  it('does not take a document number or an organisation’s name for a coded element', () => {
+    for (const name of ['证件号码', '国家机关名称', '学历证书编号']) {
+      const text = vary(
+        '{ name: 出生日期, key: csrq, type: D }',
+        `{ name: ${name}, key: x, type: C, length: 30 }`,
+      );
+      expect([name, check('items/codeset-suggested', text)]).toEqual([name, []]);
+    }
+  });
+});

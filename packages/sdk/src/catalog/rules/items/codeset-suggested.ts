@@ -15,10 +15,16 @@ const CODED_ELEMENTS: ReadonlyArray<{ pattern: RegExp; codeset: string; zh: stri
   },
   { pattern: /家庭关系|与户主关系/, codeset: 'GB/T 4761', zh: '家庭关系', en: 'family relationship' },
   { pattern: /婚姻状况/, codeset: 'GB/T 2261.2', zh: '婚姻状况', en: 'marital status' },
-  { pattern: /学历|文化程度/, codeset: 'GB/T 4658', zh: '学历', en: 'education' },
-  { pattern: /政治面貌/, codeset: 'GB/T 4762', zh: '政治面貌', en: 'political status' },
-  { pattern: /国籍/, codeset: 'GB/T 2659', zh: '国籍', en: 'nationality' },
-  { pattern: /证件类型/, codeset: '证件类型', zh: '证件类型', en: 'ID document type' },
+  // 学历证书编号 is a certificate's number, not an education code.
+  { pattern: /^(?!.*(证书|编号|号码)).*(学历|文化程度)/, codeset: 'GB/T 4658', zh: '学历', en: 'education' },
+  { pattern: /政治面貌/, codeset: 'GB/T 4762', zh: '政治面貌', en: 'political affiliation' },
+  {
+    pattern: /国籍|国家[和或及/（(]?地区/,
+    codeset: 'GB/T 2659.1',
+    zh: '国家和地区',
+    en: 'country or region',
+  },
+  { pattern: /证件类型|证件种类/, codeset: 'GA/T 2000.156', zh: '证件类型', en: 'ID document type' },
 ];
 
 /** Only code sets the registry holds can be suggested; the table grows as `@unsilo/spec` adds sets. */

@@ -22,3 +22,52 @@ describe('items/codeset-unknown', () => {
     expect(unrelated[0]?.fixes).toEqual([]);
   });
 });
+
+describe('items/codeset-unknown with multi-part standards', () => {
+  const sex = '{ name: 性别, key: xb, type: C, length: 1, codeset: GB/T 2261.1 }';
+  const marital = (codeset: string) =>
+    vary(sex, `{ name: 婚姻状况, key: hyzk, type: C, length: 2, codeset: ${codeset} }`);
+
+  it('knows GB/T 2261.2 and the other national sets, by name, id or name with year', () => {
+    for (const codeset of ['GB/T 2261.2', 'gbt-2261-2', 'GB/T 2261.2-2003', 'GB/T 2659.1', 'GA/T 2000.156']) {
+      expect(check('items/codeset-unknown', marital(codeset))).toEqual([]);
+    }
+  });
+
+  it('fixes another spelling of GB/T 2261.2 to part 2, never to part 1', () => {
+    for (const spelling of [
+      'GB/T2261.2',
+      'GBT 2261.2-2003',
+      'GB/T 2261.2—2003',
+      'ＧＢ／Ｔ　２２６１．２',
+      'gb/t 2261.2–2003',
+    ]) {
+      const [diagnostic] = check('items/codeset-unknown', marital(`"${spelling}"`));
+      expect([spelling, diagnostic?.fixes.map((fix) => [fix.title.en, fix.suggestion])]).toEqual([
+        spelling,
+        [['Change to GB/T 2261.2', undefined]],
+      ]);
+    }
+    expect(fixed('items/codeset-unknown', marital('GBT 2261.2-2003'))).toContain('codeset: GB/T 2261.2 }');
+  });
+
+  it('never changes the part of an unregistered part, and says which parts are registered', () => {
+    for (const spelling of ['GB/T 2261.3', 'GB/T 2261.3-2003', 'GB/T 2261.4']) {
+      const [diagnostic] = check('items/codeset-unknown', marital(`"${spelling}"`));
+      expect([spelling, diagnostic?.fixes]).toEqual([spelling, []]);
+      expect(diagnostic?.message.zh).toContain('GB/T 2261 已登记的部分：GB/T 2261.1、GB/T 2261.2');
+    }
+  });
+
+  it('offers each registered part of a reference without a part, the one the item name suggests first', () => {
+    const [diagnostic] = check('items/codeset-unknown', marital('GB/T 2261'));
+    expect(diagnostic?.fixes.map((fix) => [fix.title.en, fix.suggestion])).toEqual([
+      ['Change to GB/T 2261.2', true],
+      ['Change to GB/T 2261.1', true],
+    ]);
+    const [country] = check('items/codeset-unknown', marital('GB/T 2659-2000'));
+    expect(country?.fixes.map((fix) => [fix.title.en, fix.suggestion])).toEqual([
+      ['Change to GB/T 2659.1', true],
+    ]);
+  });
+});
