@@ -14,6 +14,7 @@ export default defineConfig({
     'identifiers/index': 'src/identifiers/index.ts',
     'html/index': 'src/html/index.ts',
     'workspace/index': 'src/workspace/index.ts',
+    'evaluation/index': 'src/evaluation/index.ts',
     schemas: 'src/generated/index.ts',
   },
   format: ['esm'],

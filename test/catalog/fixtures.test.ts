@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintWorkspace, rules } from '@unsilo/sdk/catalog';
+import { type LintConfig, lintWorkspace, rules } from '@unsilo/sdk/catalog';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/cli';
 
@@ -27,7 +27,12 @@ describe('rule fixtures (test/fixtures/catalog/rules)', () => {
   for (const rule of rules) {
     const directory = rule.id.replace('/', '-');
     it(`${rule.id}: the fixture triggers it, with exactly the expected diagnostics`, () => {
-      const result = lintWorkspace(readWorkspace(join(rulesRoot, directory)));
+      // A fixture may bring the lint config it needs (config.json: a systems registry, say); an opt-in rule is off
+      // by default, so its fixture lints with the rule turned on.
+      const configFile = join(rulesRoot, directory, 'config.json');
+      const config: LintConfig = existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {};
+      if (rule.optIn) config.rules = { ...config.rules, [rule.id]: rule.severity };
+      const result = lintWorkspace(readWorkspace(join(rulesRoot, directory)), { config });
       const actual = result.diagnostics.map((d) => ({
         file: d.file,
         rule: d.rule,

@@ -64,7 +64,7 @@ describe('unsilo lint', () => {
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('unsilo-lint');
-    expect(run.tool.driver.rules).toHaveLength(27);
+    expect(run.tool.driver.rules).toHaveLength(41);
     for (const rule of run.tool.driver.rules) expect(rule.helpUri).toMatch(/^https:\/\//);
     const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'provider/code-checksum');
     expect(result).toMatchObject({

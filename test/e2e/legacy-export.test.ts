@@ -43,7 +43,7 @@ const rows = [
   row(idNumber('330103', '19700505', 41), '陈刚', '1', '19700505', '330103'), // 下城区, abolished 2021: warning only
   row(idNumber('330108', '19881128', 62), '程芳', '3', '19881128', '330108'), // unknown sex code
   row(idNumber('330127', '19530214', 4), '刘娟', '2', '19850230', '330127'), // impossible date
-  row(badCheck, '赵军', '1', '19610304', '330105'), // wrong check character
+  row(badCheck, '赵娟', '2', '19610304', '330105'), // wrong check character
   row('', '无名', '1', '19600101', '330102'), // blank key
   row(duplicated, '张红', '2', '19500101', '330102'), // duplicate key (2 of 2)
   row(idNumber('330109', '19900101', 51), '吴磊', '1', '19900101', '330109', { MZ: '火星族' }), // unknown nation

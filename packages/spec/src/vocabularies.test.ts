@@ -21,6 +21,7 @@ describe('catalogue entry schema and vocabularies', () => {
     ['updateCycle', enumOf('UpdateCycle')],
     ['formatClass', enumOf('ResourceFormat', 'class')],
     ['itemType', enumOf('ItemDataType')],
+    ['secrecy', enumOf('Secrecy')],
   ])('%s has the same tokens', (name, values) => {
     expect(values).toEqual(tokens(name));
   });
@@ -43,5 +44,34 @@ describe('catalogue entry schema and vocabularies', () => {
     visit(readJson('schemas/catalog-entry.schema.json'), 'entry');
     for (const [name, def] of Object.entries(defs)) visit(def as JsonObject, name);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('basic and theme libraries (vocabularies/libraries.json)', () => {
+  const libraries = readJson('vocabularies/libraries.json');
+  const names = (kind: string) => (libraries[kind] as JsonObject[]).map((library) => library.name);
+
+  it('names the basic libraries of the national rules and gives every library a source', () => {
+    expect(names('basic')).toEqual([
+      '人口',
+      '法人',
+      '自然资源和空间地理',
+      '宏观经济',
+      '社会信用',
+      '电子证照',
+    ]);
+    for (const kind of ['basic', 'theme']) {
+      for (const library of libraries[kind] as JsonObject[]) expect(String(library.source)).not.toBe('');
+    }
+  });
+
+  it('writes every name and alias once within a class', () => {
+    for (const kind of ['basic', 'theme']) {
+      const all = (libraries[kind] as JsonObject[]).flatMap((library) => [
+        library.name,
+        ...(library.aliases as string[]),
+      ]);
+      expect(all.length).toBe(new Set(all).size);
+    }
   });
 });

@@ -1,11 +1,21 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { catalogStats, lintWorkspace, parseCatalogFile } from '@unsilo/sdk/catalog';
+import { catalogStats, governanceReport, lintWorkspace, parseCatalogFile } from '@unsilo/sdk/catalog';
 import { buildCatalogWorkbook, importCatalogWorkbook } from '@unsilo/sdk/catalog/workbook';
 import type { Command } from 'commander';
+import { renderEvaluationSection } from '../format/report-evaluation';
+import { renderGovernanceSections } from '../format/report-governance-html';
 import { renderReportHtml } from '../format/report-html';
 import { CliError } from '../util/cli-error';
 import { resolveLang } from '../util/lang';
+import { registerEvaluate, reportEvaluation } from './catalog-evaluate';
+import {
+  checkReportOptions,
+  loadGovernance,
+  type ReportOptions,
+  registerGate,
+  writeReportJson,
+} from './catalog-governance';
 import { collectCatalogFiles, loadLintConfig } from './lint';
 
 export function register(program: Command): void {
@@ -15,6 +25,8 @@ export function register(program: Command): void {
   registerExport(catalog);
   registerImport(catalog);
   registerReport(catalog);
+  registerGate(catalog);
+  registerEvaluate(catalog);
 }
 
 function registerExport(catalog: Command): void {
@@ -105,20 +117,57 @@ function registerImport(catalog: Command): void {
 function registerReport(catalog: Command): void {
   catalog
     .command('report')
-    .description('生成目录完整度报告（HTML）/ write the completeness dashboard (HTML)')
+    .description('生成目录完整度报告（HTML 或 JSON）/ write the completeness dashboard (HTML or JSON)')
     .argument('<dir>', '目录条目所在目录 / catalogue directory')
-    .requiredOption('--out <file>', '输出 HTML 文件 / output .html')
+    .option(
+      '--out <file>',
+      '输出文件（HTML 必填；JSON 省略时写到标准输出）/ output file (required for html; json goes to stdout without it)',
+    )
     .option('--config <file>', '配置文件 / config file')
+    .option(
+      '--roster <file>',
+      "部门名册（departments: [{ name, code }]），代替配置中的 departments / roster file, instead of the config's departments",
+    )
+    .option('--format <format>', 'html | json', 'html')
+    .option(
+      '--exchange [url]',
+      '加入考核评价，采用交换平台的数据 / add the evaluation, with the exchange’s figures',
+    )
     .option('--lang <lang>', 'zh | en')
-    .action((dir: string, options: { out: string; config?: string; lang?: string }) => {
+    .action(async (dir: string, options: ReportOptions) => {
       const lang = resolveLang(options.lang);
+      checkReportOptions(options);
       const root = requireDirectory(dir);
       const config = loadLintConfig(options.config ? resolve(options.config) : undefined, root);
       const files = collectCatalogFiles([root], root);
       const result = lintWorkspace(files, { config });
       const stats = catalogStats(files, result);
-      const html = renderReportHtml(stats, { source: dir, generatedAt: new Date(), lang });
-      const out = resolve(options.out);
+      const governance = loadGovernance(root, options.config, options.roster);
+      const figures = governanceReport(files, stats, governance);
+      const evaluated = await reportEvaluation({
+        root,
+        stats,
+        configPath: options.config,
+        exchange: options.exchange,
+        roster: governance.departments,
+        lang,
+      });
+      if (options.format === 'json') {
+        const evaluation = evaluated && { ...evaluated.evaluation, notes: evaluated.notes };
+        writeReportJson(
+          { source: dir, generatedAt: new Date(), stats, governance: figures, evaluation },
+          options.out,
+        );
+        return;
+      }
+      const html = renderReportHtml(stats, {
+        source: dir,
+        generatedAt: new Date(),
+        lang,
+        evaluation: evaluated && renderEvaluationSection(evaluated.evaluation, evaluated.notes, lang),
+        governance: renderGovernanceSections(figures, lang),
+      });
+      const out = resolve(options.out!);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, html);
       process.stderr.write(

@@ -100,7 +100,7 @@ export function loadLintConfig(path: string | undefined, cwd: string): LintConfi
     const shown = read.problems
       .map(
         (p) =>
-          `${relative(cwd, file)}:${p.range.start.line}:${p.range.start.column} ${p.message.zh} / ${p.message.en}`,
+          `${relative(cwd, p.file ?? file)}:${p.range.start.line}:${p.range.start.column} ${p.message.zh} / ${p.message.en}`,
       )
       .join('\n  ');
     throw new CliError('config.invalid', `配置文件有误 / invalid config:\n  ${shown}`);

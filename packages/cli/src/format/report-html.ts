@@ -59,7 +59,7 @@ function legend(share: Record<ShareBucket, number>, total: number, text: ReportT
 }
 
 /** Horizontal bars with labels on the left; `value` formats the figure shown at the end of each bar. */
-function barChart(
+export function barChart(
   rows: Array<{ label: string; value: number; color: string; text: string; title?: string; note?: string }>,
   max: number,
   label: string,
@@ -163,11 +163,19 @@ function distinctNames(providers: ProviderStats[]): ProviderStats[] {
   );
 }
 
+export interface ReportPageOptions {
+  title?: string;
+  source: string;
+  generatedAt: Date;
+  lang?: Lang;
+  /** The evaluation section (report-evaluation.ts), shown before the departments' details. */
+  evaluation?: string;
+  /** The roster, systems and services sections (report-governance-html.ts), shown first after the figures. */
+  governance?: string;
+}
+
 /** The report as one page, in `lang` (default Chinese); times in the machine's local time, with the offset. */
-export function renderReportHtml(
-  input: CatalogStats,
-  options: { title?: string; source: string; generatedAt: Date; lang?: Lang },
-): string {
+export function renderReportHtml(input: CatalogStats, options: ReportPageOptions): string {
   const lang = options.lang ?? 'zh';
   const text = REPORT_TEXT[lang];
   const stats = { ...input, providers: distinctNames(input.providers) };
@@ -223,6 +231,7 @@ export function renderReportHtml(
     <div class="kpi"><div class="label">${kpi.errors}</div><div class="value${stats.errors ? ' err-text' : ''}">${stats.errors}</div><div class="hint">${kpi.errorsHint}</div></div>
     <div class="kpi"><div class="label">${kpi.warnings}</div><div class="value${stats.warnings ? ' warn-text' : ''}">${stats.warnings}</div><div class="hint">${kpi.warningsHint(stats.infos)}</div></div>
   </section>
+  ${options.governance ?? ''}
   <div class="grid">
     <section class="card share-card"><h2>${cards.share[0]}<small>${cards.share[1]}</small></h2>
       <div class="share-body">${donut(stats.share, stats.resources, text)}${shareLegend}</div>
@@ -233,6 +242,7 @@ export function renderReportHtml(
     ${shareLegend.replace('class="legend"', 'class="legend inline"')}
   </section>
   <section class="card"><h2>${cards.findings[0]}<small>${cards.findings[1]}</small></h2>${ruleBars}</section>
+  ${options.evaluation ?? ''}
   <h2 class="section">${cards.byProvider}</h2>
   ${stats.providers.map((provider, index) => providerSection(provider, index, lang)).join('\n')}
   <footer>${text.footer}</footer>

@@ -65,6 +65,13 @@ tr:last-child td{border-bottom:0}
 .count.err{background:#fde8e8;color:#c03535}.count.warn{background:#fdf3e1;color:#a86a0e}
 .ok{color:#2f9e69}
 footer{color:#9aa3af;font-size:12px;text-align:center;margin-top:28px}
+.eval-kpis{display:grid;grid-template-columns:repeat(3,1fr);gap:16px;margin-bottom:12px}
+.eval-kpis .kpi{box-shadow:none;border:1px solid #edf0f3}
+.eval-kpis .value small{font-size:14px;color:#8a94a3;font-weight:500}
+.eval-h3{font-size:14px;margin:16px 0 6px;color:#3a4452}
+.eval-table th .muted{font-weight:400}
+.eval-score{display:inline-block;min-width:44px;padding:0 6px;border-radius:999px;font-size:12px;text-align:center;color:var(--c);background:color-mix(in srgb,var(--c) 13%,white)}
+.eval-notes{color:#6b7685;font-size:12px;margin:12px 0 0;padding-left:18px}
 @media (max-width:900px){.kpis{grid-template-columns:repeat(2,1fr)}.grid{grid-template-columns:1fr}}
 @media print{body{background:#fff}.card,.kpi{box-shadow:none;border:1px solid #e6e9ee}}
 `;

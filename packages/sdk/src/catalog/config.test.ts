@@ -35,6 +35,36 @@ describe('parseConfig', () => {
     expect(parseConfig('lint: [').problems[0]?.message.zh).toContain('语法错误');
   });
 
+  it("reads the city's libraries and its time zone", () => {
+    const { config, problems } = parseConfig(
+      [
+        'timeZone: Asia/Urumqi',
+        'lint:',
+        '  libraries:',
+        '    basic: [城市部件]',
+        '    theme: [智慧停车, " 文旅 "]',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      timeZone: 'Asia/Urumqi',
+      libraries: { basic: ['城市部件'], theme: ['智慧停车', '文旅'] },
+    });
+    expect(parseConfig('timeZone: Mars/Olympus\n').config).toEqual({});
+  });
+
+  it('reports malformed libraries', () => {
+    const { config, problems } = parseConfig('lint:\n  libraries:\n    basic: 城市部件\n    topics: [x]\n');
+    expect(problems.map((p) => [p.range.start.line, p.message.en])).toEqual([
+      [3, 'lint.libraries.basic is invalid: only basic and theme, each a list of library names'],
+      [4, 'lint.libraries.topics is invalid: only basic and theme, each a list of library names'],
+    ]);
+    expect(config).toEqual({ libraries: {} });
+    expect(parseConfig('lint:\n  libraries: [a]\n').problems[0]?.message.en).toBe(
+      'lint.libraries must be a mapping (basic, theme: lists of library names)',
+    );
+  });
+
   it('changes what the linter reports', () => {
     const text = vary('name: 户籍人口基本信息', 'name: "户籍人口基本信息 "');
     const files = [

@@ -178,6 +178,10 @@ export const catalogElements: readonly CatalogElement[] = [
     'authoritative：本部门是该数据元素的唯一权威来源（一数一源）',
     'authoritative: this department is the one source of the data element',
   ]),
+  el('items[].element', '数据元', 'Data element', 'string', [
+    '数据元字典中的标识（如 person.id-number 公民身份号码）；一数一源按数据元判断，键名不同的同一数据元是同一数据',
+    'an id of the data-element dictionary (e.g. person.id-number); single source is decided per element, whatever the key',
+  ]),
   el('items[].check', '交换平台校核', 'Exchange checks', 'list', [
     '交换平台接收数据时对该项执行的校验：idcard、uscc、orgcode、region、phone',
     'validators the exchange applies to this item on every push: idcard, uscc, orgcode, region, phone',
@@ -258,6 +262,17 @@ export const catalogElements: readonly CatalogElement[] = [
     'the open-data topic (optional)',
   ]),
   el(
+    'secrecy',
+    '涉密属性',
+    'Secrecy',
+    'string',
+    [
+      'non-classified 非涉密（缺省）/ classified 涉密；涉密资源不得通过共享平台共享或向社会开放',
+      'non-classified (the default) / classified; a classified resource is never shared on the platform nor opened',
+    ],
+    { vocabulary: 'secrecy' },
+  ),
+  el(
     'updateCycle',
     '更新周期',
     'Update cycle',
@@ -285,8 +300,12 @@ export const catalogElements: readonly CatalogElement[] = [
     'codes of related resources',
   ]),
   el('businessMatters', '关联业务事项', 'Related business matters', 'list', [
-    '资源支撑的业务事项（可选）',
-    'the business matters the resource supports (optional)',
+    '资源支撑的政务服务事项与权力事项（可选）：{ code, name, kind: service|power }，或一段文字',
+    'the government services and powers the resource supports (optional): { code, name, kind: service|power }, or a text',
+  ]),
+  el('system', '所在信息系统', 'Information system', 'string', [
+    '保存该资源数据的信息系统，取城市信息系统登记表中的系统标识（可选）',
+    "the information system that holds the resource's data, an id of the city's systems registry (optional)",
   ]),
   el('key', '记录主键', 'Record key', 'list', [
     '唯一标识一条记录的信息项字段标识',

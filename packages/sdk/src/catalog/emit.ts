@@ -23,6 +23,7 @@ const TOP = [
   'publishedAt',
   'related',
   'businessMatters',
+  'system',
 ];
 const CHILD_ORDER: Record<string, string[]> = {
   provider: ['name', 'code', 'unit'],
@@ -31,7 +32,7 @@ const CHILD_ORDER: Record<string, string[]> = {
   share: ['type', 'condition', 'method'],
   'share.method': ['class', 'type'],
   open: ['type', 'condition', 'topic'],
-  item: ['name', 'key', 'type', 'length', 'codeset', 'required', 'source', 'check', 'description'],
+  item: ['name', 'key', 'element', 'type', 'length', 'codeset', 'required', 'source', 'check', 'description'],
 };
 /** Codes are quoted so that a code of digits never reads back as a number. */
 const ALWAYS_QUOTED = new Set(['code', 'provider.code']);

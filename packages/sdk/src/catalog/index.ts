@@ -19,6 +19,7 @@ export { applyFixes, applyFixesTelling, automaticFix } from './edits';
 export { type CatalogElement, catalogElements, childKeys, elementAt, elementKey } from './elements';
 export { stringifyEntry } from './emit';
 export { type LintOptions, type LintTextOptions, lintEntry, lintText, lintWorkspace } from './engine';
+export * from './governance/index';
 export { formatMessage } from './messages';
 export { CatalogFile, MAX_ALIAS_COUNT, type ParsedEntry, parseCatalogFile } from './parse';
 export {

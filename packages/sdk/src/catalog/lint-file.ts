@@ -35,7 +35,7 @@ export interface EnabledRules {
 export function enabledRules(config: ResolvedLintConfig): EnabledRules {
   const enabled: EnabledRules = { file: [], workspace: [] };
   for (const rule of ruleDefinitions) {
-    const severity = config.severity(rule.id, rule.severity);
+    const severity = config.severity(rule.id, rule.optIn ? 'off' : rule.severity);
     if (severity === 'off') continue;
     if (rule.scope === 'file') enabled.file.push({ rule, severity });
     else enabled.workspace.push({ rule, severity });

@@ -41,6 +41,11 @@ interface RuleData {
   severity: Severity;
   description: LocalizedText;
   hasFix: boolean;
+  /**
+   * Off unless the config gives it a severity (`lint.rules`); `severity` is then the level the docs suggest.
+   * For advice most existing catalogues would see on nearly every item.
+   */
+  optIn?: boolean;
 }
 
 /** A rule: data (id, default severity, description) and one small function over a parsed file. */
@@ -64,6 +69,8 @@ export interface RuleInfo {
   docsUrl: string;
   hasFix: boolean;
   scope: 'file' | 'workspace';
+  /** Off unless the config gives it a severity (see `RuleData.optIn`). */
+  optIn?: boolean;
 }
 
 export function defineRule(rule: RuleDefinition): RuleDefinition {

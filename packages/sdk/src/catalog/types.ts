@@ -67,6 +67,15 @@ export interface LintConfig {
   };
   /** Globs (relative paths, `/` separators) of files not to lint. */
   ignore?: string[];
+  /** The city's own basic and theme libraries, besides the national ones classification.topic is checked against. */
+  libraries?: { basic?: string[]; theme?: string[] };
+  /** The city's IANA time zone (top-level `timeZone` of the config): "today" is the local date there. */
+  timeZone?: string;
+  /**
+   * The ids of the city's systems registry (`systems:` of unsilo.config.yaml): when given, system/unknown warns
+   * of an entry naming another id.
+   */
+  systems?: string[];
 }
 
 export interface LintSummary {

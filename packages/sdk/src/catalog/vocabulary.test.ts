@@ -14,6 +14,7 @@ describe('vocabularyAt', () => {
       'shareMethodClass',
       'shareMethodType',
       'openType',
+      'secrecy',
       'updateCycle',
     ]);
   });

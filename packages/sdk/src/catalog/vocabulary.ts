@@ -1,5 +1,6 @@
 import codesetIndex from '@unsilo/spec/codesets/index.json';
 import catalogVocabulary from '@unsilo/spec/vocabularies/catalog.json';
+import governanceVocabulary from '@unsilo/spec/vocabularies/governance.json';
 import type { EntryPath, LocalizedText } from './types';
 
 /** One value of a national vocabulary: the YAML token, its national label and the aliases people write. */
@@ -20,10 +21,17 @@ export type VocabularyName =
   | 'shareMethodType'
   | 'updateCycle'
   | 'formatClass'
-  | 'itemType';
+  | 'itemType'
+  | 'secrecy'
+  | 'systemScope'
+  | 'systemBuiltBy';
 
 /** The vocabularies of `@unsilo/spec` (tokens, national labels, numeric codes, aliases). */
-export const vocabularies: Readonly<Record<VocabularyName, readonly VocabularyTerm[]>> = catalogVocabulary;
+export const vocabularies: Readonly<Record<VocabularyName, readonly VocabularyTerm[]>> = {
+  ...catalogVocabulary,
+  // The city's systems registry: who built a system, how far it shares (the audit's classes).
+  ...governanceVocabulary,
+};
 
 /** The fields of an entry whose value is taken from a vocabulary (an item's `type` aside: see vocabularyAt). */
 export const ENTRY_VOCABULARY_FIELDS: ReadonlyArray<readonly [EntryPath, VocabularyName]> = [
@@ -33,6 +41,7 @@ export const ENTRY_VOCABULARY_FIELDS: ReadonlyArray<readonly [EntryPath, Vocabul
   [['share', 'method', 'class'], 'shareMethodClass'],
   [['share', 'method', 'type'], 'shareMethodType'],
   [['open', 'type'], 'openType'],
+  [['secrecy'], 'secrecy'],
   [['updateCycle'], 'updateCycle'],
 ];
 

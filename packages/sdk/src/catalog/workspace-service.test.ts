@@ -14,7 +14,8 @@ function entry(
   let text = vary('"307001030801/000012"', `"${code}"`);
   text = vary('name: 户籍人口基本信息', `name: ${name}`, text);
   if (options.provider) text = vary('"11330100MB0000019K"', `"${options.provider}"`, text);
-  if (options.key) text = vary('key: gmsfhm', `key: ${options.key}`, text);
+  // A name of no data element, so the key alone decides what the authoritative item claims.
+  if (options.key) text = vary('name: 公民身份号码, key: gmsfhm', `name: 标识号, key: ${options.key}`, text);
   return options.related ? `${text}related: ${options.related}\n` : text;
 }
 
@@ -44,7 +45,8 @@ describe('Workspace, edited file by file', () => {
           code,
           name: fc.constantFrom('甲', '乙', '甲 ', '丙'),
           other: fc.boolean(),
-          key: fc.constantFrom('gmsfhm', 'xm2', 'zjhm'),
+          // gmsfhm and sfzh are one data element (公民身份号码): edits must re-check claims across keys.
+          key: fc.constantFrom('gmsfhm', 'sfzh', 'xm2', 'zjhm'),
           related: fc.option(code, { nil: undefined }),
         })
         .map(({ code, name, other, key, related }) =>

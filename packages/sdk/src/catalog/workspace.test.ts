@@ -19,7 +19,8 @@ describe('workspaceFileOf', () => {
         { at: ['related'], code: '3/2' },
         { at: ['related'], code: '3/3' },
       ],
-      authoritative: [{ itemIndex: 0, key: 'gmsfhm' }],
+      // The item named 公民身份号码 claims its data element, whatever its key.
+      authoritative: [{ itemIndex: 0, key: 'gmsfhm', element: 'person.id-number' }],
     });
   });
 
@@ -53,8 +54,8 @@ describe('WorkspaceModel', () => {
     expect(model.sameName(a)).toEqual([a, b]);
     expect(model.sameName(b)).toEqual([a, b]);
     // A claim without a provider has no one to conflict with.
-    expect(model.authoritativeByKey.get('gmsfhm')?.map((claim) => claim.file)).toEqual([a, b]);
-    expect(model.authoritativeProviders.get('gmsfhm')).toEqual(new Set(['11330100MB0000019K']));
+    expect(model.authoritativeByKey.get('person.id-number')?.map((claim) => claim.file)).toEqual([a, b]);
+    expect(model.authoritativeProviders.get('person.id-number')).toEqual(new Set(['11330100MB0000019K']));
   });
 
   it('compares names without spaces of any width', () => {

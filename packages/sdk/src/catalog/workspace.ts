@@ -1,3 +1,4 @@
+import { elementOfItem } from './data-elements';
 import type { CatalogFile } from './parse';
 import type { EntryPath } from './types';
 import { hasWhitespace } from './whitespace';
@@ -21,8 +22,26 @@ export interface WorkspaceFile {
   nameKey: string | undefined;
   /** The codes `related` names, each with the path a diagnostic about it points at. */
   related: Array<{ at: EntryPath; code: string }>;
-  /** Items declaring `source: authoritative` with a string key, in item order. */
-  authoritative: Array<{ itemIndex: number; key: string }>;
+  /** Items declaring `source: authoritative` with a string key or a data element, in item order. */
+  authoritative: AuthoritativeClaim[];
+}
+
+/**
+ * One item's claim to be the authoritative source of its data. The data is the item's data element when one
+ * is known — its `element`, else the element its name (or key) names exactly in the dictionary — and the item
+ * key only without one, so `sfzh` and `gmsfhm` that are both 公民身份号码 are one piece of data.
+ */
+export interface AuthoritativeClaim {
+  itemIndex: number;
+  /** The item key as written ('' when it has none). */
+  key: string;
+  /** The data element id the claim is about (as written when declared), if any. */
+  element?: string;
+}
+
+/** What a claim is about: its data element, else its item key ('' for neither). */
+export function claimedData(claim: AuthoritativeClaim): string {
+  return claim.element ?? claim.key;
 }
 
 export interface AuthoritativeItem {
@@ -39,24 +58,26 @@ export type FileOrder = (a: WorkspaceFile, b: WorkspaceFile) => number;
 export interface SharedKeys {
   codes: Set<string>;
   nameKeys: Set<string>;
+  /** What authoritative claims are about (`claimedData`): data elements, or item keys without one. */
   itemKeys: Set<string>;
 }
 
 /**
  * The facts whole-workspace rules need, gathered file by file: who declares which code, which names each
- * provider uses, who claims to be the source of which item key. Files come and go (`add`, `remove`): each
+ * provider uses, who claims to be the source of which data element (or item key, without an element). Files come and go (`add`, `remove`): each
  * list stays in the model's file order, so a message naming other files reads the same however the files
  * arrived.
  */
 export class WorkspaceModel {
   readonly byCode = new Map<string, WorkspaceFile[]>();
   readonly byProviderAndName = new Map<string, WorkspaceFile[]>();
+  /** Data element (or item key without one, see `claimedData`) → the claims to be its authoritative source. */
   readonly authoritativeByKey = new Map<string, AuthoritativeItem[]>();
-  /** Item key → the distinct providers claiming to be its authoritative source. */
+  /** Data element (or item key) → the distinct providers claiming to be its authoritative source. */
   readonly authoritativeProviders = new Map<string, Set<string>>();
   /** Code (trimmed) → the files naming it in `related`: their related/unresolved depends on who declares it. */
   private readonly referencedBy = new Map<string, WorkspaceFile[]>();
-  /** Item key → the files claiming it, with a provider or not: their single-source/conflict depends on it. */
+  /** Data element (or item key) → the files claiming it, with a provider or not: their single-source/conflict depends on it. */
   private readonly claimants = new Map<string, WorkspaceFile[]>();
 
   /** Without an order, files are listed in the order they were added. */
@@ -75,11 +96,12 @@ export class WorkspaceModel {
     if (nameKey) insert(this.byProviderAndName, nameKey, facts, this.order);
     for (const { code: related } of facts.related)
       insert(this.referencedBy, related.trim(), facts, this.order);
-    for (const { itemIndex, key } of facts.authoritative) {
+    for (const claim of facts.authoritative) {
+      const key = claimedData(claim);
       if (!key) continue;
       insert(this.claimants, key, facts, this.order);
       if (!provider) continue;
-      insert(this.authoritativeByKey, key, { file: facts, itemIndex, provider }, byFile);
+      insert(this.authoritativeByKey, key, { file: facts, itemIndex: claim.itemIndex, provider }, byFile);
       const providers = this.authoritativeProviders.get(key);
       if (providers) providers.add(provider);
       else this.authoritativeProviders.set(key, new Set([provider]));
@@ -92,7 +114,8 @@ export class WorkspaceModel {
     if (facts.code) discard(this.byCode, facts.code, (file) => file === facts);
     if (facts.nameKey) discard(this.byProviderAndName, facts.nameKey, (file) => file === facts);
     for (const { code } of facts.related) discard(this.referencedBy, code.trim(), (file) => file === facts);
-    for (const { key } of facts.authoritative) {
+    for (const claim of facts.authoritative) {
+      const key = claimedData(claim);
       if (!key) continue;
       discard(this.claimants, key, (file) => file === facts);
       if (!facts.provider) continue;
@@ -115,12 +138,15 @@ export class WorkspaceModel {
   collectKeys(facts: WorkspaceFile, keys: SharedKeys): void {
     if (facts.code) keys.codes.add(facts.code);
     if (facts.nameKey) keys.nameKeys.add(facts.nameKey);
-    for (const { key } of facts.authoritative) if (key) keys.itemKeys.add(key);
+    for (const claim of facts.authoritative) {
+      const key = claimedData(claim);
+      if (key) keys.itemKeys.add(key);
+    }
   }
 
   /**
    * The files whose whole-workspace findings depend on these keys: those declaring or relating to a code,
-   * those of a provider and name, those claiming an item key.
+   * those of a provider and name, those claiming a data element (or item key).
    */
   dependents(keys: SharedKeys, out: Set<WorkspaceFile>): Set<WorkspaceFile> {
     const addAll = (files: readonly WorkspaceFile[] | undefined) => {
@@ -138,14 +164,14 @@ export class WorkspaceModel {
 
 /** Reads what the workspace rules look at from a parsed entry. */
 export function workspaceFileOf(file: CatalogFile): WorkspaceFile {
-  const authoritative: WorkspaceFile['authoritative'] = [];
+  const authoritative: AuthoritativeClaim[] = [];
   const items = file.get(['items']);
   if (Array.isArray(items)) {
     items.forEach((item, itemIndex) => {
       if (!item || typeof item !== 'object' || (item as Record<string, unknown>).source !== 'authoritative')
         return;
-      const key = (item as Record<string, unknown>).key;
-      if (typeof key === 'string') authoritative.push({ itemIndex, key });
+      const claim = authoritativeClaim(item as Record<string, unknown>, itemIndex);
+      if (claim) authoritative.push(claim);
     });
   }
   const name = file.string(['name']);
@@ -160,6 +186,18 @@ export function workspaceFileOf(file: CatalogFile): WorkspaceFile {
     related: relatedCodes(file),
     authoritative,
   };
+}
+
+/** An authoritative item's claim: its declared element, else the element its name or key names, else its key. */
+function authoritativeClaim(
+  item: Record<string, unknown>,
+  itemIndex: number,
+): AuthoritativeClaim | undefined {
+  const key = typeof item.key === 'string' ? item.key : '';
+  const declared = typeof item.element === 'string' ? item.element.trim() : '';
+  const element = declared || elementOfItem(item)?.id;
+  if (element) return { itemIndex, key, element };
+  return typeof item.key === 'string' ? { itemIndex, key } : undefined;
 }
 
 /** The codes of `related`: a list, or one string of codes separated by commas, semicolons or spaces. */

@@ -5,6 +5,7 @@ import { TextIndex } from '../catalog/text-position';
 import type { LintConfig } from '../catalog/types';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../identifiers/calendar-date';
 import { WorkspaceReadError } from './errors';
+import { readGovernance } from './governance-file';
 
 export interface LintConfigFile {
   fsPath: string;
@@ -30,7 +31,13 @@ export function readLintConfig(
   }
   const { config, problems } = parseConfig(text);
   const { timeZone, problem } = timeZoneOf(text);
-  return { fsPath, text, config, timeZone, problems: problem ? [...problems, problem] : problems };
+  if (problem) problems.push(problem);
+  // The systems registry (`systems:`, or the file it names): system/unknown checks entries against its ids.
+  const registry = readGovernance(fsPath, { sections: ['systems'] });
+  if (registry.governance.systems) config.systems = registry.governance.systems.map((system) => system.id);
+  for (const { message, range, file } of registry.problems)
+    problems.push(file === fsPath ? { message, range } : { message, range, file });
+  return { fsPath, text, config, timeZone, problems };
 }
 
 /**

@@ -7,6 +7,12 @@
 export { type LintConfigFile, readLintConfig, timeZoneOf } from './config-file';
 export { WorkspaceReadError, type WorkspaceReadProblem } from './errors';
 export { findCatalogueEntry } from './find-entry';
+export {
+  type GovernanceFiles,
+  type GovernanceProblem,
+  type ReadGovernanceOptions,
+  readGovernance,
+} from './governance-file';
 export { type OpenedWorkspace, type OpenWorkspaceOptions, openWorkspace } from './open-workspace';
 export {
   type ReadOptions,

@@ -12,8 +12,14 @@ const template = readFileSync(
   fileURLToPath(new URL('../../test/fixtures/workspace/catalog/population.yaml', import.meta.url)),
   'utf8',
 );
-const entry = (code: string, name: string, key: string) =>
-  template.replace('307001030801/000012', code).replace('户籍人口基本信息', name).replace('gmsfhm', key);
+// The authoritative item's name and key are both replaced: single source is decided by the data element the name
+// or key resolves to, so files differing only in key would still share a claim.
+const entry = (code: string, name: string, key: string, itemName = '公民身份号码') =>
+  template
+    .replace('307001030801/000012', code)
+    .replace('户籍人口基本信息', name)
+    .replace('gmsfhm', key)
+    .replace('公民身份号码', itemName);
 
 let root: string;
 let session: LspSession | undefined;
@@ -29,7 +35,7 @@ describe('an edit in the editor', () => {
   it('runs the per-file rules on the edited file only, and the cross-file rules on the files sharing its code', async () => {
     root = mkdtempSync(join(tmpdir(), 'unsilo-incremental-'));
     mkdirSync(join(root, 'catalog'));
-    // Five files declare one code (each names the other four); five more share no code, name or item key.
+    // Five files declare one code (each names the other four); five more share no code, name, item key or element.
     for (let i = 1; i <= 5; i++) {
       writeFileSync(
         join(root, `catalog/same${i}.yaml`),
@@ -37,7 +43,7 @@ describe('an edit in the editor', () => {
       );
       writeFileSync(
         join(root, `catalog/alone${i}.yaml`),
-        entry(`307001030801/00010${i}`, `独立资源${i}`, `k${i}`),
+        entry(`307001030801/00010${i}`, `独立资源${i}`, `k${i}`, `内部编号${i}`),
       );
     }
     session = await startSession({ root });

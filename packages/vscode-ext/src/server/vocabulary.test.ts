@@ -11,7 +11,17 @@ describe("the editor's vocabularies and code sets", () => {
   });
 
   it("list the registered code sets with the mapping compiler's codes", () => {
-    expect(codesets.map((set) => set.name)).toEqual(['GB/T 2261.1', 'GB/T 3304', 'GB/T 2260', 'GB/T 4761']);
+    expect(codesets.map((set) => set.name)).toEqual([
+      'GB/T 2261.1',
+      'GB/T 3304',
+      'GB/T 2260',
+      'GB/T 4761',
+      'GB/T 2261.2',
+      'GB/T 4658',
+      'GB/T 4762',
+      'GB/T 2659.1',
+      'GA/T 2000.156',
+    ]);
     const sexes = codesets.find((set) => set.id === 'gbt-2261-1');
     expect(sexes?.codes).toBe(standardCodesets.get('gbt-2261-1')?.codes);
     expect(sexes?.titleEn).toBe(

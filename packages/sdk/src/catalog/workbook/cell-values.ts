@@ -1,5 +1,6 @@
 import { canonicalToken, termOf } from '../vocabulary';
 import { LIST_PATHS, LIST_SEPARATOR, type TemplateColumn, YES_NO_PATHS } from './columns';
+import { matterCell, matterOfCell } from './matter-cell';
 
 /** The answers of the template's yes/no columns (是否向社会开放, 是否必填). */
 const YES = '是';
@@ -10,7 +11,7 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 export function cellOf(value: unknown, column: TemplateColumn): string | number | null {
   if (value === undefined || value === null) return null;
   if (column.path && LIST_PATHS.has(column.path) && Array.isArray(value))
-    return value.map(String).join(LIST_SEPARATOR);
+    return value.map(column.path === 'businessMatters' ? matterCell : String).join(LIST_SEPARATOR);
   if (column.path && YES_NO_PATHS.has(column.path) && typeof value === 'boolean') return value ? YES : NO;
   if (column.vocabulary && typeof value === 'string') return termOf(column.vocabulary, value)?.zh ?? value;
   if (typeof value === 'number') return value;
@@ -52,10 +53,11 @@ export function openTypeOf(text: string, conditionFilled: boolean): string {
  */
 export function valueOfCell(column: TemplateColumn, raw: unknown, text: string): unknown {
   if (column.path && LIST_PATHS.has(column.path)) {
-    return text
+    const parts = text
       .split(/[；;]/)
       .map((part) => part.trim())
       .filter(Boolean);
+    return column.path === 'businessMatters' ? parts.map(matterOfCell) : parts;
   }
   if (column.path && YES_NO_PATHS.has(column.path)) {
     if (text === YES) return true;

@@ -58,6 +58,8 @@ open:
   condition: 经实名注册后可查询
 updateCycle: daily
 publishedAt: 2024-03-01
+businessMatters: [{ code: 330100-SJ-001, name: 企业设立登记, kind: service }, { code: 330100-SJ-P07, name: 对企业登记事项的监督检查, kind: power }, { code: 330100-SJ-009, name: 企业名称查询 }, 企业年报公示]
+system: sj-qydjxt
 `,
   },
   {
