@@ -3,7 +3,8 @@
  * lint the catalogue → publish it → preview the mapping of a legacy GBK export → sync it (rejects kept, receipts
  * verified) → sync again after the legacy system changed (only the changes travel) → another department asks for
  * the data, the provider approves, the consumer reads it → 公安局 (SQLite, sex 0/1) and 市场监管局 (XLSX, M/F) push
- * theirs, and one person's sex, three conventions at the source, is one standard code on the exchange.
+ * theirs, and one person's sex, three conventions at the source, is one standard code on the exchange → 公安局
+ * sees where its register and 民政局's data disagree about the same people (多元校核).
  *
  * Run: npm run demo   (uses the built packages; the CLI runs as a user runs it)
  */
@@ -18,6 +19,7 @@ import iconv from 'iconv-lite';
 import { columns, type PopulationRow, populationRow } from '../minzheng-population/generate-data';
 import { formatRejectReasons, type RejectReason, topRejectReasons } from '../shared/rejects-summary';
 import {
+  approveEnterpriseShare,
   crossDepartmentView,
   pushHouseholdRegister,
   type SexSeen,
@@ -243,8 +245,23 @@ try {
     ),
   );
   heading('跨部门视图：同一个人（公安局读取）', 'The cross-department view: one person, read back by 公安局');
+  await approveEnterpriseShare(gongan, client('shichang-demo', shichang.UNSILO_CLIENT_SECRET));
   const person = await crossDepartmentView(gongan);
   showSexes(person);
+
+  heading(
+    '多元校核：公安局与民政局对同一批人的记录不一致之处',
+    'Cross-checking: where 公安局 and 民政局 disagree about the same people',
+  );
+  // 公安局 sees the values too: 民政局 approved its request above. The figures alone go to anyone concerned.
+  const gonganEnv = {
+    UNSILO_EXCHANGE_URL: sandbox.url,
+    UNSILO_CLIENT_ID: 'gongan-demo',
+    UNSILO_CLIENT_SECRET: 'gongan-demo-secret-2f9c1e7a',
+  };
+  const conflictLines = (await unsilo(['quality', 'conflicts', '--lang', 'zh'], gonganEnv))
+    .trim()
+    .split('\n');
 
   heading('数据质量：完整性、拒收率、时效', 'Quality: completeness, reject rate, freshness');
   const quality = (await minzhengClient.quality.get(code)).data;
@@ -267,6 +284,7 @@ try {
     gongan: { read: household.read, accepted: household.accepted, rejected: household.rejected },
     shichang: { read: enterprises.read, accepted: enterprises.accepted, rejected: enterprises.rejected },
     person,
+    conflicts: conflictLines,
   };
   if (process.env.DEMO_SUMMARY_FILE) writeFileSync(process.env.DEMO_SUMMARY_FILE, JSON.stringify(summary));
 

@@ -4,7 +4,7 @@ import type { ExchangeClient } from '@unsilo/sdk';
 import { publishCatalog } from '@unsilo/sdk/publish';
 import Database from 'better-sqlite3';
 import { HOUSEHOLD_RESOURCE } from '../gongan-household/household-example';
-import { createRegister, householdRow } from '../gongan-household/legacy-db';
+import { createRegister, type HouseholdRow, householdRow } from '../gongan-household/legacy-db';
 import { syncHousehold } from '../gongan-household/sync-household';
 import { populationRow } from '../minzheng-population/generate-data';
 import { ENTERPRISE_RESOURCE } from '../shichang-enterprise/enterprise-example';
@@ -21,12 +21,32 @@ export interface SexSeen {
   standard: string | undefined;
 }
 
+/**
+ * What the register knows and 民政局's export does not (yet): three names corrected at the counter, two residents
+ * who moved to another district. Both departments publish these people, so the exchange finds them (多元校核).
+ */
+export const REGISTER_DRIFT: Readonly<Record<number, (row: HouseholdRow) => HouseholdRow>> = {
+  5: (row) => ({ ...row, XM: `${row.XM.slice(0, -1)}华` }),
+  8: (row) => ({ ...row, XM: `${row.XM.slice(0, -1)}华` }),
+  13: (row) => ({ ...row, XM: `${row.XM.slice(0, -1)}华` }),
+  19: (row) => ({ ...row, HJDZ_XZQH: row.HJDZ_XZQH === '330106' ? '330108' : '330106' }),
+  29: (row) => ({ ...row, HJDZ_XZQH: row.HJDZ_XZQH === '330106' ? '330108' : '330106' }),
+};
+
+function applyDrift(db: Database.Database, residents: number): void {
+  const update = db.prepare('UPDATE T_HJ_RK SET XM = @XM, HJDZ_XZQH = @HJDZ_XZQH WHERE ID = @ID');
+  for (const [i, drift] of Object.entries(REGISTER_DRIFT)) {
+    if (Number(i) < residents) update.run(drift(householdRow(Number(i))));
+  }
+}
+
 /** 公安局 pushes its household register (SQLite, sex 0/1) through the SDK's SQL reader. */
 export async function pushHouseholdRegister(gongan: ExchangeClient, work: string, residents: number) {
   await publishCatalog({ dir: join(examples, 'gongan-household/catalog'), client: gongan });
   const db = new Database(join(work, 'gongan-hjrk.sqlite'));
   try {
     createRegister(db, residents);
+    applyDrift(db, residents);
     return await syncHousehold({ db, client: gongan, checkpoint: join(work, '.unsilo/sync/household.json') });
   } finally {
     db.close();
@@ -41,8 +61,23 @@ export async function writeEnterpriseExport(work: string, enterprises: number): 
 }
 
 /**
- * One person as three departments hold them, read back from the exchange by 公安局 (approved for 民政's data,
- * owner of its own, and 市场监管's is shared unconditionally): three sex conventions, one standard code.
+ * 公安局 asks for 市场监管局's registry and 市场监管局 approves: it is shared on conditions, since it holds the
+ * legal representatives' ID numbers (personal data).
+ */
+export async function approveEnterpriseShare(
+  gongan: ExchangeClient,
+  shichang: ExchangeClient,
+): Promise<void> {
+  const request = await gongan.shareRequests.create({
+    resource: ENTERPRISE_RESOURCE,
+    purpose: '户籍核验业务中核对市场主体法定代表人身份',
+  });
+  await shichang.shareRequests.approve(request.data.id);
+}
+
+/**
+ * One person as three departments hold them, read back from the exchange by 公安局 (approved for 民政's and
+ * 市场监管's data, owner of its own): three sex conventions, one standard code.
  * The person is the legal representative of the registry's first enterprise.
  */
 export async function crossDepartmentView(

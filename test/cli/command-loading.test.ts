@@ -58,7 +58,7 @@ describe('the command table', () => {
   it('gives `unsilo --help` the text it had with every command loaded', async () => {
     const lazy = await createProgram(['node', 'unsilo']);
     expect(lazy.helpInformation()).toBe((await programWithEveryCommand()).helpInformation());
-    expect(lazy.commands.map((command) => command.options.length)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(lazy.commands.map((command) => command.options.length)).toEqual(commands.map(() => 0));
   });
 
   it('loads the command a line names, also after `help`', async () => {

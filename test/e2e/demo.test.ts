@@ -13,6 +13,7 @@ interface DemoSummary {
   gongan: { read: number; accepted: number; rejected: number };
   shichang: { read: number; accepted: number; rejected: number };
   person: { id: string; name: string; seen: Array<{ department: string; legacy: string; standard: string }> };
+  conflicts: string[];
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'unsilo-demo-test-'));
@@ -74,6 +75,19 @@ describe('npm run demo', () => {
       ['公安局', '1', '2'],
       ['市场监管局', 'F', '2'],
     ]);
+  });
+
+  it('shows where 公安局 and 民政局 disagree on the same people, with the authoritative source and an example', () => {
+    // The register corrected three names and moved two residents (examples/demo/three-departments.ts); 989
+    // people are in both: 1,000 less the rows either side rejected and the 5 民政局 deleted in its second run.
+    expect(demo.summary.conflicts).toEqual([
+      '307001030801/000012 某市公安局 ↔ 307002010101/000001 某市民政局：共同主体 989（person.id-number）',
+      '  person.name（xm/xm）：3/989 不一致，权威来源 307001030801/000012 某市公安局 330108********0008 "朱华" ≠ "朱秀"',
+      '  person.sex（xb/xb）：0/989 不一致，权威来源 未指定',
+      '  person.birth-date（csrq/csrq）：0/989 不一致，权威来源 未指定',
+      '  person.household-region（hjdq/hjdq）：2/989 不一致，权威来源 307001030801/000012 某市公安局 330127********0006 "330106" ≠ "330127"',
+    ]);
+    expect(demo.stdout).toContain('$ unsilo quality conflicts --lang zh');
   });
 
   it('removes its work folder at the end', () => {

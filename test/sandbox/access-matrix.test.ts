@@ -233,6 +233,8 @@ const globalTable: Partial<Record<OperationId, Partial<Record<Relation, string>>
     vendor: '200 gbt-2261-1',
   },
   listAuditEvents: { provider: '200 own', authority: '200 own', department: '200 own', vendor: '200 own' },
+  // The matrix's entries name no subject (no ID number, no credit code): nothing to compare.
+  getQualityConflicts: { provider: '200 pairs=0', authority: '200 pairs=0', department: '200 pairs=0' },
   listShareRequests: {
     provider: '200 involved',
     authority: '200 involved',
@@ -328,6 +330,7 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
       listChanges: (a: { items: Array<{ key: { bh: string } }> }) =>
         [...new Set(a.items.map((c) => c.key.bh))].sort().join(',') || 'no records',
       getQuality: (a: { records: number }) => `records=${a.records}`,
+      getQualityConflicts: (a: { pairs: unknown[] }) => `pairs=${a.pairs.length}`,
       batchRecords: (a: { accepted: number }) => `accepted=${a.accepted}`,
       reportSyncRun: (a: { report: { rowsRead: number } }) => `rowsRead=${a.report.rowsRead}`,
       createShareRequest: (a: { status: string }) => a.status,

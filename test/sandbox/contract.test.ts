@@ -386,6 +386,10 @@ const steps: Step[] = [
   { op: 'getQuality', status: 200, as: 'dashuju', path: { code: a } },
   { op: 'getQuality', status: 403, as: 'renshe', path: { code: a } },
   { op: 'getQuality', status: 404, path: { code: codePath('307001030801/999999') } },
+  { op: 'getQualityConflicts', status: 200 },
+  { op: 'getQualityConflicts', status: 200, as: 'dashuju', query: 'element=person.name&examples=1' },
+  { op: 'getQualityConflicts', status: 400, query: 'examples=99' },
+  { op: 'getQualityConflicts', status: 404, query: 'resource=307001030801%2F999999' },
   {
     op: 'reportSyncRun',
     status: 201,

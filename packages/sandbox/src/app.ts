@@ -23,6 +23,7 @@ import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { codesetRoutes } from './routes/codeset-routes';
+import { qualityRoutes } from './routes/quality-routes';
 import { recordsRoutes } from './routes/records-routes';
 import { shareRoutes } from './routes/share-routes';
 import { syncRunRoutes } from './routes/sync-run-routes';
@@ -92,6 +93,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
       ...catalogRoutes(services),
       ...recordsRoutes(services),
       ...syncRunRoutes(services),
+      ...qualityRoutes(services),
       ...shareRoutes(services),
       ...auditRoutes(services),
       ...codesetRoutes(services),

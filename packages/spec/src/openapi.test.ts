@@ -28,6 +28,7 @@ const OUTLINE_OPERATION_IDS = [
   'refuseShareRequest',
   'getQuality',
   'reportSyncRun',
+  'getQualityConflicts',
   'listAuditEvents',
   'getHealth',
 ];

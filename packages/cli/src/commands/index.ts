@@ -57,6 +57,12 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./sync'),
   },
   {
+    name: 'quality',
+    term: 'quality',
+    description: '交换平台的数据质量 / data quality on the exchange',
+    load: () => import('./quality'),
+  },
+  {
     name: 'sandbox',
     term: 'sandbox [options]',
     description: '启动本地共享交换平台（SQLite）/ start the local exchange on SQLite',

@@ -21,6 +21,7 @@ export const auditActions = {
   listChanges: 'changes.list',
   getQuality: 'quality.get',
   reportSyncRun: 'sync_run.report',
+  getQualityConflicts: 'quality.conflicts',
   listCodeSets: 'codeset.list',
   getCodeSet: 'codeset.get',
   createShareRequest: 'share_request.create',

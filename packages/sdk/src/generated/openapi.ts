@@ -334,6 +334,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/quality/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 多元校核：来源之间的冲突 / Conflicts between sources
+         * @description Cross-source checking (多元校核). Where two published resources hold records about the same subject — the same 公民身份号码 (`person.id-number`) or 统一社会信用代码 (`org.uscc`) — and both declare an item with the same data element (`element` in their entries, e.g. `person.name`, `person.birth-date`, `org.name`), the exchange compares the two values of every subject they share and reports, per pair of resources, how many subjects disagree on each element, with a few examples. A resource's subject is its item with element `person.id-number` or `org.uscc` (or, without one, its item checked `idcard` or `uscc`). Values are compared after normalisation: trimmed; dates as `YYYY-MM-DD`; ID numbers and credit codes in upper case. A value missing on either side is not a conflict (completeness counts it). The authoritative source of an element is the published resource whose item with that element declares `source: authoritative`; `null` when none or more than one does.
+         *
+         *     An `authority` sees every pair; a `provider` sees the pairs that involve one of its own resources. Examples show values, so they are given only where the caller may read the records of both resources (its own, an `unconditional` one, or one it holds an approved share request for — the authority included): otherwise `examples` is empty and `examplesWithheld` is true. Examples show the subject masked (the first 6 and last 4 characters kept). A department without either role (a consumer, a vendor) is refused with 403 `access.role_required`: the figures compare other departments' data.
+         */
+        get: operations["getQualityConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/codesets": {
         parameters: {
             query?: never;
@@ -617,6 +639,7 @@ export interface components {
             key?: string[];
             share: components["schemas"]["ShareAttributes"];
             open: components["schemas"]["OpenAttributes"];
+            secrecy?: components["schemas"]["Secrecy"];
             updateCycle: components["schemas"]["UpdateCycle"];
             /**
              * 更新周期说明
@@ -636,9 +659,15 @@ export interface components {
             related?: components["schemas"]["ResourceCode"][];
             /**
              * 关联业务事项
-             * @description 该资源支撑的业务事项（可选）。 / The business matters the resource supports (optional).
+             * @description 该资源支撑的政务服务事项和权力事项（可选）：事项对象 { code, name, kind }，或一段文字（旧写法，仍然有效）。 / The government services and powers the resource supports (optional): a matter object { code, name, kind }, or a free text (the older form, still valid).
              */
-            businessMatters?: string[];
+            businessMatters?: (string | components["schemas"]["BusinessMatter"])[];
+            /**
+             * 所在信息系统
+             * @description 保存该资源数据的信息系统，取城市信息系统登记表（unsilo.config.yaml 的 systems）中的系统标识。 / The information system that holds the resource's data: an id of the city's systems registry (systems of unsilo.config.yaml).
+             * @example mz-hyxt
+             */
+            system?: string;
         };
         /**
          * 字段映射 / Field mapping
@@ -748,18 +777,20 @@ export interface components {
          * Unsilo 工作区配置 / Workspace configuration
          * @description 工作区根目录的 unsilo.config.yaml：规则级别、允许名单、忽略的文件和交换平台地址。密钥不写入此文件。 / unsilo.config.yaml at the workspace root; never holds secrets.
          * @example {
-         *       "rules": {
-         *         "items/length-required": "off",
-         *         "summary/too-short": "error"
-         *       },
-         *       "allow": {
-         *         "providerCodes": [
-         *           "91350100M0001TGQXM"
+         *       "lint": {
+         *         "rules": {
+         *           "items/length-required": "off",
+         *           "summary/too-short": "error"
+         *         },
+         *         "allow": {
+         *           "providerCodes": [
+         *             "91350100M0001TGQXM"
+         *           ]
+         *         },
+         *         "ignore": [
+         *           "catalog/drafts/**"
          *         ]
          *       },
-         *       "ignore": [
-         *         "catalog/drafts/**"
-         *       ],
          *       "exchange": {
          *         "url": "http://127.0.0.1:7300",
          *         "clientId": "gaj"
@@ -768,79 +799,123 @@ export interface components {
          */
         UnsiloConfig: {
             /**
-             * 规则级别
-             * @description 规则 ID → 级别（off 关闭、info 提示、warning 警告、error 错误）。 / Rule id → severity.
+             * 检查器设置
+             * @description unsilo lint、编辑器和目录报告使用的规则级别、允许名单、资源库名单和忽略的文件。 / Rule severities, allow-lists, library names and ignored files for unsilo lint, the editor and the catalogue report.
              */
-            rules?: {
-                /** @description 默认级别 / default: error */
-                "schema/required"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "schema/unknown-field"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "schema/enum"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "code/format"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "code/class-mismatch"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "code/duplicate"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "name/duplicate"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "name/whitespace"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "provider/code-checksum"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "share/condition-required"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "share/basis-required"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "share/method-required"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "share/method-format-mismatch"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "open/requires-share"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "open/condition-required"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "items/duplicate"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "items/length-required"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "items/codeset-unknown"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: info */
-                "items/codeset-suggested"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "date/format"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "summary/too-short"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "update-cycle/other-needs-note"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: warning */
-                "related/unresolved"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "single-source/conflict"?: components["schemas"]["RuleSeverity"];
-                /** @description 默认级别 / default: error */
-                "yaml/syntax"?: components["schemas"]["RuleSeverity"];
-            } & {
-                [key: string]: components["schemas"]["RuleSeverity"];
-            };
-            /**
-             * 允许名单
-             * @description 被规则视为有效的例外值。 / Values the rules accept as exceptions.
-             */
-            allow?: {
+            lint?: {
                 /**
-                 * 允许的提供方代码
-                 * @description 不满足 GB 32100 校验码但合法的早期试点统一社会信用代码（provider/code-checksum 不报告）。 / Legacy pilot credit codes accepted by provider/code-checksum.
+                 * 规则级别
+                 * @description 规则 ID → 级别（off 关闭、info 提示、warning 警告、error 错误）。 / Rule id → severity.
                  */
-                providerCodes?: string[];
+                rules?: {
+                    /** @description 默认级别 / default: error */
+                    "schema/required"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "schema/unknown-field"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "schema/enum"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "code/format"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "code/segment-zero"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "code/class-mismatch"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "code/duplicate"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "name/duplicate"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "name/whitespace"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "provider/code-checksum"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "classification/library-unknown"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "share/condition-required"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "share/condition-placeholder"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "share/basis-required"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "share/basis-not-legal"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "share/method-required"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "share/method-format-mismatch"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "share/service-as-file"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "share/personal-data-unconditional"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "open/requires-share"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "open/wider-than-share"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "open/condition-required"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "secrecy/classified-shared"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "open/condition-placeholder"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "items/duplicate"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "items/length-required"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "items/identifier-format"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "items/codeset-unknown"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: info */
+                    "items/codeset-suggested"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "items/element-unknown"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认关闭，建议级别 info / default: off (opt in, suggested level info) */
+                    "items/element-suggested"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "date/format"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "date/published-range"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "summary/too-short"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "update-cycle/other-needs-note"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "related/unresolved"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "single-source/conflict"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: warning */
+                    "system/unknown"?: components["schemas"]["RuleSeverity"];
+                    /** @description 默认级别 / default: error */
+                    "yaml/syntax"?: components["schemas"]["RuleSeverity"];
+                } & {
+                    [key: string]: components["schemas"]["RuleSeverity"];
+                };
+                /**
+                 * 允许名单
+                 * @description 被规则视为有效的例外值。 / Values the rules accept as exceptions.
+                 */
+                allow?: {
+                    /**
+                     * 允许的提供方代码
+                     * @description 不满足 GB 32100 校验码但合法的早期试点统一社会信用代码（provider/code-checksum 不报告）。 / Legacy pilot credit codes accepted by provider/code-checksum.
+                     */
+                    providerCodes?: string[];
+                };
+                /**
+                 * 城市自有的基础库、主题库
+                 * @description 除国家规定的基础库、主题库（@unsilo/spec 的 vocabularies/libraries.json）外，本市的基础库和主题库名称；基础类、主题类条目的 classification.topic 据此检查（规则 classification/library-unknown）。 / The city's own basic and theme libraries, beside the national ones (vocabularies/libraries.json of @unsilo/spec), that classification.topic of basic and theme entries is checked against.
+                 */
+                libraries?: {
+                    /** 基础库 */
+                    basic?: string[];
+                    /** 主题库 */
+                    theme?: string[];
+                };
+                /**
+                 * 忽略的文件
+                 * @description 不参与检查的文件 glob（相对于工作区根目录）。 / Globs of files not to lint, relative to the workspace root.
+                 */
+                ignore?: string[];
             };
-            /**
-             * 忽略的文件
-             * @description 不参与检查的文件 glob（相对于工作区根目录）。 / Globs of files not to lint, relative to the workspace root.
-             */
-            ignore?: string[];
             /**
              * 时区
              * @description “今天”所在的时区（IANA 名称），用于判断出生日期是否在未来等；默认 Asia/Shanghai。 / The IANA time zone of the city: "today" (e.g. for birth dates in the future) is the local date there. Default Asia/Shanghai.
@@ -848,6 +923,65 @@ export interface components {
              * @example Asia/Urumqi
              */
             timeZone?: string;
+            /**
+             * 考核评价
+             * @description 按部门评分（0–100）的权重与目标，公式见 docs/evaluation.md。未列出的权重取默认值；权重为 0 的指标不计入。 / Weights and targets of the per-department score (0–100), formula in docs/evaluation.md. Weights not named keep their default; a weight of 0 leaves a component out.
+             */
+            evaluation?: {
+                /**
+                 * 权重
+                 * @description 指标 → 非负权重；总分按已测得指标的权重加权平均。 / Component → non-negative weight; the score is the weighted mean over the components measured.
+                 */
+                weights?: {
+                    /** @description 目录覆盖（条目数对目标）/ coverage: entries against the target. 默认 / default: 20 */
+                    coverage?: components["schemas"]["EvaluationWeight"];
+                    /** @description 目录完整度 / catalogue completeness. 默认 / default: 20 */
+                    completeness?: components["schemas"]["EvaluationWeight"];
+                    /** @description 目录合规（每条目错误数）/ conformance: lint errors per entry. 默认 / default: 10 */
+                    conformance?: components["schemas"]["EvaluationWeight"];
+                    /** @description 数据及时性（按更新周期）/ freshness against the declared update cycle. 默认 / default: 15 */
+                    freshness?: components["schemas"]["EvaluationWeight"];
+                    /** @description 拒收率 / row reject rate. 默认 / default: 10 */
+                    rejects?: components["schemas"]["EvaluationWeight"];
+                    /** @description 共享申请答复时间 / share-request turnaround. 默认 / default: 10 */
+                    turnaround?: components["schemas"]["EvaluationWeight"];
+                    /** @description 多源冲突 / conflicts with other sources. 默认 / default: 5 */
+                    conflicts?: components["schemas"]["EvaluationWeight"];
+                    /** @description 不予共享占比 / share of entries not shared. 默认 / default: 10 */
+                    sharing?: components["schemas"]["EvaluationWeight"];
+                };
+                /**
+                 * 目标
+                 * @description 评分所对照的目标值。 / The figures the score compares with.
+                 */
+                targets?: {
+                    /**
+                     * 全市目录条目目标
+                     * @description 全市应编目的条目数（如同类城市的 2800–4300）；未设 entriesPerDepartment 时按部门数平均分摊。 / Entries the city should catalogue (peer cities file 2,800–4,300); shared evenly among the departments unless entriesPerDepartment is set.
+                     */
+                    entries?: number;
+                    /**
+                     * 每个部门的条目目标
+                     * @description 默认：entries ÷ 部门数，未设 entries 时为 1（编目即满分）。 / Default: entries ÷ departments, or 1 (any entry) without entries.
+                     */
+                    entriesPerDepartment?: number;
+                    /**
+                     * 拒收率上限
+                     * @description 拒收率达到此值时该项为 0 分；默认 0.05。 / The row reject rate that scores 0; default 0.05.
+                     */
+                    rowRejectRate?: number;
+                    /**
+                     * 共享申请答复时限（小时）
+                     * @description 中位答复时间不超过此值为满分，达到两倍为 0 分；默认 336（10 个工作日）。 / Median turnaround at or under this scores 100, twice this scores 0; default 336 (10 working days).
+                     */
+                    turnaroundHours?: number;
+                    /**
+                     * 多源冲突率上限
+                     * @description 冲突记录占记录数达到此值时该项为 0 分；默认 0.01。 / The share of records in conflict that scores 0; default 0.01.
+                     */
+                    conflictRate?: number;
+                };
+            };
             /**
              * 交换平台
              * @description 共享交换平台（或本地沙箱）的地址与客户端 ID；客户端密钥从环境变量 UNSILO_CLIENT_SECRET 或编辑器的密钥存储读取。 / Exchange URL and client id; the secret comes from UNSILO_CLIENT_SECRET or the editor's secret storage.
@@ -865,6 +999,26 @@ export interface components {
                  */
                 clientId?: string;
             };
+            /**
+             * 部门名册
+             * @description 城市应编目的部门（名称、统一社会信用代码），或 { file: 名册文件 }；目录完整度报告列出每个部门并首先列出未编目的部门。 / The city's roster of departments (name, unified social credit code), or { file }: the report lists every department and names those that filed nothing first.
+             */
+            departments?: components["schemas"]["RosterDepartment"][] | components["schemas"]["ListFile"];
+            /**
+             * 信息系统登记表
+             * @description 城市的信息系统（标识、名称、所属部门、建设层级、是否接入交换平台、共享范围），或 { file: 登记表文件 }。条目以 system 指向其中的标识。 / The city's information systems, or { file }; entries name theirs with system.
+             */
+            systems?: components["schemas"]["InformationSystem"][] | components["schemas"]["ListFile"];
+            /**
+             * 政务服务事项清单
+             * @description 政务服务事项清单文件（CSV 或 YAML：code、name，可选 needs 所需数据），或直接列出。 / The city's list of government services (CSV or YAML: code, name, optional needs), or the list itself.
+             */
+            services?: components["schemas"]["MatterListEntry"][] | components["schemas"]["ListFile"];
+            /**
+             * 权力事项清单
+             * @description 权力事项清单文件（CSV 或 YAML，列同政务服务事项），或直接列出。 / The city's list of powers (same columns as services), or the list itself.
+             */
+            powers?: components["schemas"]["MatterListEntry"][] | components["schemas"]["ListFile"];
         };
         /**
          * 信息资源代码
@@ -1148,6 +1302,14 @@ export interface components {
             aliases?: string[];
             /** @description 字母代码（如 GB/T 3304 的罗马字母代码）/ Alphabetic code, e.g. of GB/T 3304. */
             alpha?: string;
+            /** @description 两字母代码（GB/T 2659.1）/ Two-letter code (GB/T 2659.1, ISO 3166-1 alpha-2). */
+            alpha2?: string;
+            /** @description 三字母代码（GB/T 2659.1）/ Three-letter code (GB/T 2659.1, ISO 3166-1 alpha-3). */
+            alpha3?: string;
+            /** @description 数字代码（GB/T 2659.1）/ Numeric code (GB/T 2659.1, ISO 3166-1 numeric). */
+            numeric?: string;
+            /** @description 上级代码（层次码，如 GB/T 4658）/ The code one level up in a hierarchical set, e.g. GB/T 4658. */
+            parent?: string;
             /**
              * @description 行政区划层级（GB/T 2260）/ Division level (GB/T 2260).
              * @enum {string}
@@ -1380,6 +1542,65 @@ export interface components {
             receivedAt: components["schemas"]["Timestamp"];
             report: components["schemas"]["SyncRunReport"];
         };
+        /**
+         * @description 数据元素标识（数据元素字典中的 ID）/ A data element's id in the data-element dictionary.
+         * @example person.birth-date
+         */
+        DataElementId: string;
+        /** @description 多元校核：来源之间的冲突 / Conflicts between sources, per pair of published resources. */
+        QualityConflicts: {
+            /** @description 有共同主体和共同数据元素的资源对，按资源代码排序 / Pairs of resources with common subjects and common elements, ordered by their codes. */
+            pairs: components["schemas"]["ConflictPair"][];
+        };
+        /** @description 两个资源之间的比对 / The comparison of two resources. */
+        ConflictPair: {
+            left: components["schemas"]["ConflictSource"];
+            right: components["schemas"]["ConflictSource"];
+            /**
+             * @description 比对主体所用的数据元素 / The element that identifies the subject on both sides.
+             * @enum {string}
+             */
+            subjectElement: "person.id-number" | "org.uscc";
+            /** @description 两边都有记录的主体数 / Subjects that have a record on both sides. */
+            subjectsCompared: number;
+            /** @description 每个共同数据元素的不一致情况（含一致的，count 为 0）/ One row per common element, also those without a conflict (count 0). */
+            conflicts: components["schemas"]["ElementConflict"][];
+        };
+        /** @description 资源及其提供方 / A resource and its provider. */
+        ConflictSource: {
+            code: components["schemas"]["ResourceCode"];
+            provider: components["schemas"]["ProviderRef"];
+        };
+        /** @description 一个数据元素上的不一致 / Disagreement on one data element. */
+        ElementConflict: {
+            element: components["schemas"]["DataElementId"];
+            /** @description 左侧资源中该元素的信息项键 / The item key of the element in the left resource. */
+            leftItem: string;
+            /** @description 右侧资源中该元素的信息项键 / The item key of the element in the right resource. */
+            rightItem: string;
+            /** @description 两边都填写了该元素的主体数 / Subjects with a value on both sides. */
+            compared: number;
+            /** @description 两边值不一致的主体数 / Subjects whose two values differ. */
+            count: number;
+            /** @description 该元素的权威来源；没有或不止一个时为 null / The element's authoritative source; `null` when no published resource, or more than one, declares itself so. */
+            authoritative: components["schemas"]["ConflictSource"] | null;
+            /** @description 例子（主体已脱敏）/ Examples, the subject masked. */
+            examples: components["schemas"]["ConflictExample"][];
+            /** @description 调用方无权读取其中一方的记录，因此不给例子 / The caller may not read the records of one of the two resources, so no examples are given. */
+            examplesWithheld?: boolean;
+        };
+        /** @description 一个不一致的主体 / One subject the two sources disagree on. */
+        ConflictExample: {
+            /**
+             * @description 脱敏的主体标识（保留前 6 位和后 4 位）/ The subject's identifier, masked (first 6 and last 4 characters kept).
+             * @example 330102********1234
+             */
+            subject: string;
+            /** @description 左侧的值（规范化后）/ The left value, normalised. */
+            left: string;
+            /** @description 右侧的值（规范化后）/ The right value, normalised. */
+            right: string;
+        };
         /** @description 一个信息项的填充情况 / Fill rate of one item. */
         ItemCompleteness: {
             /** @description 信息项键 / Item key. */
@@ -1578,6 +1799,14 @@ export interface components {
              */
             source?: "authoritative";
             /**
+             * 数据元
+             * @description 该项对应的数据元，取 @unsilo/spec 数据元字典（elements/data-elements.json）中的标识，例如 person.id-number（公民身份号码）。一数一源按数据元判断：键名不同（sfzh、gmsfhm）而数据元相同的项是同一数据。 / The data element of the item: an id of the dictionary of `@unsilo/spec` (elements/data-elements.json). Single source is decided per element, so items with different keys and the same element are the same data.
+             * @example person.id-number
+             * @example org.uscc
+             * @example region.code
+             */
+            element?: string;
+            /**
              * 交换平台校核
              * @description 交换平台接收数据时对该项执行的校验（多元校核）：idcard 公民身份号码（GB 11643）、uscc 统一社会信用代码（GB 32100）、orgcode 组织机构代码（GB 11714）、region 行政区划代码（GB/T 2260）、phone 电话号码。 / Validators the exchange applies to this item on every push.
              */
@@ -1617,6 +1846,36 @@ export interface components {
              * @description 开放目录的主题分类（可选）。 / Open-data topic (optional).
              */
             topic?: string;
+        };
+        /**
+         * 涉密属性
+         * @description 涉密属性（《政务信息资源目录编制指南（试行）》的涉密属性分类，可选，缺省视为非涉密）：non-classified = 非涉密；classified = 涉密。涉密政务信息资源不得通过共享平台共享或向社会开放（规则 secrecy/classified-shared）。 / Whether the resource is classified (optional; absent means not classified). A classified resource is never shared on the platform nor opened.
+         * @enum {unknown}
+         */
+        Secrecy: "non-classified" | "classified";
+        /**
+         * 业务事项
+         * @description 资源支撑的一项政务服务事项或权力事项：事项编码、名称、类别（service 政务服务事项，power 权力事项）。 / A government service or power the resource supports: its code, name and kind.
+         * @example {
+         *       "code": "330100-MZ-001",
+         *       "name": "内地居民婚姻登记",
+         *       "kind": "service"
+         *     }
+         */
+        BusinessMatter: {
+            /**
+             * 事项编码
+             * @description 城市事项清单中的编码。 / The matter's code in the city's list.
+             */
+            code?: string;
+            /** 事项名称 */
+            name: string;
+            /**
+             * 事项类别
+             * @description service 政务服务事项；power 权力事项。 / service or power.
+             * @enum {unknown}
+             */
+            kind?: "service" | "power";
         };
         /**
          * 转换
@@ -1780,6 +2039,62 @@ export interface components {
          * @enum {unknown}
          */
         RuleSeverity: "off" | "info" | "warning" | "error";
+        /**
+         * 评价权重
+         * @description 非负数；0 表示不计入该指标。 / A non-negative number; 0 leaves the component out.
+         */
+        EvaluationWeight: number;
+        /** 名册中的部门 */
+        RosterDepartment: {
+            /** 部门名称 */
+            name: string;
+            /**
+             * 统一社会信用代码
+             * @description 与条目 provider.code 相同；没有时按名称匹配。 / As in entries' provider.code; matched by name without one.
+             */
+            code?: string;
+        };
+        /**
+         * 清单文件
+         * @description 相对于配置文件所在目录的文件（YAML、JSON 或 CSV）。 / A file relative to the config's folder (YAML, JSON or CSV).
+         */
+        ListFile: {
+            file: string;
+        };
+        /** 信息系统 */
+        InformationSystem: {
+            /** 系统标识 */
+            id: string;
+            /** 系统名称 */
+            name: string;
+            /**
+             * 所属部门
+             * @description 部门的统一社会信用代码（或名册中的名称）。 / The department's credit code (or its roster name).
+             */
+            department?: string;
+            /**
+             * 建设层级
+             * @description national 国家部委；province 省级；city 市级（中文名称亦可）。 / Who built it.
+             */
+            builtBy?: string;
+            /** 是否接入交换平台 */
+            connected?: boolean;
+            /**
+             * 共享范围
+             * @description standalone 单机运行；office 处室内部；department 部门内部；cross-department 跨部门共享；none 不共享（中文名称亦可）。 / Sharing scope as the city's audit classifies it.
+             */
+            scope?: string;
+        };
+        /** 事项 */
+        MatterListEntry: {
+            code: string;
+            name: string;
+            /**
+             * 所需数据
+             * @description 办理该事项需要的数据：信息资源代码、资源名称或信息项名称。 / The data the matter needs: resource codes, resource names or item names.
+             */
+            needs?: string[];
+        };
     };
     responses: {
         /** @description 未变化 / Not modified since the ETag in If-None-Match. */
@@ -2946,6 +3261,55 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["SyncRunInconsistent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getQualityConflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 只看涉及该资源的资源对 / Only the pairs that involve this resource (404 when the caller cannot see it).
+                 * @example 307001030801/000012
+                 */
+                resource?: components["schemas"]["ResourceCode"];
+                /**
+                 * @description 只看该数据元素 / Only this data element.
+                 * @example person.name
+                 */
+                element?: components["schemas"]["DataElementId"];
+                /**
+                 * @description 每个元素最多举几个例子 / Examples per element and pair (0..20).
+                 * @example 3
+                 */
+                examples?: number;
+            };
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 资源对之间的冲突 / The conflicts, per pair of resources. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityConflicts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

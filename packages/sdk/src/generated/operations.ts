@@ -2,7 +2,7 @@
 // Regenerate with `npm run generate` at the repository root; CI fails when this file is stale.
 import type { z } from 'zod';
 import type { components } from './openapi';
-import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zCodeSet, zCodeSetList, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zReportSyncRunBody, zReportSyncRunHeaders, zReportSyncRunPath, zResource, zResourceList, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zSyncRun, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
+import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zCodeSet, zCodeSetList, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityConflictsHeaders, zGetQualityConflictsQuery, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQualityConflicts, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zReportSyncRunBody, zReportSyncRunHeaders, zReportSyncRunPath, zResource, zResourceList, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zSyncRun, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
 
 type DepartmentRole = components['schemas']['DepartmentRole'];
 
@@ -162,6 +162,22 @@ export const operationMap = {
     request: { path: zGetQualityPath, headers: zGetQualityHeaders },
     responses: {
       200: zQuality,
+      401: zProblem,
+      403: zProblem,
+      404: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
+  getQualityConflicts: {
+    method: 'get',
+    path: '/v1/quality/conflicts',
+    auth: true,
+    roles: ['provider', 'authority'],
+    request: { query: zGetQualityConflictsQuery, headers: zGetQualityConflictsHeaders },
+    responses: {
+      200: zQualityConflicts,
+      400: zProblem,
       401: zProblem,
       403: zProblem,
       404: zProblem,

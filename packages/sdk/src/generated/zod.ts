@@ -273,6 +273,10 @@ export const zCode = z.looseObject({
     labelEn: z.string().optional(),
     aliases: z.array(z.string()).optional(),
     alpha: z.string().optional(),
+    alpha2: z.string().optional(),
+    alpha3: z.string().optional(),
+    numeric: z.string().optional(),
+    parent: z.string().optional(),
     level: z.enum([
         'province',
         'prefecture',
@@ -493,6 +497,60 @@ export const zSyncRun = z.object({
 });
 
 /**
+ * 数据元素标识（数据元素字典中的 ID）/ A data element's id in the data-element dictionary.
+ */
+export const zDataElementId = z.string().max(100).regex(/^[a-z]+(\.[a-z0-9-]+)+$/);
+
+/**
+ * 资源及其提供方 / A resource and its provider.
+ */
+export const zConflictSource = z.strictObject({
+    code: zResourceCode,
+    provider: zProviderRef
+});
+
+/**
+ * 一个不一致的主体 / One subject the two sources disagree on.
+ */
+export const zConflictExample = z.strictObject({
+    subject: z.string(),
+    left: z.string(),
+    right: z.string()
+});
+
+/**
+ * 一个数据元素上的不一致 / Disagreement on one data element.
+ */
+export const zElementConflict = z.strictObject({
+    element: zDataElementId,
+    leftItem: z.string(),
+    rightItem: z.string(),
+    compared: z.int().gte(0),
+    count: z.int().gte(0),
+    authoritative: zConflictSource.nullable(),
+    examples: z.array(zConflictExample).max(20),
+    examplesWithheld: z.boolean().optional()
+});
+
+/**
+ * 两个资源之间的比对 / The comparison of two resources.
+ */
+export const zConflictPair = z.strictObject({
+    left: zConflictSource,
+    right: zConflictSource,
+    subjectElement: z.enum(['person.id-number', 'org.uscc']),
+    subjectsCompared: z.int().gte(0),
+    conflicts: z.array(zElementConflict)
+});
+
+/**
+ * 多元校核：来源之间的冲突 / Conflicts between sources, per pair of published resources.
+ */
+export const zQualityConflicts = z.strictObject({
+    pairs: z.array(zConflictPair)
+});
+
+/**
  * 一个信息项的填充情况 / Fill rate of one item.
  */
 export const zItemCompleteness = z.object({
@@ -656,6 +714,7 @@ export const zInformationItem = z.object({
     codeset: z.string().min(1).max(50).optional(),
     required: z.boolean().optional(),
     source: z.literal('authoritative').optional(),
+    element: z.string().max(100).regex(/^[a-z]+(\.[a-z0-9-]+)+$/).optional(),
     check: z.array(z.enum([
         'idcard',
         'uscc',
@@ -689,6 +748,24 @@ export const zOpenAttributes = z.object({
 });
 
 /**
+ * 涉密属性
+ *
+ * 涉密属性（《政务信息资源目录编制指南（试行）》的涉密属性分类，可选，缺省视为非涉密）：non-classified = 非涉密；classified = 涉密。涉密政务信息资源不得通过共享平台共享或向社会开放（规则 secrecy/classified-shared）。 / Whether the resource is classified (optional; absent means not classified). A classified resource is never shared on the platform nor opened.
+ */
+export const zSecrecy = z.enum(['non-classified', 'classified']);
+
+/**
+ * 业务事项
+ *
+ * 资源支撑的一项政务服务事项或权力事项：事项编码、名称、类别（service 政务服务事项，power 权力事项）。 / A government service or power the resource supports: its code, name and kind.
+ */
+export const zBusinessMatter = z.strictObject({
+    code: z.string().min(1).max(64).optional(),
+    name: z.string().min(1).max(200),
+    kind: z.enum(['service', 'power']).optional()
+});
+
+/**
  * 政务信息资源目录条目 / Catalogue entry
  *
  * 一个政务信息资源的目录元数据（发改高技〔2017〕1272号《政务信息资源目录编制指南（试行）》核心元数据），每个资源一个 YAML 文件。未定义的键由规则 schema/unknown-field 报告（警告），因此对象不禁止额外属性。 / One information resource described to the national catalogue rules; one YAML file per resource.
@@ -706,11 +783,13 @@ export const zCatalogEntry = z.object({
     key: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1).optional(),
     share: zShareAttributes,
     open: zOpenAttributes,
+    secrecy: zSecrecy.optional(),
     updateCycle: zUpdateCycle,
     updateCycleNote: z.string().max(200).optional(),
     publishedAt: z.iso.date(),
     related: z.array(zResourceCode).optional(),
-    businessMatters: z.array(z.string().min(1).max(200)).optional()
+    businessMatters: z.array(z.union([z.string().min(1).max(200), zBusinessMatter])).optional(),
+    system: z.string().min(1).max(100).optional()
 });
 
 /**
@@ -926,47 +1005,147 @@ export const zRuleSeverity = z.enum([
 ]);
 
 /**
+ * 评价权重
+ *
+ * 非负数；0 表示不计入该指标。 / A non-negative number; 0 leaves the component out.
+ */
+export const zEvaluationWeight = z.number().gte(0);
+
+/**
+ * 名册中的部门
+ */
+export const zRosterDepartment = z.strictObject({
+    name: z.string().min(1).max(200),
+    code: z.string().regex(/^[0-9A-Z]{18}$/).optional()
+});
+
+/**
+ * 清单文件
+ *
+ * 相对于配置文件所在目录的文件（YAML、JSON 或 CSV）。 / A file relative to the config's folder (YAML, JSON or CSV).
+ */
+export const zListFile = z.strictObject({
+    file: z.string().min(1)
+});
+
+/**
+ * 信息系统
+ */
+export const zInformationSystem = z.strictObject({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
+    name: z.string().min(1).max(200),
+    department: z.string().min(1).optional(),
+    builtBy: z.string().optional(),
+    connected: z.boolean().optional(),
+    scope: z.string().optional()
+});
+
+/**
+ * 事项
+ */
+export const zMatterListEntry = z.strictObject({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    needs: z.array(z.string().min(1)).optional()
+});
+
+/**
  * Unsilo 工作区配置 / Workspace configuration
  *
  * 工作区根目录的 unsilo.config.yaml：规则级别、允许名单、忽略的文件和交换平台地址。密钥不写入此文件。 / unsilo.config.yaml at the workspace root; never holds secrets.
  */
 export const zUnsiloConfig = z.strictObject({
-    rules: z.object({
-        'schema/required': zRuleSeverity.optional(),
-        'schema/unknown-field': zRuleSeverity.optional(),
-        'schema/enum': zRuleSeverity.optional(),
-        'code/format': zRuleSeverity.optional(),
-        'code/class-mismatch': zRuleSeverity.optional(),
-        'code/duplicate': zRuleSeverity.optional(),
-        'name/duplicate': zRuleSeverity.optional(),
-        'name/whitespace': zRuleSeverity.optional(),
-        'provider/code-checksum': zRuleSeverity.optional(),
-        'share/condition-required': zRuleSeverity.optional(),
-        'share/basis-required': zRuleSeverity.optional(),
-        'share/method-required': zRuleSeverity.optional(),
-        'share/method-format-mismatch': zRuleSeverity.optional(),
-        'open/requires-share': zRuleSeverity.optional(),
-        'open/condition-required': zRuleSeverity.optional(),
-        'items/duplicate': zRuleSeverity.optional(),
-        'items/length-required': zRuleSeverity.optional(),
-        'items/codeset-unknown': zRuleSeverity.optional(),
-        'items/codeset-suggested': zRuleSeverity.optional(),
-        'date/format': zRuleSeverity.optional(),
-        'summary/too-short': zRuleSeverity.optional(),
-        'update-cycle/other-needs-note': zRuleSeverity.optional(),
-        'related/unresolved': zRuleSeverity.optional(),
-        'single-source/conflict': zRuleSeverity.optional(),
-        'yaml/syntax': zRuleSeverity.optional()
+    lint: z.strictObject({
+        rules: z.object({
+            'schema/required': zRuleSeverity.optional(),
+            'schema/unknown-field': zRuleSeverity.optional(),
+            'schema/enum': zRuleSeverity.optional(),
+            'code/format': zRuleSeverity.optional(),
+            'code/segment-zero': zRuleSeverity.optional(),
+            'code/class-mismatch': zRuleSeverity.optional(),
+            'code/duplicate': zRuleSeverity.optional(),
+            'name/duplicate': zRuleSeverity.optional(),
+            'name/whitespace': zRuleSeverity.optional(),
+            'provider/code-checksum': zRuleSeverity.optional(),
+            'classification/library-unknown': zRuleSeverity.optional(),
+            'share/condition-required': zRuleSeverity.optional(),
+            'share/condition-placeholder': zRuleSeverity.optional(),
+            'share/basis-required': zRuleSeverity.optional(),
+            'share/basis-not-legal': zRuleSeverity.optional(),
+            'share/method-required': zRuleSeverity.optional(),
+            'share/method-format-mismatch': zRuleSeverity.optional(),
+            'share/service-as-file': zRuleSeverity.optional(),
+            'share/personal-data-unconditional': zRuleSeverity.optional(),
+            'open/requires-share': zRuleSeverity.optional(),
+            'open/wider-than-share': zRuleSeverity.optional(),
+            'open/condition-required': zRuleSeverity.optional(),
+            'secrecy/classified-shared': zRuleSeverity.optional(),
+            'open/condition-placeholder': zRuleSeverity.optional(),
+            'items/duplicate': zRuleSeverity.optional(),
+            'items/length-required': zRuleSeverity.optional(),
+            'items/identifier-format': zRuleSeverity.optional(),
+            'items/codeset-unknown': zRuleSeverity.optional(),
+            'items/codeset-suggested': zRuleSeverity.optional(),
+            'items/element-unknown': zRuleSeverity.optional(),
+            'items/element-suggested': zRuleSeverity.optional(),
+            'date/format': zRuleSeverity.optional(),
+            'date/published-range': zRuleSeverity.optional(),
+            'summary/too-short': zRuleSeverity.optional(),
+            'update-cycle/other-needs-note': zRuleSeverity.optional(),
+            'related/unresolved': zRuleSeverity.optional(),
+            'single-source/conflict': zRuleSeverity.optional(),
+            'system/unknown': zRuleSeverity.optional(),
+            'yaml/syntax': zRuleSeverity.optional()
+        }).optional(),
+        allow: z.strictObject({
+            providerCodes: z.array(z.string().regex(/^[0-9A-Z]{18}$/)).optional()
+        }).optional(),
+        libraries: z.strictObject({
+            basic: z.array(z.string().min(1)).optional(),
+            theme: z.array(z.string().min(1)).optional()
+        }).optional(),
+        ignore: z.array(z.string().min(1)).optional()
     }).optional(),
-    allow: z.strictObject({
-        providerCodes: z.array(z.string().regex(/^[0-9A-Z]{18}$/)).optional()
-    }).optional(),
-    ignore: z.array(z.string().min(1)).optional(),
     timeZone: z.string().min(1).optional(),
+    evaluation: z.strictObject({
+        weights: z.strictObject({
+            coverage: zEvaluationWeight.optional(),
+            completeness: zEvaluationWeight.optional(),
+            conformance: zEvaluationWeight.optional(),
+            freshness: zEvaluationWeight.optional(),
+            rejects: zEvaluationWeight.optional(),
+            turnaround: zEvaluationWeight.optional(),
+            conflicts: zEvaluationWeight.optional(),
+            sharing: zEvaluationWeight.optional()
+        }).optional(),
+        targets: z.strictObject({
+            entries: z.int().gte(1).optional(),
+            entriesPerDepartment: z.int().gte(1).optional(),
+            rowRejectRate: z.number().gt(0).lte(1).optional(),
+            turnaroundHours: z.number().gt(0).optional(),
+            conflictRate: z.number().gt(0).lte(1).optional()
+        }).optional()
+    }).optional(),
     exchange: z.strictObject({
         url: z.url().regex(/^https?:\/\//).optional(),
         clientId: z.string().min(1).max(128).optional()
-    }).optional()
+    }).optional(),
+    departments: z.union([
+        z.array(zRosterDepartment),
+        zListFile
+    ]).optional(),
+    systems: z.union([
+        z.array(zInformationSystem),
+        zListFile
+    ]).optional(),
+    services: z.union([
+        z.array(zMatterListEntry),
+        zListFile
+    ]).optional(),
+    powers: z.union([
+        z.array(zMatterListEntry),
+        zListFile
+    ]).optional()
 });
 
 /**
@@ -1295,6 +1474,21 @@ export const zReportSyncRunPath = z.object({
  * 替换了同一运行的报告 / The report replaced the earlier report of the same run.
  */
 export const zReportSyncRunResponse = zSyncRun;
+
+export const zGetQualityConflictsHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+export const zGetQualityConflictsQuery = z.object({
+    resource: zResourceCode.optional(),
+    element: zDataElementId.optional(),
+    examples: z.int().gte(0).lte(20).optional().default(3)
+});
+
+/**
+ * 资源对之间的冲突 / The conflicts, per pair of resources.
+ */
+export const zGetQualityConflictsResponse = zQualityConflicts;
 
 export const zListCodeSetsHeaders = z.object({
     'X-Request-Id': zRequestId.optional()
