@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timeZoneOf } from '../workspace/config-file';
 import { parseConfig } from './config';
 import { lintWorkspace } from './engine';
 import { createGlobMatcher } from './glob';
@@ -33,6 +34,22 @@ describe('parseConfig', () => {
       [4, 'invalid severity "loud" for "name/whitespace" (off, info, warning, error)'],
     ]);
     expect(parseConfig('lint: [').problems[0]?.message.zh).toContain('语法错误');
+  });
+
+  it('reports a config nested too deep or too large instead of overflowing the stack', () => {
+    const deep = parseConfig(`lint: ${'['.repeat(100_000)}`);
+    expect(deep.config).toEqual({});
+    expect(deep.problems.map((problem) => problem.message.en)).toEqual([
+      'the config nests deeper than 64 levels and was not read',
+    ]);
+    expect(deep.problems[0]!.range.start).toMatchObject({ line: 1, column: 70 });
+    expect(timeZoneOf(`timeZone: Asia/Urumqi\nx: ${'['.repeat(100_000)}`)).toEqual({
+      timeZone: 'Asia/Shanghai',
+    });
+    const large = parseConfig(`# ${'x'.repeat(16 * 1024 * 1024)}\n`);
+    expect(large.problems.map((problem) => problem.message.en)).toEqual([
+      'the config is larger than 16 MiB and was not read (keep large lists in a file named by { file: … })',
+    ]);
   });
 
   it("reads the city's libraries and its time zone", () => {

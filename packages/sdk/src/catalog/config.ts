@@ -1,5 +1,6 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import { DEFAULT_TIME_ZONE, isTimeZone, localDate } from '../identifiers/calendar-date';
+import { parseConfigDocument } from './config-document';
 import { createGlobMatcher } from './glob';
 import { ruleIds } from './rules/index';
 import { TextIndex } from './text-position';
@@ -68,7 +69,9 @@ export function parseConfig(text: string): ParsedConfig {
   const index = new TextIndex(text);
   const problems: ConfigProblem[] = [];
   const config: LintConfig = {};
-  const doc = parseDocument(text, { prettyErrors: false });
+  const parsed = parseConfigDocument(text);
+  if ('problem' in parsed) return { config, problems: [parsed.problem] };
+  const doc = parsed.document;
   for (const error of doc.errors) {
     problems.push({
       message: {

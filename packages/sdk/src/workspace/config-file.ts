@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { type ConfigProblem, parseConfig } from '../catalog/config';
+import { parseConfigDocument } from '../catalog/config-document';
 import { TextIndex } from '../catalog/text-position';
 import type { LintConfig } from '../catalog/types';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../identifiers/calendar-date';
@@ -45,8 +45,10 @@ export function readLintConfig(
  * zone is a problem (and the default holds). Malformed YAML is left to `parseConfig` to report.
  */
 export function timeZoneOf(text: string): { timeZone: string; problem?: ConfigProblem } {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) return { timeZone: DEFAULT_TIME_ZONE };
+  // Malformed, too large or too deep: parseConfig reports it.
+  const parsed = parseConfigDocument(text);
+  if ('problem' in parsed || parsed.document.errors.length > 0) return { timeZone: DEFAULT_TIME_ZONE };
+  const doc = parsed.document;
   const node = doc.get('timeZone', true) as { value?: unknown; range?: [number, number, number] } | undefined;
   if (node === undefined || node === null) return { timeZone: DEFAULT_TIME_ZONE };
   const name = String(node.value ?? '');
