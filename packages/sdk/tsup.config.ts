@@ -15,6 +15,7 @@ export default defineConfig({
     'html/index': 'src/html/index.ts',
     'workspace/index': 'src/workspace/index.ts',
     'evaluation/index': 'src/evaluation/index.ts',
+    'conformance/index': 'src/conformance/index.ts',
     schemas: 'src/generated/index.ts',
   },
   format: ['esm'],

@@ -68,4 +68,10 @@ export const commands: readonly CommandEntry[] = [
     description: '启动本地共享交换平台（SQLite）/ start the local exchange on SQLite',
     load: () => import('./sandbox'),
   },
+  {
+    name: 'conformance',
+    term: 'conformance [options]',
+    description: '检验交换平台是否遵守接口契约 / check that an exchange keeps the contract',
+    load: () => import('./conformance'),
+  },
 ];

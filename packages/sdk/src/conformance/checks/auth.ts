@@ -1,0 +1,67 @@
+import { expectEqual, expectProblemResponse } from '../assert';
+import type { ConformanceCheck } from '../types';
+
+const tokenRequest = (clientId: string, clientSecret: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+  }),
+});
+
+export const authChecks: ConformanceCheck[] = [
+  {
+    id: 'auth/token-grant',
+    title: { zh: '正确密钥可获取令牌并识别调用方', en: 'the right secret gets a token that says who calls' },
+    spec: 'issueToken, getMe',
+    async run(context) {
+      const me = await context.client('providerA').departments.me();
+      if (typeof me.data.id !== 'string' || me.data.id === '') throw new Error('getMe without an id');
+    },
+  },
+  {
+    id: 'auth/wrong-secret',
+    title: { zh: '错误密钥被拒绝（401）', en: 'a wrong secret is refused (401)' },
+    spec: 'issueToken',
+    async run(context) {
+      const { clientId } = context.credentials('providerA');
+      const response = await context.raw(
+        'issueToken',
+        '/v1/oauth/token',
+        tokenRequest(clientId, 'wrong-secret-0000000'),
+      );
+      await expectProblemResponse(response, 401, 'wrong secret');
+    },
+  },
+  {
+    id: 'auth/forged-token',
+    title: { zh: '伪造令牌被拒绝（401）', en: 'a forged token is refused (401)' },
+    spec: 'getMe',
+    async run(context) {
+      const { clientId, clientSecret } = context.credentials('providerA');
+      const granted = await context.raw(
+        'issueToken',
+        '/v1/oauth/token',
+        tokenRequest(clientId, clientSecret),
+      );
+      expectEqual(granted.status, 200, 'token grant');
+      const token = ((await granted.json()) as { access_token: string }).access_token;
+      const forged = `${token.slice(0, -2)}${token.endsWith('xx') ? 'yy' : 'xx'}`;
+      const response = await context.raw('getMe', '/v1/me', {
+        headers: { authorization: `Bearer ${forged}` },
+      });
+      await expectProblemResponse(response, 401, 'forged token');
+    },
+  },
+  {
+    id: 'auth/no-token',
+    title: { zh: '无凭据请求被拒绝（401）', en: 'a request without credentials is refused (401)' },
+    spec: 'getMe',
+    async run(context) {
+      const response = await context.raw('getMe', '/v1/me');
+      await expectProblemResponse(response, 401, 'no credentials');
+    },
+  },
+];

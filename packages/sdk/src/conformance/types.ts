@@ -1,0 +1,52 @@
+import type { ExchangeClient } from '../client';
+
+/** The roles a conformance run acts in; `providerB` also acts as a consumer. */
+export type ConformanceRole = 'providerA' | 'providerB' | 'vendor' | 'authority';
+
+export interface RoleCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export type ConformanceCredentials = Record<ConformanceRole, RoleCredentials>;
+
+/** What a check is given: clients per role and raw HTTP for requests the client refuses to send. */
+export interface CheckContext {
+  baseUrl: string;
+  client(role: ConformanceRole): ExchangeClient;
+  credentials(role: ConformanceRole): RoleCredentials;
+  /** Raw HTTP to the exchange; the operation id is recorded as reached. */
+  raw(operationId: string, path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** A check passes by returning, skips by throwing CheckSkipped, fails by throwing anything else. */
+export interface ConformanceCheck {
+  id: string;
+  title: { zh: string; en: string };
+  /** The operationId(s) or spec section the check proves. */
+  spec: string;
+  run(context: CheckContext): Promise<void>;
+}
+
+export class CheckSkipped extends Error {
+  override readonly name = 'CheckSkipped';
+}
+
+export interface CheckResult {
+  id: string;
+  title: { zh: string; en: string };
+  spec: string;
+  outcome: 'pass' | 'fail' | 'skip';
+  reason?: string;
+  ms: number;
+}
+
+export interface ConformanceReport {
+  baseUrl: string;
+  results: CheckResult[];
+  /** Operation ids of the spec no check reached. */
+  unreached: string[];
+  passed: number;
+  failed: number;
+  skipped: number;
+}
