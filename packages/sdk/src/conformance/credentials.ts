@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parseBoundedDocument } from '../catalog/bounded-yaml';
+import { MAX_NESTING_DEPTH } from '../catalog/depth';
 import type { ConformanceCredentials } from './types';
 
 const client = z.strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1) });
@@ -20,12 +21,24 @@ export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
 }
 
+/** A seed file of many departments stays far below this. */
+const MAX_CREDENTIALS_CHARS = 1024 * 1024;
+
+/** A credentials or seed file is a few lines: read it within the limits of every other reader. */
 function readYaml(file: string): unknown {
+  let text: string;
   try {
-    return parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new CredentialsError(`${file}: ${(error as Error).message}`);
   }
+  if (text.length > MAX_CREDENTIALS_CHARS) throw new CredentialsError(`${file}: larger than 1 MiB, not read`);
+  const read = parseBoundedDocument(text, { prettyErrors: false });
+  if ('tooDeepAt' in read)
+    throw new CredentialsError(`${file}: nested deeper than ${MAX_NESTING_DEPTH} levels, not read`);
+  const [error] = read.document.errors;
+  if (error) throw new CredentialsError(`${file}: ${error.message}`);
+  return read.document.toJS({ maxAliasCount: 100 });
 }
 
 /** Reads `role → { clientId, clientSecret }` for providerA, providerB, vendor and authority. */

@@ -17,6 +17,15 @@ describe('parseEvaluationConfig', () => {
     });
   });
 
+  it('leaves a config nested too deep to parseConfig to report', () => {
+    expect(parseEvaluationConfig(`evaluation: ${'['.repeat(100_000)}`)).toEqual({
+      weights: {},
+      targets: {},
+      present: false,
+      problems: [],
+    });
+  });
+
   it('is absent without an evaluation section', () => {
     expect(parseEvaluationConfig('lint:\n  rules: {}\n')).toEqual({
       weights: {},

@@ -1,5 +1,6 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import type { ConfigProblem } from '../catalog/config';
+import { parseConfigDocument } from '../catalog/config-document';
 import { TextIndex } from '../catalog/text-position';
 import type { Range } from '../catalog/types';
 import { COMPONENT_IDS, DEFAULT_WEIGHTS } from './components';
@@ -40,9 +41,10 @@ const isTarget = (name: string): name is TargetName => (TARGET_NAMES as readonly
  */
 export function parseEvaluationConfig(text: string): ParsedEvaluationConfig {
   const parsed: ParsedEvaluationConfig = { weights: {}, targets: {}, present: false, problems: [] };
-  const doc = parseDocument(text, { prettyErrors: false });
-  // Malformed YAML is reported once, by parseConfig, when the same file is read for the linter.
-  if (doc.errors.length > 0) return parsed;
+  // Malformed, too large or too deep: reported once, by parseConfig, when the same file is read for the linter.
+  const read = parseConfigDocument(text);
+  if ('problem' in read || read.document.errors.length > 0) return parsed;
+  const doc = read.document;
   const section = doc.get('evaluation', true);
   if (section === undefined || section === null) return parsed;
   parsed.present = true;
