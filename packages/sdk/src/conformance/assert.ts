@@ -1,4 +1,6 @@
+import type { ZodType } from 'zod';
 import { ExchangeHttpError } from '../client';
+import { type OperationId, operationMap } from '../generated/operations';
 
 /** Fails a check with a message naming what was expected and what came. */
 export function expectEqual(actual: unknown, expected: unknown, what: string): void {
@@ -34,4 +36,29 @@ export async function expectRefused(call: Promise<unknown>, status: number, what
   if (!(error instanceof ExchangeHttpError)) throw error;
   expectEqual(error.status, status, `${what} status`);
   return error.code;
+}
+
+/**
+ * Checks a raw answer against the contract: its status is one the operation declares, and its JSON body matches
+ * that status's generated schema. Returns the parsed body.
+ */
+export async function expectContractAnswer(
+  operationId: OperationId,
+  response: Response,
+  status: number,
+  what: string,
+): Promise<unknown> {
+  expectEqual(response.status, status, `${what} status`);
+  const schema = operationMap[operationId].responses[String(status) as never] as ZodType | null | undefined;
+  if (schema === undefined) throw new Error(`${what}: ${operationId} does not declare the status ${status}`);
+  if (schema === null) return undefined;
+  const body: unknown = await response.json();
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `${what}: the answer does not match the contract at ${issue?.path.join('.')}: ${issue?.message}`,
+    );
+  }
+  return body;
 }

@@ -1,0 +1,3 @@
+import type { ConformanceCheck } from '../types';
+
+export const lifecycleChecks: ConformanceCheck[] = [];
