@@ -47,7 +47,7 @@ describe('unsilo conformance', () => {
     });
     expect(report.results.filter((r) => r.outcome !== 'pass')).toEqual([]);
     expect(report.passed).toBe(conformanceChecks.length);
-    expect(report.passed).toBe(5);
+    expect(report.passed).toBe(6);
     expect(report.unreached).not.toContain('issueToken');
     expect(report.unreached).not.toContain('createResource');
   });

@@ -1,5 +1,14 @@
+import type { DepartmentRole } from '../../generated';
 import { expectEqual, expectProblemResponse } from '../assert';
-import type { ConformanceCheck } from '../types';
+import type { ConformanceCheck, ConformanceRole } from '../types';
+
+/** The roles each set of credentials must hold for the other checks to mean anything. */
+const requiredRoles: Record<ConformanceRole, DepartmentRole[]> = {
+  providerA: ['provider'],
+  providerB: ['provider', 'consumer'],
+  vendor: ['vendor'],
+  authority: ['authority'],
+};
 
 const tokenRequest = (clientId: string, clientSecret: string): RequestInit => ({
   method: 'POST',
@@ -12,6 +21,25 @@ const tokenRequest = (clientId: string, clientSecret: string): RequestInit => ({
 });
 
 export const authChecks: ConformanceCheck[] = [
+  {
+    id: 'auth/credential-roles',
+    title: {
+      zh: '各凭据属于具备所需角色的不同部门',
+      en: 'each set of credentials belongs to a distinct department with the roles the checks assume',
+    },
+    spec: 'getMe',
+    async run(context) {
+      const ids = new Set<string>();
+      for (const role of Object.keys(requiredRoles) as ConformanceRole[]) {
+        const me = await context.fixtures.department(role);
+        const missing = requiredRoles[role].filter((r) => !me.roles.includes(r));
+        if (missing.length > 0) throw new Error(`${role} (${me.id}) lacks the role ${missing.join(', ')}`);
+        if (role !== 'authority') ids.add(me.id);
+      }
+      // providerA, providerB and the vendor must be three departments, or the access checks prove nothing.
+      expectEqual(ids.size, 3, 'distinct departments of providerA, providerB and vendor');
+    },
+  },
   {
     id: 'auth/token-grant',
     title: { zh: '正确密钥可获取令牌并识别调用方', en: 'the right secret gets a token that says who calls' },
