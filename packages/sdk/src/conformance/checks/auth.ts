@@ -1,6 +1,6 @@
 import type { DepartmentRole } from '../../generated';
-import { expectEqual, expectProblemResponse } from '../assert';
-import type { ConformanceCheck, ConformanceRole } from '../types';
+import { expectContractAnswer, expectEqual, expectProblemResponse } from '../assert';
+import { type CheckContext, CheckSkipped, type ConformanceCheck, type ConformanceRole } from '../types';
 
 /** The roles each set of credentials must hold for the other checks to mean anything. */
 const requiredRoles: Record<ConformanceRole, DepartmentRole[]> = {
@@ -19,6 +19,27 @@ const tokenRequest = (clientId: string, clientSecret: string): RequestInit => ({
     client_secret: clientSecret,
   }),
 });
+
+/** Tokens that live longer than this are not waited for: the expiry check skips. */
+const LONGEST_WAITED_TOKEN_SECONDS = 5;
+/** Waited beyond `expires_in`, for the time the grant took to arrive and clocks that tick apart. */
+const EXPIRY_MARGIN_MS = 1000;
+
+/** A bearer token of a role, granted over raw HTTP, with its lifetime as the exchange states it. */
+export async function grantToken(
+  context: CheckContext,
+  role: ConformanceRole,
+): Promise<{ token: string; expiresIn: number }> {
+  const { clientId, clientSecret } = context.credentials(role);
+  const granted = await context.raw('issueToken', '/v1/oauth/token', tokenRequest(clientId, clientSecret));
+  const body = (await expectContractAnswer('issueToken', granted, 200, `token grant for ${role}`)) as {
+    access_token: string;
+    expires_in: number;
+  };
+  return { token: body.access_token, expiresIn: body.expires_in };
+}
+
+const bearer = (token: string): RequestInit => ({ headers: { authorization: `Bearer ${token}` } });
 
 export const authChecks: ConformanceCheck[] = [
   {
@@ -90,6 +111,33 @@ export const authChecks: ConformanceCheck[] = [
     async run(context) {
       const response = await context.raw('getMe', '/v1/me');
       await expectProblemResponse(response, 401, 'no credentials');
+    },
+  },
+  {
+    id: 'auth/expired-token',
+    title: {
+      zh: '令牌过期（expires_in）后被拒绝（401 auth.invalid_token）',
+      en: 'a token is refused (401 auth.invalid_token) once its expires_in has passed',
+    },
+    spec: 'issueToken, getMe',
+    async run(context) {
+      const { token, expiresIn } = await grantToken(context, 'providerA');
+      if (expiresIn > LONGEST_WAITED_TOKEN_SECONDS) {
+        throw new CheckSkipped(
+          `tokens live ${expiresIn} s (expires_in); the check waits only for tokens of at most ${LONGEST_WAITED_TOKEN_SECONDS} s`,
+        );
+      }
+      // The fresh token must work, or its refusal later would prove nothing about expiry.
+      await expectContractAnswer(
+        'getMe',
+        await context.raw('getMe', '/v1/me', bearer(token)),
+        200,
+        'fresh token',
+      );
+      await new Promise((resolve) => setTimeout(resolve, expiresIn * 1000 + EXPIRY_MARGIN_MS));
+      const response = await context.raw('getMe', '/v1/me', bearer(token));
+      const code = await expectProblemResponse(response, 401, 'expired token');
+      expectEqual(code, 'auth.invalid_token', 'expired token problem code');
     },
   },
 ];
