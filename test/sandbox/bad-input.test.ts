@@ -122,6 +122,12 @@ describe('bad input gets a 4xx problem, never a 500', () => {
       400,
       'request.invalid',
     );
+    // BatchRequest has minProperties 1: a batch of nothing is a mistake, not a batch.
+    await expectProblem(
+      await send('POST', batchPath, '{}', { ...json, 'idempotency-key': 'u3' }),
+      400,
+      'request.invalid',
+    );
     for (const query of [
       'limit=0',
       'limit=1001',

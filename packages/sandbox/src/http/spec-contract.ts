@@ -17,7 +17,11 @@ const batchEnvelope = zBatchRequest
     upsert: z.array(z.unknown()).optional(),
     delete: z.array(z.unknown()).optional(),
   })
-  .strict();
+  .strict()
+  // The spec's `minProperties: 1`, which the generated schema does not carry.
+  .refine((batch) => Object.keys(batch).length > 0, {
+    message: 'A batch needs upsert or delete / 批次须含 upsert 或 delete',
+  });
 
 /** Operations whose body is a catalogue entry: judged by the catalogue linter (422 with diagnostics). */
 const entryBodies = new Set<OperationId>(['createResource', 'updateResource']);
