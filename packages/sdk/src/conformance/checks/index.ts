@@ -7,6 +7,7 @@ import { hmacChecks } from './hmac';
 import { idempotencyChecks } from './idempotency';
 import { lifecycleChecks } from './lifecycle';
 import { limitsChecks } from './limits';
+import { qualityChecks } from './quality';
 import { readsChecks } from './reads';
 import { receiptsChecks } from './receipts';
 import { recordsChecks } from './records';
@@ -15,7 +16,8 @@ import { shareRequestsChecks } from './share-requests';
 
 /**
  * Every check, in the order a run takes them: authentication, plain reads, the catalogue, access, records and
- * what they leave (receipts, the change feed, audit), and the rate limit last — it spends a client's allowance.
+ * what they leave (receipts, the change feed, quality figures, audit), and the rate limit last — it spends a
+ * client's allowance.
  */
 export const conformanceChecks: readonly ConformanceCheck[] = [
   ...authChecks,
@@ -29,6 +31,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   ...idempotencyChecks,
   ...receiptsChecks,
   ...changesChecks,
+  ...qualityChecks,
   ...auditChecks,
   ...limitsChecks,
 ];
