@@ -46,6 +46,21 @@ describe('createCodeAllocator', () => {
     await expect(next()).rejects.toThrow(CodeRangeError);
   });
 
+  it('stops after 200 taken codes in a row instead of probing a whole range', async () => {
+    const wide = parseCodeRange('300000000001/000000-999999');
+    let probes = 0;
+    const next = createCodeAllocator(
+      wide,
+      async () => {
+        probes += 1;
+        return true;
+      },
+      () => 0,
+    );
+    await expect(next()).rejects.toThrow(/200 codes in a row/);
+    expect(probes).toBe(200);
+  });
+
   it('knows what lies in the range', () => {
     expect(inRange(range, '300000000001/000014')).toBe(true);
     expect(inRange(range, '300000000001/000015')).toBe(false);

@@ -47,6 +47,12 @@ export function inRange(range: CodeRange, code: string): boolean {
 }
 
 /**
+ * Taken codes in a row after which the allocator gives up: a reserved range is mostly free, so this many means the
+ * range is used up or the exchange answers every code (a static mock does) — not a reason to probe a million.
+ */
+const MAX_TAKEN_IN_A_ROW = 200;
+
+/**
  * Hands out codes of the range the exchange does not hold: `exists` asks the exchange (as a caller who sees every
  * entry, drafts and withdrawn ones included). The start is random so that runs against one exchange rarely probe
  * the same codes; a taken code is skipped.
@@ -60,11 +66,18 @@ export function createCodeAllocator(
   let offset = Math.floor(random() * size);
   let probed = 0;
   return async function nextCode(): Promise<string> {
+    let takenInARow = 0;
     while (probed < size) {
       const code = formatCode(range, range.from + (offset % size));
       offset += 1;
       probed += 1;
       if (!(await exists(code))) return code;
+      takenInARow += 1;
+      if (takenInARow === MAX_TAKEN_IN_A_ROW) {
+        throw new CodeRangeError(
+          `${MAX_TAKEN_IN_A_ROW} codes in a row of ${range.classification}/${range.from}-${range.to} are taken: the range is used up or the exchange answers every code; reserve another range / 连续 ${MAX_TAKEN_IN_A_ROW} 个代码已被占用，请预留其他代码段`,
+        );
+      }
     }
     throw new CodeRangeError(
       `every code of ${range.classification}/${range.from}-${range.to} is taken; reserve another range / 预留的代码已用尽`,
