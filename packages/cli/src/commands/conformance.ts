@@ -1,11 +1,12 @@
 import {
-  type CheckResult,
   CodeRangeError,
   type ConformanceCredentials,
-  type ConformanceReport,
   CredentialsError,
+  conformanceFormatters,
   credentialsFromSeed,
   DEFAULT_CODE_RANGE,
+  formatProgressLine,
+  isConformanceFormat,
   parseCodeRange,
   readCredentialsFile,
   runConformance,
@@ -33,23 +34,6 @@ function loadCredentials(options: ConformanceOptions): ConformanceCredentials {
   }
 }
 
-const mark = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
-const line = (r: CheckResult) =>
-  `${mark[r.outcome]}  ${r.id}  ${r.title.zh} / ${r.title.en}${r.reason ? `\n      ${r.reason}` : ''}`;
-
-function printPretty(report: ConformanceReport): void {
-  console.log(
-    `\n${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${report.baseUrl})`,
-  );
-  if (report.unreached.length > 0) console.log(`operations not reached: ${report.unreached.join(', ')}`);
-  for (const left of report.created) {
-    const state = left.withdrawn
-      ? '已撤销 / withdrawn'
-      : `未撤销 / NOT withdrawn: ${left.reason ?? left.status}`;
-    console.log(`filed ${left.code}: ${state}`);
-  }
-}
-
 function codeRangeOf(text: string) {
   try {
     return parseCodeRange(text);
@@ -71,22 +55,26 @@ export function register(program: Command): void {
       '可创建的资源代码范围 / resource codes the run may file: CLASSIFICATION/FROM-TO',
       DEFAULT_CODE_RANGE,
     )
-    .option('--format <format>', 'pretty | json', 'pretty')
+    .option('--format <format>', '输出格式 / output: pretty | json | junit', 'pretty')
     .action(async (options: ConformanceOptions) => {
-      if (options.format !== 'pretty' && options.format !== 'json') {
-        throw new CliError('usage', `--format must be pretty or json (got ${options.format})`);
+      const format = options.format;
+      if (!isConformanceFormat(format)) {
+        throw new CliError(
+          'usage',
+          `--format 只能是 pretty、json 或 junit / --format must be pretty, json or junit (got ${format})`,
+        );
       }
       const credentials = loadCredentials(options);
       const codeRange = codeRangeOf(options.codeRange);
-      const pretty = options.format === 'pretty';
       const report = await runConformance({
         baseUrl: options.baseUrl,
         credentials,
         codeRange,
-        onResult: pretty ? (result) => console.log(line(result)) : undefined,
+        // Pretty shows each check as it finishes; json and junit print one document at the end.
+        onResult: format === 'pretty' ? (result) => console.log(formatProgressLine(result)) : undefined,
       });
-      if (pretty) printPretty(report);
-      else console.log(JSON.stringify(report, null, 2));
+      if (format === 'pretty') console.log('');
+      console.log(conformanceFormatters[format](report));
       if (report.couldNotRun !== undefined) {
         throw new CliError('conformance.unreachable', `无法运行 / could not run: ${report.couldNotRun}`);
       }

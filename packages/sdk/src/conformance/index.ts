@@ -11,4 +11,5 @@ export {
 export { CredentialsError, credentialsFromSeed, readCredentialsFile } from './credentials';
 export { type ConformanceOptions, runConformance } from './engine';
 export { conformanceEntry, conformanceRecords, type ShareType } from './fixtures/entry';
+export * from './format';
 export * from './types';
