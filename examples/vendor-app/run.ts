@@ -5,6 +5,10 @@
 //
 // It starts a local sandbox in memory with the demo departments and plays the provider's part too (publishing,
 // pushing, approving), as 公安局 would on a real exchange. Its files live in a temporary folder, removed at the end.
+// With UNSILO_BASE_URL set it starts no sandbox and talks to that exchange instead (one seeded with the demo
+// departments), e.g. under the compliance proxy:
+//
+//   npx unsilo proxy --check --target http://127.0.0.1:7300 -- npm run example:vendor
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +16,11 @@ import { startSandbox } from '@unsilo/sandbox';
 import { createExchangeClient } from '@unsilo/sdk';
 import { runVendorScenario } from './scenario';
 
-const sandbox = await startSandbox({ memory: true });
+const givenUrl = process.env.UNSILO_BASE_URL;
+const sandbox = givenUrl ? undefined : await startSandbox({ memory: true });
+const baseUrl = givenUrl ?? sandbox!.url;
 const client = (clientId: string, clientSecret: string) =>
-  createExchangeClient({ baseUrl: sandbox.url, auth: { type: 'clientCredentials', clientId, clientSecret } });
+  createExchangeClient({ baseUrl, auth: { type: 'clientCredentials', clientId, clientSecret } });
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-vendor-'));
 try {
   const run = await runVendorScenario({
@@ -43,5 +49,5 @@ try {
   console.log(`厂商本地副本 / the vendor's copy: ${run.copy.size} records`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
-  await sandbox.close();
+  await sandbox?.close();
 }

@@ -16,6 +16,7 @@ export default defineConfig({
     'workspace/index': 'src/workspace/index.ts',
     'evaluation/index': 'src/evaluation/index.ts',
     'conformance/index': 'src/conformance/index.ts',
+    'compliance/index': 'src/compliance/index.ts',
     schemas: 'src/generated/index.ts',
   },
   format: ['esm'],

@@ -74,4 +74,11 @@ export const commands: readonly CommandEntry[] = [
     description: '检验交换平台是否遵守接口契约 / check that an exchange keeps the contract',
     load: () => import('./conformance'),
   },
+  {
+    name: 'proxy',
+    term: 'proxy [options] [command...]',
+    description:
+      '检查应用的请求是否符合接口规范（合规代理）/ check an application against the contract, as a proxy',
+    load: () => import('./proxy'),
+  },
 ];
