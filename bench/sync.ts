@@ -3,7 +3,8 @@
 // department would run it); `unsilo sync` runs in another, whose peak RSS is read from /proc while it runs.
 // Baseline, measured in the same run: the mapping alone (read + decode + map every row of the same file, no
 // network) in a third process. The ratio says how much of the mapping's speed survives the trip to the
-// exchange.
+// exchange. Then 1 vs 2 shards: the same file synced by two `unsilo sync --shard i/2` workers at once into a
+// fresh exchange, its wall time against the unsharded run's (both as process wall time, so startup counts alike).
 //
 //   node --conditions=source --import tsx bench/sync.ts          (BENCH_ROWS=200000 for a shorter run)
 //   BENCH_CHILD_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' …    (node flags for the children, e.g. to profile them)
@@ -59,16 +60,7 @@ async function main() {
       `generated ${rows.toLocaleString('en')} rows of GBK CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    const sandbox = spawnChild([join(dir, 'exchange.db')], await sandboxServer());
-    children.push(sandbox.child);
-    const { url } = JSON.parse(await sandbox.firstLine) as { url: string };
-    const { createExchangeClient } = await import('@unsilo/sdk');
-    const { publishCatalog } = await import('@unsilo/sdk/publish');
-    const client = createExchangeClient({
-      baseUrl: url,
-      auth: { type: 'clientCredentials', ...credentials },
-    });
-    await publishCatalog({ dir: join(example, 'catalog'), client });
+    const { sandbox, url, client } = await publishedExchange(join(dir, 'exchange.db'), children);
     const entry = (await client.catalog.get(RESOURCE)).data.entry;
     await writeFile(join(dir, 'entry.json'), JSON.stringify(entry));
 
@@ -155,6 +147,14 @@ async function main() {
       `unsilo sync: ${rows.toLocaleString('en')} rows accepted in ${(summary.durationMs / 1000).toFixed(1)} s (process ${seconds.toFixed(1)} s) = ${Math.round(syncRate).toLocaleString('en')} rows/s end to end, peak RSS ${peakMb.toFixed(0)} MB`,
     );
 
+    // 1 vs 2 shards, side by side: the same file into a fresh exchange of its own by two workers at once.
+    const shards = await twoShards(dir, input, launcher, children);
+    if (shards.accepted !== rows) throw new Error(`2 shards accepted ${shards.accepted} of ${rows}`);
+    const shardRate = rows / shards.seconds;
+    console.log(
+      `1 vs 2 shards, ${rows.toLocaleString('en')} rows (process wall time): 1 worker ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString('en')} rows/s | 2 workers at once ${shards.seconds.toFixed(1)} s = ${Math.round(shardRate).toLocaleString('en')} rows/s (${shards.perWorker.map((w) => `shard ${w.shard}: ${w.accepted.toLocaleString('en')} sent, ${w.outOfShard.toLocaleString('en')} skipped, ${w.seconds.toFixed(1)} s`).join('; ')}); CPU: workers ${shards.cpu.workers.toFixed(1)} s, sandbox ${shards.cpu.sandbox.toFixed(1)} s on ${cpus().length} cores`,
+    );
+
     const scale = rows / 1_000_000;
     console.log(
       JSON.stringify({
@@ -185,6 +185,14 @@ async function main() {
             target: 'report',
           },
           {
+            name: `sync ${rows.toLocaleString('en')} rows, 2 shards at once, wall time`,
+            value: Number(shards.seconds.toFixed(1)),
+            unit: 's',
+            baseline: `1 worker (unsharded) ${seconds.toFixed(1)} s`,
+            ratio: Number((shards.seconds / seconds).toFixed(3)),
+            target: 'report',
+          },
+          {
             name: 'sync process peak RSS',
             value: Math.round(peakMb),
             unit: 'MB',
@@ -200,6 +208,89 @@ async function main() {
     await new Promise((r) => setTimeout(r, 300));
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A sandbox exchange on `dataFile` in a child process, with the example's catalogue entry published. */
+async function publishedExchange(dataFile: string, children: ChildProcess[]) {
+  const sandbox = spawnChild([dataFile], await sandboxServer());
+  children.push(sandbox.child);
+  const { url } = JSON.parse(await sandbox.firstLine) as { url: string };
+  const { createExchangeClient } = await import('@unsilo/sdk');
+  const { publishCatalog } = await import('@unsilo/sdk/publish');
+  const client = createExchangeClient({
+    baseUrl: url,
+    auth: { type: 'clientCredentials', ...credentials },
+  });
+  await publishCatalog({ dir: join(example, 'catalog'), client });
+  return { sandbox, url, client };
+}
+
+/**
+ * `unsilo sync --shard 1/2` and `--shard 2/2` started together, as two workers on two machines would be, into a
+ * fresh exchange: the wall time from their start to the end of the last, and what each sent and skipped. Each
+ * worker reads and maps the whole file (a row's shard is the hash of its mapped key) and sends its half.
+ */
+async function twoShards(dir: string, input: string, launcher: string[], children: ChildProcess[]) {
+  const { sandbox, url } = await publishedExchange(join(dir, 'exchange-shards.db'), children);
+  const sandboxCpuBefore = await cpuSeconds(sandbox.child.pid!);
+  const started = performance.now();
+  const workers = [1, 2].map((shard) => {
+    const args = ['--shard', `${shard}/2`, '--checkpoint', join(dir, `shard-${shard}.json`)];
+    return shardWorker(shard, launcher, url, input, args, started, children);
+  });
+  const cpu = { workers: 0, sandbox: 0 };
+  const poll = setInterval(() => {
+    void Promise.all(workers.map((w) => cpuSeconds(w.pid))).then((all) => {
+      const total = all.reduce((a, b) => a + b, 0);
+      if (all.every((s) => s > 0)) cpu.workers = total;
+    });
+    void cpuSeconds(sandbox.child.pid!).then((s) => {
+      if (s > 0) cpu.sandbox = s - sandboxCpuBefore;
+    });
+  }, 100);
+  const perWorker = await Promise.all(workers.map((w) => w.done));
+  clearInterval(poll);
+  const seconds = (performance.now() - started) / 1000;
+  const accepted = perWorker.reduce((total, w) => total + w.accepted, 0);
+  return { seconds, accepted, perWorker, cpu };
+}
+
+/** One `unsilo sync` worker of a sharded run: its pid, and its figures once it exits. */
+function shardWorker(
+  shard: number,
+  launcher: string[],
+  url: string,
+  input: string,
+  args: string[],
+  started: number,
+  children: ChildProcess[],
+) {
+  const cli = spawn(
+    process.execPath,
+    [...childFlags, ...launcher, 'sync', '-m', mappingFile, '-i', input, '--format', 'json', ...args],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        UNSILO_EXCHANGE_URL: url,
+        UNSILO_CLIENT_ID: credentials.clientId,
+        UNSILO_CLIENT_SECRET: credentials.clientSecret,
+      },
+      stdio: ['ignore', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'],
+    },
+  );
+  children.push(cli);
+  let out = '';
+  cli.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+  });
+  const done = new Promise<number | null>((resolve) => cli.on('close', resolve)).then((code) => {
+    if (code !== 0) throw new Error(`unsilo sync --shard ${shard}/2 exited ${code}: ${out}`);
+    const summary = JSON.parse(out.trim().split('\n').at(-1)!) as { accepted: number; outOfShard: number };
+    const seconds = (performance.now() - started) / 1000;
+    return { shard, accepted: summary.accepted, outOfShard: summary.outOfShard, seconds };
+  });
+  return { pid: cli.pid!, done };
 }
 
 /** This file in a child process under tsx (`--map-only`), or a bundled script when one is given. */

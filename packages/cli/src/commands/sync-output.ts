@@ -56,6 +56,13 @@ function heldDeletesLine(held: NonNullable<SyncResult['heldDeletes']>, lang: Lan
   return lang === 'zh' ? message.zh : message.en;
 }
 
+/** `[分片 2/4] ` / `[shard 2/4] ` before a sharded run's summary; nothing for an unsharded one. */
+function shardLabel(result: SyncResult, lang: Lang): string {
+  if (!result.shard) return '';
+  const { index, count } = result.shard;
+  return lang === 'zh' ? `[分片 ${index}/${count}] ` : `[shard ${index}/${count}] `;
+}
+
 /** The run's figures on stdout: one JSON line, or a sentence with where the rejects and receipts are. */
 export function printSummary(result: SyncResult, format: string, lang: Lang): void {
   const rate = runRejectRate(result);
@@ -66,6 +73,7 @@ export function printSummary(result: SyncResult, format: string, lang: Lang): vo
     rejectRate: rate,
     unchanged: result.unchanged,
     replaced: result.replaced,
+    ...(result.shard ? { shard: result.shard, outOfShard: result.outOfShard } : {}),
     deleted: result.deleted,
     batches: result.batches,
     retries: result.retries,
@@ -84,16 +92,17 @@ export function printSummary(result: SyncResult, format: string, lang: Lang): vo
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
+    const shardPrefix = shardLabel(result, lang);
     const lines =
       lang === 'zh'
         ? [
-            `${result.completed ? '同步完成' : '已停止（可用 --resume 续传）'}：读取 ${result.read} 行，接收 ${result.accepted}，拒收 ${result.rejected}，未变化 ${result.unchanged}${result.replaced ? `，被替代 ${result.replaced}` : ''}，删除 ${result.deleted}；${result.batches} 批，重试 ${result.retries} 次，用时 ${(result.durationMs / 1000).toFixed(1)} 秒`,
+            `${shardPrefix}${result.completed ? '同步完成' : '已停止（可用 --resume 续传）'}：读取 ${result.read} 行，接收 ${result.accepted}，拒收 ${result.rejected}，未变化 ${result.unchanged}${result.replaced ? `，被替代 ${result.replaced}` : ''}${result.shard ? `，属其他分片 ${result.outOfShard}` : ''}，删除 ${result.deleted}；${result.batches} 批，重试 ${result.retries} 次，用时 ${(result.durationMs / 1000).toFixed(1)} 秒`,
             `拒收率（本地拒收与平台拒收之和 ÷ 读取行数）：${percent}`,
             result.rejected > 0 ? `拒收行及原因：${result.rejectsFile}` : '',
             `回执（交付凭证）：${result.receipts}`,
           ]
         : [
-            `${result.completed ? 'Sync complete' : 'Stopped (continue with --resume)'}: read ${result.read}, accepted ${result.accepted}, rejected ${result.rejected}, unchanged ${result.unchanged}${result.replaced ? `, replaced ${result.replaced}` : ''}, deleted ${result.deleted}; ${result.batches} batches, ${result.retries} retries, ${(result.durationMs / 1000).toFixed(1)} s`,
+            `${shardPrefix}${result.completed ? 'Sync complete' : 'Stopped (continue with --resume)'}: read ${result.read}, accepted ${result.accepted}, rejected ${result.rejected}, unchanged ${result.unchanged}${result.replaced ? `, replaced ${result.replaced}` : ''}${result.shard ? `, other shards ${result.outOfShard}` : ''}, deleted ${result.deleted}; ${result.batches} batches, ${result.retries} retries, ${(result.durationMs / 1000).toFixed(1)} s`,
             `Reject rate (refused locally + rejected by the exchange, over rows read): ${percent}`,
             result.rejected > 0 ? `Rejected rows with reasons: ${result.rejectsFile}` : '',
             `Receipts (proof of delivery): ${result.receipts}`,

@@ -2,6 +2,7 @@ import { ExchangeError, ExchangeHttpError } from '@unsilo/sdk';
 import type { MappingDiagnostic } from '@unsilo/sdk/mapping';
 import {
   clientFromSettings,
+  parseShard,
   resolveExchangeSettings,
   SyncError,
   SyncMappingError,
@@ -38,6 +39,7 @@ interface SyncFlags {
   progress: boolean;
   lang?: string;
   duplicates: string;
+  shard?: string;
 }
 
 export function register(program: Command): void {
@@ -69,6 +71,10 @@ export function register(program: Command): void {
     .option(
       '--allow-mass-delete',
       '快照模式：上次记录超过一半（且多于 100 条）不在输入中时仍执行删除（先核对清单）/ snapshot: send the deletes held because more than half of the records of the last run vanished (review the held list first)',
+    )
+    .option(
+      '--shard <i/n>',
+      '分片同步：只同步主键哈希属于第 i 片（共 n 片）的行，n 台机器并行同步一个资源，各有检查点 / sharded sync: only the rows whose key hashes to shard i of n, so n workers sync one resource in parallel, each with its own checkpoint',
     )
     .option('--batch-size <n>', '每批记录数 / rows per batch', '1000')
     .option('--concurrency <n>', '并发批数 / batches in flight', '4')
@@ -105,6 +111,7 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
   const concurrency = integer(flags.concurrency, '--concurrency', lang);
   const timeout = integer(flags.timeout, '--timeout', lang);
   const duplicates = duplicatePolicy(flags.duplicates);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const timeZone = await configuredTimeZone();
 
   const stop = new AbortController();
@@ -129,6 +136,7 @@ async function runSync(flags: SyncFlags, lang: Lang): Promise<number> {
       ...(flags.allowMassDelete ? { allowMassDelete: true } : {}),
       ...(flags.rejects ? { rejects: flags.rejects } : {}),
       ...(flags.state ? { state: flags.state } : {}),
+      ...(shard ? { shard } : {}),
       batchSize,
       concurrency,
       stop: stop.signal,

@@ -1,14 +1,22 @@
 import { rename, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadCheckpoint, receiptsPathFor, type SyncMode, saveCheckpoint } from './checkpoint';
+import { type SyncShard, shardLabel } from './shard';
 
 /**
  * The default checkpoint of a resource and mode: `.unsilo/sync/<resource>.<mode>.json` under `folder`. Each mode
  * keeps its own (with its receipts, rejects and snapshot state beside it), so a full run never overwrites the
- * watermark of the incremental runs.
+ * watermark of the incremental runs; so does each shard of a sharded sync:
+ * `.unsilo/sync/<resource>.<mode>.shard-<i>-of-<n>.json`.
  */
-export function defaultCheckpointPath(folder: string, resource: string, mode: SyncMode): string {
-  return resolve(folder, '.unsilo/sync', `${fileStem(resource)}.${mode}.json`);
+export function defaultCheckpointPath(
+  folder: string,
+  resource: string,
+  mode: SyncMode,
+  shard?: SyncShard,
+): string {
+  const part = shard ? `.${shardLabel(shard)}` : '';
+  return resolve(folder, '.unsilo/sync', `${fileStem(resource)}.${mode}${part}.json`);
 }
 
 /** The checkpoint unsilo kept per resource before each mode had its own: `.unsilo/sync/<resource>.json`. */

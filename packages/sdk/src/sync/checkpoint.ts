@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file';
 import { SyncError } from './errors';
+import type { SyncShard } from './shard';
 import type { SyncCounts } from './types';
 
 export type SyncMode = 'full' | 'incremental' | 'snapshot';
@@ -60,11 +61,23 @@ export interface Checkpoint {
   watermark?: { field: string; value: WatermarkValue };
   /** The receipts NDJSON beside the checkpoint (proof of delivery) and its verified length. */
   receipts: { file: string; bytes: number };
+  /** The shard this checkpoint belongs to (absent: unsharded); a run of another shard layout is refused. */
+  shard?: SyncShard;
   run?: RunState;
 }
 
 export function emptyCounts(): SyncCounts {
-  return { read: 0, accepted: 0, rejected: 0, unchanged: 0, replaced: 0, deleted: 0, batches: 0, retries: 0 };
+  return {
+    read: 0,
+    accepted: 0,
+    rejected: 0,
+    unchanged: 0,
+    replaced: 0,
+    outOfShard: 0,
+    deleted: 0,
+    batches: 0,
+    retries: 0,
+  };
 }
 
 /** The receipts file that belongs to a checkpoint file. */
@@ -145,6 +158,7 @@ function invalidField(c: Record<string, unknown>): string | undefined {
   if (typeof c.generation !== 'string') return 'generation';
   const receipts = c.receipts;
   if (!isMap(receipts) || typeof receipts.file !== 'string' || !isCount(receipts.bytes)) return 'receipts';
+  if (c.shard !== undefined && !isShard(c.shard)) return 'shard';
   return c.run === undefined ? undefined : invalidRunField(c.run);
 }
 
@@ -157,11 +171,24 @@ function invalidRunField(run: unknown): string | undefined {
   }
   const counts = run.counts;
   if (!isMap(counts)) return 'run.counts';
-  // `replaced` is newer than the format: a checkpoint written before it has none (read as 0 when resumed).
+  // `replaced` and `outOfShard` are newer than the format: a checkpoint written before them has none (read as 0
+  // when resumed).
   const count = Object.keys(emptyCounts()).find(
-    (field) => !isCount(counts[field]) && !(field === 'replaced' && counts[field] === undefined),
+    (field) => !isCount(counts[field]) && !(LATER_COUNTS.includes(field) && counts[field] === undefined),
   );
   return count === undefined ? undefined : `run.counts.${count}`;
+}
+
+const LATER_COUNTS: readonly string[] = ['replaced', 'outOfShard'];
+
+function isShard(value: unknown): boolean {
+  return (
+    isMap(value) &&
+    isCount(value.index) &&
+    isCount(value.count) &&
+    value.index >= 1 &&
+    value.index <= value.count
+  );
 }
 
 function isCount(value: unknown): value is number {

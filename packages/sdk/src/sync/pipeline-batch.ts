@@ -10,7 +10,7 @@ import type {
   SourceRow,
   SyncCounts,
 } from './types';
-import { isReplaced } from './types';
+import { isOutOfShard, isReplaced } from './types';
 
 /** A row (or a delete) refused before sending or by the exchange, as the rejects file records it. */
 export interface RejectEntry {
@@ -36,6 +36,8 @@ export interface PipelineBatch {
   unchanged: number;
   /** Rows a later row of their key replaces (`duplicates: 'last'`). */
   replaced: number;
+  /** Rows of other shards: skipped. */
+  outOfShard: number;
   read: number;
   outcome?: BatchOutcome;
   idempotencyKey?: string;
@@ -52,18 +54,27 @@ export function newBatch(index: number, start: number): PipelineBatch {
     rejects: [],
     unchanged: 0,
     replaced: 0,
+    outOfShard: 0,
     read: 0,
   };
 }
 
-/** Maps one source item into the batch: a reject, an upsert to send, or an unchanged row. */
+/**
+ * Maps one source item into the batch: a reject, an upsert to send, an unchanged row or one of another shard.
+ * `keylessElsewhere`: rows without a readable key belong to another shard (a sharded run's shards 2…n).
+ */
 export function route(
   item: SourceItem,
   batch: PipelineBatch,
   map: RowMapper,
   filter: ChangeFilter,
   bodies: BodyBuffers,
+  keylessElsewhere = false,
 ): void {
+  if (isReject(item) && keylessElsewhere) {
+    skipOutOfShard(batch, filter, true);
+    return;
+  }
   if (isReject(item)) {
     batch.rejects.push({ row: item.row, errors: [item.error], source: { line: item.line }, stage: 'client' });
     filter.rejected(undefined);
@@ -85,6 +96,10 @@ export function route(
       errors: [{ field: '', rule: 'mapping/internal', message: reason, zh: `映射该行时出错：${reason}` }],
     };
   }
+  if (isOutOfShard(mapped)) {
+    skipOutOfShard(batch, filter, mapped.keyless);
+    return;
+  }
   if (isReplaced(mapped)) {
     // The key's last row stands for it (in snapshot mode too): this one is neither sent nor rejected.
     batch.replaced += 1;
@@ -103,11 +118,21 @@ export function route(
   }
 }
 
+/**
+ * A row of another shard: counted, not sent. One without a readable key still counts as keyless for snapshot
+ * mode's delete guard here too: it may be the row of one of this shard's vanished keys.
+ */
+function skipOutOfShard(batch: PipelineBatch, filter: ChangeFilter, keyless: boolean): void {
+  batch.outOfShard += 1;
+  if (keyless) filter.rejected(undefined);
+}
+
 /** Folds the exchange's per-operation answer into the counts and the batch's reject list. */
 export function applyOutcome(batch: PipelineBatch, counts: SyncCounts, filter: ChangeFilter): void {
   counts.read += batch.read;
   counts.unchanged += batch.unchanged;
   counts.replaced += batch.replaced;
+  counts.outOfShard += batch.outOfShard;
   counts.rejected += batch.rejects.length;
   const outcome = batch.outcome;
   if (!outcome) return;

@@ -6,6 +6,7 @@ import { applyOutcome, newBatch, type PipelineBatch, route } from './pipeline-ba
 import { PushWindow } from './push-window';
 import {
   type DeleteKey,
+  isOutOfShard,
   isReplaced,
   type PushBatch,
   type RowMapper,
@@ -34,6 +35,8 @@ export interface PipelineOptions extends DeleteAllowances {
   push: PushBatch;
   /** Called once per batch, strictly in batch order, after the batch's receipt is verified. */
   commit: (batch: PipelineBatch, counts: SyncCounts, deletesCommitted: number) => Promise<void>;
+  /** A sharded run's shards 2…n: rows without a readable key (malformed lines too) are shard 1's. */
+  keylessElsewhere?: boolean;
   /** Aborting stops reading; batches in flight finish and are committed. */
   stop?: AbortSignal;
   onRead?: (read: number, inFlight: number) => void;
@@ -142,8 +145,10 @@ class PipelineRun {
       this.#readCount += 1;
       this.#current.read += 1;
       this.#current.end = this.#position;
-      route(next.value, this.#current, this.options.map, this.options.filter, this.#bodies);
-      if (this.#current.read >= this.options.batchSize) {
+      const { map, filter, keylessElsewhere } = this.options;
+      route(next.value, this.#current, map, filter, this.#bodies, keylessElsewhere);
+      // Rows of other shards take no room: a shard's batches are as full as an unsharded run's.
+      if (this.#current.read - this.#current.outOfShard >= this.options.batchSize) {
         if (!(await this.#sendCurrent())) return false;
         this.options.onRead?.(this.#readCount, this.#window.inFlight);
       }
@@ -160,6 +165,10 @@ class PipelineRun {
       return;
     }
     const mapped = map(item.values, item.row);
+    if (isOutOfShard(mapped)) {
+      if (mapped.keyless) filter.rejected(undefined);
+      return;
+    }
     if (isReplaced(mapped)) return;
     if (!mapped.ok) {
       filter.rejected(mapped.record);

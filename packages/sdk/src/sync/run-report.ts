@@ -91,7 +91,8 @@ export async function reportRun(
     await report(settings.resource, {
       runId: run.id,
       mode: settings.mode,
-      rowsRead: counts.read,
+      // A shard reports the rows it owns: the shards' reports add up to one unsharded run's.
+      rowsRead: counts.read - counts.outOfShard,
       accepted: counts.accepted,
       refusedLocally: { total: refusals.total, byReason: refusals.byReason },
       startedAt: run.startedAt,

@@ -52,6 +52,7 @@ export function checkpointOf(
       ? { watermark: previous.watermark }
       : {}),
     receipts: { file: files.receipts ?? '', bytes: previous?.receipts.bytes ?? 0 },
+    ...(settings.shard ? { shard: settings.shard } : {}),
     run,
   };
 }

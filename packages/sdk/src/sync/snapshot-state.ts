@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { syncDirectory } from './atomic-file';
 import { SyncError } from './errors';
+import { ownsKey, type SyncShard } from './shard';
 
 /**
  * The format version of the state files this unsilo writes, and the newest it reads. Every state file written
@@ -30,6 +31,11 @@ export class SnapshotState {
     /** key (JSON array of the key values) → content hash */
     readonly hashes: Map<string, string> = new Map(),
   ) {}
+
+  /** Forgets the keys of other shards: a sharded run's deletes never reach a key another worker owns. */
+  keepShard(shard: SyncShard): void {
+    for (const key of this.hashes.keys()) if (!ownsKey(key, shard)) this.hashes.delete(key);
+  }
 
   static async load(path: string, resource: string): Promise<SnapshotState> {
     const state = new SnapshotState(resource);

@@ -4,6 +4,7 @@ import type { HeldDeletesReason } from './delete-guard';
 import { SyncError } from './errors';
 import type { ResumeMode } from './resume';
 import type { ReportRun, RunReported } from './run-report';
+import { checkedShard, type SyncShard } from './shard';
 import type { PushBatch, RowMapper, SourceItem, SyncProgress, SyncSummary } from './types';
 
 /** What sync needs of a mapping: the target resource, its key and the compiled row function. */
@@ -53,6 +54,13 @@ export interface SyncOptions {
    * By default they are held and listed (reason `mass-delete`): a truncated export looks the same.
    */
   allowMassDelete?: boolean;
+  /**
+   * Sync only the rows whose record key hashes to this shard (`{ index: 2, count: 4 }`: the second of four), so
+   * that `count` workers sync one resource in parallel; rows of other shards are skipped and counted as
+   * `outOfShard`. Each shard needs its own checkpoint (it records the shard; another layout is refused) and, in
+   * snapshot mode, deletes only among its own keys. Needs the mapping to declare a key.
+   */
+  shard?: SyncShard;
   /** Abort to stop cleanly: batches in flight finish, the checkpoint stays valid. */
   stop?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
@@ -83,6 +91,8 @@ export interface SyncResult extends SyncSummary {
   /** False when stopped before the end of the source; resume to continue. */
   completed: boolean;
   resumed: boolean;
+  /** The shard this run synced, when sharded. */
+  shard?: SyncShard;
   checkpoint?: string;
   receipts?: string;
   rejectsFile?: string;
@@ -120,6 +130,7 @@ export interface RunSettings {
   concurrency: number;
   /** The mapping's digest ('unspecified' when the caller gave none). */
   digest: string;
+  shard?: SyncShard;
 }
 
 const DEFAULT_BATCH = 1000;
@@ -148,8 +159,13 @@ export function runSettingsOf(options: SyncOptions): RunSettings {
       '重复主键保留最后一行（duplicates: last）需要可读两遍的输入文件：数据流中无法得知哪一行是最后一行',
     );
   }
+  const shard = options.shard ? checkedShard(options.shard) : undefined;
+  if (shard && options.mapping.key.length === 0) {
+    throw usage('a sharded sync needs the mapping to declare a key', '分片同步需要映射声明主键（key）');
+  }
   const resource = options.mapping.resource;
-  return { resource, mode, batchSize, concurrency, digest: options.mapping.digest ?? 'unspecified' };
+  const digest = options.mapping.digest ?? 'unspecified';
+  return { resource, mode, batchSize, concurrency, digest, ...(shard ? { shard } : {}) };
 }
 
 function positive(value: number, name: string): number {

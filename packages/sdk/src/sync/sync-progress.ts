@@ -36,6 +36,7 @@ export function progressReporter(
       rejected: counts.rejected,
       unchanged: counts.unchanged,
       replaced: counts.replaced,
+      outOfShard: counts.outOfShard,
       deleted: counts.deleted,
       batches: counts.batches,
       retries: counts.retries,

@@ -18,6 +18,7 @@ import { openRunLogs, rejectedRows } from './run-logs';
 import { RunRecorder } from './run-recorder';
 import { LocalRefusals, reportRun } from './run-report';
 import { checkpointOf, completeRun, runStateOf } from './run-state';
+import { refuseOtherShard, shardMapper } from './shard';
 import { SnapshotState } from './snapshot-state';
 import { type RunSettings, runSettingsOf, type SyncOptions, type SyncResult } from './sync-options';
 import { progressReporter } from './sync-progress';
@@ -39,7 +40,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
   const changes = await changeFilterOf(options, settings, files, checkpoint, resumed);
   const progress = progressReporter(options, started, run.counts, run.position);
   const refusals = await LocalRefusals.of(resumed ? files.rejects : undefined);
-  const duplicates = duplicateMapper(options);
+  const duplicates = duplicateMapper(options, settings);
   const recorder = new RunRecorder({
     checkpointPath: files.checkpoint,
     checkpoint,
@@ -72,6 +73,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
       allowDeletesWithRejects: options.allowDeletesWithRejects,
       allowEmptySnapshot: options.allowEmptySnapshot,
       allowMassDelete: options.allowMassDelete,
+      keylessElsewhere: settings.shard !== undefined && settings.shard.index !== 1,
       stop: options.stop,
       onRead: (read, inFlight) => progress.read(read, inFlight),
     });
@@ -96,6 +98,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     durationMs: Date.now() - started,
     completed: result.completed,
     resumed: resumed !== undefined,
+    ...(settings.shard ? { shard: settings.shard } : {}),
     duplicateScan: duplicates.duplicateScan,
     ...(files.checkpoint ? { checkpoint: files.checkpoint, receipts: files.receipts } : {}),
     ...(files.rejects ? { rejectsFile: files.rejects } : {}),
@@ -104,9 +107,16 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
   };
 }
 
-/** The mapper under the duplicate guard: the given (pre-scanned) one, else a streaming one; none without a key. */
-function duplicateMapper(options: SyncOptions): Pick<SyncResult, 'duplicateScan'> & { map: RowMapper } {
-  const { key, map } = options.mapping;
+/**
+ * The mapper under the duplicate guard: the given (pre-scanned) one, else a streaming one; none without a key. A
+ * sharded run's rows of other shards pass the guard untouched.
+ */
+function duplicateMapper(
+  options: SyncOptions,
+  settings: RunSettings,
+): Pick<SyncResult, 'duplicateScan'> & { map: RowMapper } {
+  const { key } = options.mapping;
+  const map = settings.shard ? shardMapper(options.mapping.map, settings.shard, key) : options.mapping.map;
   const guard = options.duplicateGuard ?? (key.length > 0 ? streamingGuard(key) : undefined);
   if (!guard) return { map, duplicateScan: 'none' };
   return { map: guardedMapper(map, guard, key), duplicateScan: guard.scan };
@@ -126,6 +136,7 @@ async function runToContinue(
       `检查点 ${checkpointPath} 属于资源 ${previous.resource}，而非 ${settings.resource}。`,
     );
   }
+  if (previous && checkpointPath) refuseOtherShard(checkpointPath, previous.shard, settings.shard);
   const resumed = runToResume({
     resume: options.resume,
     checkpointPath,
@@ -148,6 +159,8 @@ async function changeFilterOf(
 ): Promise<{ filter: ChangeFilter; incremental?: IncrementalFilter; snapshot?: SnapshotState }> {
   if (settings.mode === 'snapshot') {
     const snapshot = await SnapshotState.load(files.state!, settings.resource);
+    // Deletes stay among this shard's keys, whatever state file was given.
+    if (settings.shard) snapshot.keepShard(settings.shard);
     return { filter: snapshotFilter(snapshot, options.mapping.key), snapshot };
   }
   if (settings.mode === 'incremental') {

@@ -11,7 +11,8 @@ export type { SourceItem, SourceReject, SourceRow };
 export type MappedRow =
   | { ok: true; record: Record<string, unknown> }
   | { ok: false; errors: RowError[]; record?: Record<string, unknown> }
-  | ReplacedRow;
+  | ReplacedRow
+  | OutOfShardRow;
 
 /** A row a later row of its key replaces (`duplicates: 'last'`): not sent, not rejected, counted as replaced. */
 export interface ReplacedRow {
@@ -23,6 +24,23 @@ export interface ReplacedRow {
 
 export function isReplaced(mapped: MappedRow): mapped is ReplacedRow {
   return (mapped as ReplacedRow).replacedBy !== undefined;
+}
+
+/**
+ * A row of another shard (see `SyncOptions.shard`): neither sent nor rejected, counted as out of shard.
+ * `keyless`: the row has no readable key, so no shard of its own; shard 1 takes such rows.
+ */
+export interface OutOfShardRow {
+  ok: false;
+  outOfShard: true;
+  keyless: boolean;
+  errors?: never;
+  record?: never;
+  replacedBy?: never;
+}
+
+export function isOutOfShard(mapped: MappedRow): mapped is OutOfShardRow {
+  return (mapped as OutOfShardRow).outOfShard === true;
 }
 
 export type RowMapper = (values: Record<string, string>, row: number) => MappedRow;
@@ -59,7 +77,7 @@ export interface BatchOutcome extends Pick<Schema<'BatchResult'>, 'accepted' | '
 
 export type PushBatch = (request: BatchRequest) => Promise<BatchOutcome>;
 
-/** Where the rows of a run went so far: read = accepted + rejected + unchanged + replaced. */
+/** Where the rows of a run went so far: read = accepted + rejected + unchanged + replaced + outOfShard. */
 export interface SyncCounts {
   read: number;
   accepted: number;
@@ -67,6 +85,8 @@ export interface SyncCounts {
   unchanged: number;
   /** Rows a later row of the same key replaced (`duplicates: 'last'`): never sent. */
   replaced: number;
+  /** Rows of other shards (`shard`): skipped, neither sent nor rejected; 0 in an unsharded run. */
+  outOfShard: number;
   deleted: number;
   batches: number;
   retries: number;

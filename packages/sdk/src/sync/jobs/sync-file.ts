@@ -45,6 +45,7 @@ export interface SyncFileOptions
     | 'allowDeletesWithRejects'
     | 'allowEmptySnapshot'
     | 'allowMassDelete'
+    | 'shard'
   > {
   mapping: SyncFileMapping;
   /** The legacy export, read as the mapping's `source` says (format, encoding, delimiter, sheet). */
@@ -55,7 +56,8 @@ export interface SyncFileOptions
   push?: PushRetryOptions & { timeoutMs?: number };
   /**
    * The checkpoint file. Default: `.unsilo/sync/<resource>.<mode>.json` under `folder` (one per mode; a
-   * `<resource>.json` of an earlier unsilo whose mode matches is adopted once, then renamed `….json.migrated`).
+   * `<resource>.json` of an earlier unsilo whose mode matches is adopted once, then renamed `….json.migrated`),
+   * `.unsilo/sync/<resource>.<mode>.shard-<i>-of-<n>.json` for a shard.
    */
   checkpoint?: string;
   /** The folder of the default checkpoint (default: the working directory). */
@@ -129,15 +131,19 @@ export async function syncFile(options: SyncFileOptions): Promise<SyncResult> {
     ...(options.allowDeletesWithRejects ? { allowDeletesWithRejects: true } : {}),
     ...(options.allowEmptySnapshot ? { allowEmptySnapshot: true } : {}),
     ...(options.allowMassDelete ? { allowMassDelete: true } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
   });
 }
 
-/** The default checkpoint of the resource and mode; one an earlier unsilo kept per resource is adopted once. */
+/**
+ * The default checkpoint of the resource, mode and shard; one an earlier unsilo kept per resource is adopted once
+ * by an unsharded run (it was unsharded).
+ */
 async function modeCheckpoint(resource: string, options: SyncFileOptions): Promise<string> {
   const folder = options.folder ?? '.';
   const mode = options.mode ?? 'full';
-  await adoptLegacyCheckpoint(folder, resource, mode);
-  return defaultCheckpointPath(folder, resource, mode);
+  if (!options.shard) await adoptLegacyCheckpoint(folder, resource, mode);
+  return defaultCheckpointPath(folder, resource, mode, options.shard);
 }
 
 /**
