@@ -39,6 +39,11 @@ async function entryOf(
 }
 
 /** A revision of a published entry: another name, share type `none`, and xm shortened to 10 characters. */
+/** A refused change leaves the draft as it was: the same ETag. */
+async function expectDraftUnchanged(context: CheckContext, draft: { code: string; etag: string }) {
+  expectEqual((await context.client('providerA').catalog.get(draft.code)).etag, draft.etag, 'ETag after it');
+}
+
 async function revisionOf(context: CheckContext, code: string): Promise<CatalogEntry> {
   const base = await entryOf(context, code, 'none');
   const items = base.items?.map((item) => (item.key === 'xm' ? { ...item, length: 10 } : item));
@@ -184,11 +189,7 @@ export const lifecycleChecks: ConformanceCheck[] = [
         .client('providerA')
         .catalog.update(draft.code, brokenUpdate, { ifMatch: draft.etag });
       await expectProblem(update, 422, 'catalog.lint_failed', 'update with a broken entry');
-      expectEqual(
-        (await context.client('providerA').catalog.get(draft.code)).etag,
-        draft.etag,
-        'ETag after it',
-      );
+      await expectDraftUnchanged(context, draft);
     },
   },
   {
@@ -203,11 +204,7 @@ export const lifecycleChecks: ConformanceCheck[] = [
       const other = await entryOf(context, await context.fixtures.newCode());
       const update = context.client('providerA').catalog.update(draft.code, other, { ifMatch: draft.etag });
       await expectProblem(update, 422, 'catalog.code_mismatch', 'update with another code');
-      expectEqual(
-        (await context.client('providerA').catalog.get(draft.code)).etag,
-        draft.etag,
-        'ETag after it',
-      );
+      await expectDraftUnchanged(context, draft);
     },
   },
   {
