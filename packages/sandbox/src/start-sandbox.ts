@@ -82,16 +82,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const configuredKeys = dataFile ? readConfiguredSealingKeys(options) : {};
   const db = openDatabase(dataFile ? { dataFile } : { memory: true });
   const bookkeeping = dataFile ? openBookkeeping(dataFile) : db;
-  const storage = openSqliteStorage(db, bookkeeping, {
-    maxAnonymousAuditEvents: options.maxAnonymousAuditEvents,
-  });
+  let storage: Storage | undefined;
   try {
     const now = options.now ? () => options.now!().getTime() : () => Date.now();
-    // Start-up steps on the SQLite file itself (migrations ran when it opened): re-sealing and seeding.
+    // Start-up steps on the SQLite file itself (migrations ran when it opened): re-sealing and seeding. The
+    // storage opens after them, because its record index writes to the file and a refusal must change nothing.
     const sealing = prepareSealedSecrets(db, configuredKeys, dataFile);
     const sealingKey = sealing.current;
-    const { seed, seedFile } = seedOf((await storage.departments.list()).length > 0, options);
+    const { seed, seedFile } = seedOf(db, options);
     if (seed) applySeed(db, seed, sealingKey, new Date(now()).toISOString());
+    storage = openSqliteStorage(db, bookkeeping, {
+      maxAnonymousAuditEvents: options.maxAnonymousAuditEvents,
+    });
     const state = await sandboxState(storage, options, { now, sealingKey, seed });
     const app = buildApp(state, specContract(), {
       bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
@@ -120,20 +122,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         if (closed) return;
         closed = true;
         await app.close();
-        await storage.close();
+        await state.storage.close();
       },
     };
   } catch (error) {
-    await storage.close();
+    if (storage) await storage.close();
+    else {
+      if (bookkeeping !== db) bookkeeping.close();
+      db.close();
+    }
     throw error;
   }
 }
 
 /** The seed to apply: the one given, or the demo seed when the database has no departments yet. */
 function seedOf(
-  hasDepartments: boolean,
+  db: Database,
   options: SandboxOptions,
 ): { seed: Seed | undefined; seedFile: string | undefined } {
+  const hasDepartments = (db.prepare('SELECT count(*) AS n FROM departments').get() as { n: number }).n > 0;
   const seedFile =
     typeof options.seed === 'string'
       ? resolve(options.seed)
