@@ -1,13 +1,11 @@
 import { checkRecord } from '@unsilo/sdk/mapping';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createShareRequestStore } from './access/share-requests';
 import { registerAuditHook } from './audit/audit-hook';
 import { createTokenService } from './auth/access-tokens';
 import { createAuthenticator } from './auth/authenticate';
-import { createDepartmentStore } from './auth/departments';
 import { createHmacVerifier } from './auth/hmac-signature';
 import { createEntryLinter } from './catalog/entry-linter';
-import { createResourceStore, type StoredResource } from './catalog/resource-store';
+import type { StoredResource } from './catalog/resource-store';
 import { registerContentTypes } from './http/content-types';
 import type { Contract } from './http/contract';
 import { registerErrorHandling } from './http/error-handler';
@@ -17,8 +15,6 @@ import { registerRequestGuards } from './http/request-guards';
 import { serverOptions } from './http/server-options';
 import { answerExpectation } from './http/socket-problems';
 import type { RecordChecker } from './records/process-batch';
-import { createRecordStore } from './records/record-store';
-import { createSyncRunStore } from './records/sync-run-store';
 import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { catalogRoutes } from './routes/catalog-routes';
@@ -41,19 +37,22 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
   const app = Fastify(serverOptions(options));
   app.server.on('checkExpectation', answerExpectation);
 
-  const departments = createDepartmentStore(state.db);
-  const resources = createResourceStore(state.db);
+  const { storage } = state;
+  const { departments, resources } = storage;
   const checkers = new WeakMap<StoredResource, RecordChecker>();
   const services: Services = {
     state,
     departments,
-    tokens: createTokenService(state.db, state.now, state.tokenTtlSeconds),
+    tokens: createTokenService(storage.clients, storage.tokens, state.now, state.tokenTtlSeconds),
     resources,
-    shares: createShareRequestStore(state.db),
-    records: createRecordStore(state.db),
-    syncRuns: createSyncRunStore(state.db),
-    lint: createEntryLinter((code, viewer) =>
-      resources.entries(viewer).filter((entry) => entry.code !== code),
+    shares: storage.shares,
+    records: storage.records,
+    syncRuns: storage.syncRuns,
+    quality: storage.quality,
+    conflicts: storage.conflicts,
+    audit: storage.audit,
+    lint: createEntryLinter(async (code, viewer) =>
+      (await resources.entries(viewer)).filter((entry) => entry.code !== code),
     ),
     checkerFor: (resource) => {
       let checker = checkers.get(resource);
@@ -71,7 +70,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
     contract,
     createAuthenticator(
       services.tokens,
-      createHmacVerifier(state.db, state.bookkeeping, state.sealingKey, state.now),
+      createHmacVerifier(storage.clients, storage.nonces, state.sealingKey, state.now),
       departments,
     ),
   );

@@ -1,15 +1,13 @@
 import type { Department, DepartmentRole } from '@unsilo/sdk/schemas';
-import type { Database } from 'better-sqlite3';
-import type { AuditLog } from './audit/audit-log';
 import type { LoginThrottle } from './auth/login-throttle';
 import type { RequestLimiter } from './http/rate-limit';
 import type { ReceiptSigner } from './receipts/receipt-signer';
+import type { AuditLog, Storage } from './storage/ports';
 
 /** Everything a handler needs, created once per running exchange. */
 export interface SandboxState {
-  db: Database;
-  /** Where audit events and spent nonces are written: a NORMAL-sync connection for a file, else `db`. */
-  bookkeeping: Database;
+  /** Every piece of persistent state, behind its port. */
+  storage: Storage;
   /** The exchange's clock (ms since epoch); injectable so tests can move time. */
   now: () => number;
   /** Lets a provider register and publish its own entries (no separate authority step). */

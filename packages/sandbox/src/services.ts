@@ -1,16 +1,23 @@
 import type { Finding } from '@unsilo/sdk';
-import type { ShareRequestStore } from './access/share-requests';
 import type { TokenService } from './auth/access-tokens';
-import type { DepartmentStore } from './auth/departments';
-import type { CatalogEntry, CatalogViewer, ResourceStore, StoredResource } from './catalog/resource-store';
+import type { CatalogEntry, CatalogViewer, StoredResource } from './catalog/resource-store';
 import type { RecordChecker } from './records/process-batch';
-import type { RecordStore } from './records/record-store';
-import type { SyncRunStore } from './records/sync-run-store';
 import type { SandboxState } from './sandbox-state';
+import type {
+  AuditLog,
+  ConflictReads,
+  DepartmentStore,
+  QualityReads,
+  RecordStore,
+  ResourceStore,
+  ShareRequestStore,
+  SyncRunStore,
+} from './storage/ports';
 
 /** Judges an entry against the contract, the rules and the part of the catalogue its author may see. */
-export type EntryLinter = (entry: CatalogEntry, viewer: CatalogViewer) => Finding[];
+export type EntryLinter = (entry: CatalogEntry, viewer: CatalogViewer) => Promise<Finding[]>;
 
+/** What the route handlers use: the exchange's state and the storage ports (never a database directly). */
 export interface Services {
   state: SandboxState;
   departments: DepartmentStore;
@@ -19,6 +26,9 @@ export interface Services {
   shares: ShareRequestStore;
   records: RecordStore;
   syncRuns: SyncRunStore;
+  quality: QualityReads;
+  conflicts: ConflictReads;
+  audit: AuditLog;
   lint: EntryLinter;
   checkerFor: (resource: StoredResource) => RecordChecker;
 }

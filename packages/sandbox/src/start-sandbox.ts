@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { buildApp } from './app';
-import { createAuditLog } from './audit/audit-log';
 import { createLoginThrottle, defaultLoginThrottle, type LoginThrottleLimits } from './auth/login-throttle';
 import { prepareSealedSecrets } from './auth/sealed-secrets';
 import { readConfiguredSealingKeys, type SealingKeyConfig } from './auth/sealing-key';
-import { createMemoryThrottleStore } from './auth/throttle-store';
 import { entriesOutsideContract } from './catalog/contract-check';
 import { openBookkeeping, openDatabase } from './db/open-database';
 import { createRequestLimiter, defaultRequestsPerMinute } from './http/rate-limit';
@@ -13,6 +11,8 @@ import { specContract } from './http/spec-contract';
 import { loadReceiptSigner } from './receipts/receipt-signer';
 import type { SandboxState } from './sandbox-state';
 import { applySeed, demoSeedFile, readSeedFile, type Seed } from './seed/seed-file';
+import type { Storage } from './storage/ports';
+import { openSqliteStorage } from './storage/sqlite-storage';
 
 /** Options; the sealing-key ones (`sealingKey`, `sealingKeyFile`, `previousSealingKey…`) are in `SealingKeyConfig`. */
 export interface SandboxOptions extends SealingKeyConfig {
@@ -82,13 +82,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const configuredKeys = dataFile ? readConfiguredSealingKeys(options) : {};
   const db = openDatabase(dataFile ? { dataFile } : { memory: true });
   const bookkeeping = dataFile ? openBookkeeping(dataFile) : db;
+  let storage: Storage | undefined;
   try {
     const now = options.now ? () => options.now!().getTime() : () => Date.now();
+    // Start-up steps on the SQLite file itself (migrations ran when it opened): re-sealing and seeding. The
+    // storage opens after them, because its record index writes to the file and a refusal must change nothing.
     const sealing = prepareSealedSecrets(db, configuredKeys, dataFile);
     const sealingKey = sealing.current;
     const { seed, seedFile } = seedOf(db, options);
     if (seed) applySeed(db, seed, sealingKey, new Date(now()).toISOString());
-    const state = sandboxState(db, bookkeeping, options, { now, sealingKey, seed });
+    storage = openSqliteStorage(db, bookkeeping, {
+      maxAnonymousAuditEvents: options.maxAnonymousAuditEvents,
+    });
+    const state = await sandboxState(storage, options, { now, sealingKey, seed });
     const app = buildApp(state, specContract(), {
       bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
       logger: options.logger ?? false,
@@ -98,11 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
     const host = options.host ?? '127.0.0.1';
-    const clients = db
-      .prepare(
-        'SELECT d.id AS departmentId, d.name AS name, c.client_id AS clientId FROM clients c JOIN departments d ON d.id = c.department_id ORDER BY d.id',
-      )
-      .all() as RunningSandbox['clients'];
+    const clients = await storage.clients.list();
 
     let closed = false;
     return {
@@ -120,14 +122,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         if (closed) return;
         closed = true;
         await app.close();
-        state.audit.flush();
-        if (bookkeeping !== db) bookkeeping.close();
-        db.close();
+        await state.storage.close();
       },
     };
   } catch (error) {
-    if (bookkeeping !== db) bookkeeping.close();
-    db.close();
+    if (storage) await storage.close();
+    else {
+      if (bookkeeping !== db) bookkeeping.close();
+      db.close();
+    }
     throw error;
   }
 }
@@ -150,25 +153,25 @@ function seedOf(
 }
 
 /** What every request handler shares: the databases, the clock, keys, limits and throttles. */
-function sandboxState(
-  db: Database,
-  bookkeeping: Database,
+async function sandboxState(
+  storage: Storage,
   options: SandboxOptions,
   {
     now,
     sealingKey,
     seed,
   }: { now: () => number; sealingKey: SandboxState['sealingKey']; seed: Seed | undefined },
-): SandboxState {
-  const throttleStore = createMemoryThrottleStore();
+): Promise<SandboxState> {
+  const throttleStore = storage.throttle;
   return {
-    db,
+    storage,
     now,
     selfApprove: options.selfApprove ?? seed?.selfApprove ?? false,
     sealingKey,
-    signer: loadReceiptSigner(db, now, sealingKey, { rotate: options.rotateReceiptKey === true }),
-    bookkeeping,
-    audit: createAuditLog(bookkeeping, options.maxAnonymousAuditEvents),
+    signer: await loadReceiptSigner(storage.receiptKeys, now, sealingKey, {
+      rotate: options.rotateReceiptKey === true,
+    }),
+    audit: storage.audit,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     maxBatchOperations: 5000,
     loginThrottle: createLoginThrottle(

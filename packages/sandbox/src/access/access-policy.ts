@@ -1,8 +1,8 @@
 import type { StoredResource } from '../catalog/resource-store';
 import { Problem } from '../problems/problem';
 import type { Caller, Role } from '../sandbox-state';
+import type { ShareRequestStore } from '../storage/ports';
 import { hasAnyRole, roleRequired } from './roles';
-import type { ShareRequestStore } from './share-requests';
 
 /** The roles that read other departments' records (as share type and approved requests allow). */
 const readerRoles: readonly Role[] = ['consumer', 'authority', 'vendor'];
@@ -21,7 +21,11 @@ export function isSharingDepartment(caller: Caller): boolean {
  * the version in force — unconditional to every sharing department, conditional (and unconditional, for a
  * vendor) with an approved share request, none never (the refusal quotes the entry's stated basis).
  */
-export function assertCanRead(caller: Caller, resource: StoredResource, shares: ShareRequestStore): void {
+export async function assertCanRead(
+  caller: Caller,
+  resource: StoredResource,
+  shares: ShareRequestStore,
+): Promise<void> {
   if (resource.providerId === caller.department.id) return;
   if (!hasAnyRole(caller, readerRoles)) {
     throw roleRequired(`Reading records of another department's resource ${resource.code}`, readerRoles);
@@ -37,7 +41,7 @@ export function assertCanRead(caller: Caller, resource: StoredResource, shares: 
     );
   }
   if (inForce.shareType === 'unconditional' && isSharingDepartment(caller)) return;
-  if (shares.isApproved(caller.department.id, resource.code)) return;
+  if (await shares.isApproved(caller.department.id, resource.code)) return;
   if (inForce.shareType === 'unconditional') {
     throw new Problem(
       'access.share_request_required',

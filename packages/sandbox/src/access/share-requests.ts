@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ShareRequest, ShareRequestStatus } from '@unsilo/sdk/schemas';
 import type { Database } from 'better-sqlite3';
+import type { ShareRequestFilter, ShareRequestStore } from '../storage/ports';
 
 interface ShareRow {
   id: string;
@@ -28,7 +29,8 @@ function toShareRequest(row: ShareRow): ShareRequest {
   };
 }
 
-export function createShareRequestStore(db: Database) {
+/** Share requests on SQLite. */
+export function createShareRequestStore(db: Database): ShareRequestStore {
   const insert = db.prepare(
     `INSERT INTO share_requests (id, resource_code, consumer_id, provider_id, purpose, status, created_at)
      VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
@@ -42,29 +44,23 @@ export function createShareRequestStore(db: Database) {
   );
 
   return {
-    create(resource: string, consumer: string, provider: string, purpose: string, at: string): ShareRequest {
+    async create(resource, consumer, provider, purpose, at) {
       const id = randomUUID();
       insert.run(id, resource, consumer, provider, purpose, at);
       return toShareRequest(byId.get(id) as ShareRow);
     },
-    get(id: string): ShareRequest | undefined {
+    async get(id) {
       const row = byId.get(id) as ShareRow | undefined;
       return row ? toShareRequest(row) : undefined;
     },
-    decide(id: string, status: 'approved' | 'refused', reason: string | null, at: string): boolean {
-      return decide.run(status, reason, at, id).changes === 1;
+    async decide(id, status, reason, at) {
+      if (decide.run(status, reason, at, id).changes !== 1) return undefined;
+      return toShareRequest(byId.get(id) as ShareRow);
     },
-    isApproved(consumer: string, resource: string): boolean {
+    async isApproved(consumer, resource) {
       return approved.get(consumer, resource) !== undefined;
     },
-    list(filter: {
-      departmentId: string;
-      role?: 'consumer' | 'provider';
-      status?: string;
-      resource?: string;
-      after?: string;
-      limit: number;
-    }): ShareRequest[] {
+    async list(filter: ShareRequestFilter) {
       const where: string[] = [];
       if (filter.role === 'consumer') where.push('consumer_id = @departmentId');
       else if (filter.role === 'provider') where.push('provider_id = @departmentId');
@@ -87,5 +83,3 @@ export function createShareRequestStore(db: Database) {
     },
   };
 }
-
-export type ShareRequestStore = ReturnType<typeof createShareRequestStore>;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AuditLog, AuditQuery, StoredAuditEvent } from '../storage/ports';
 
 export interface AuditEvent {
   at: string;
@@ -19,12 +20,6 @@ export interface AuditEvent {
 
 /** Events without a department kept by default: a few tens of MB at most. */
 export const defaultMaxAnonymousEvents = 100_000;
-
-export interface AuditLog {
-  record(event: AuditEvent): void;
-  /** Writes queued events now (called before reads of the log and on close). */
-  flush(): void;
-}
 
 /**
  * Every request, read or write, ends up here. Events queue for one turn of the event loop and are written in one
@@ -69,11 +64,54 @@ export function createAuditLog(db: Database, maxAnonymousEvents = defaultMaxAnon
     writeAll(events);
   };
 
+  const events = eventsQuery(db);
   return {
     record(event) {
       queue.push(event);
       scheduled ??= setImmediate(flush);
     },
-    flush,
+    flush: async () => flush(),
+    async list(query) {
+      flush();
+      return events(query);
+    },
+  };
+}
+
+/** The log's events, newest first, as `AuditQuery` filters them. */
+function eventsQuery(db: Database): (query: AuditQuery) => StoredAuditEvent[] {
+  return (query) => {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit };
+    if (query.involving !== undefined) {
+      where.push('(department_id = @involving OR resource_provider_id = @involving)');
+      params.involving = query.involving;
+    }
+    if (query.before !== undefined) {
+      where.push('id < @before');
+      params.before = query.before;
+    }
+    for (const [field, column] of [
+      ['resource', 'resource_code'],
+      ['department', 'department_id'],
+      ['action', 'action'],
+    ] as const) {
+      if (query[field] !== undefined) {
+        where.push(`${column} = @${field}`);
+        params[field] = query[field];
+      }
+    }
+    if (query.since !== undefined) {
+      where.push('at >= @since');
+      params.since = query.since;
+    }
+    return db
+      .prepare(
+        `SELECT id, at, department_id AS departmentId, action, resource_code AS resourceCode,
+           resource_provider_id AS resourceProviderId, status, request_id AS requestId, detail,
+           client_id AS clientId, reason, source_address AS sourceAddress FROM audit_events
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
+      )
+      .all(params) as StoredAuditEvent[];
   };
 }

@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { ownHeader } from '../http/own-header';
 import { Problem } from '../problems/problem';
 import type { Caller } from '../sandbox-state';
+import type { DepartmentStore } from '../storage/ports';
 import type { TokenOwner, TokenService } from './access-tokens';
-import type { DepartmentStore } from './departments';
 import type { HmacVerifier } from './hmac-signature';
 
 /**
@@ -26,15 +26,15 @@ export function createAuthenticator(
   verifyHmac: HmacVerifier,
   departments: DepartmentStore,
 ) {
-  return (request: FastifyRequest): Caller => {
+  return async (request: FastifyRequest): Promise<Caller> => {
     const authorization = ownHeader(request.headers, 'authorization');
     let owner: TokenOwner;
     if (authorization !== undefined) {
       const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(authorization);
       if (!match) throw new Problem('auth.invalid_token', 'Authorization must be "Bearer <token>"');
-      owner = tokens.resolve(match[1]!);
+      owner = await tokens.resolve(match[1]!);
     } else if (signsWithHmac(request)) {
-      owner = verifyHmac({
+      owner = await verifyHmac({
         clientId: header(request, 'x-client-id'),
         timestamp: header(request, 'x-timestamp'),
         nonce: header(request, 'x-nonce'),
@@ -46,7 +46,7 @@ export function createAuthenticator(
     } else {
       throw new Problem('auth.missing_credentials', 'Send a Bearer token or sign the request (X-Signature)');
     }
-    const department = departments.get(owner.departmentId);
+    const department = await departments.get(owner.departmentId);
     if (!department)
       throw new Problem('auth.invalid_token', 'The department of this client no longer exists');
     return { department, clientId: owner.clientId };

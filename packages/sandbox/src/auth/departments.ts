@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Department, Role } from '../sandbox-state';
+import type { DepartmentStore } from '../storage/ports';
 
 interface DepartmentRow {
   id: string;
@@ -12,12 +13,13 @@ export function toDepartment(row: DepartmentRow): Department {
   return { id: row.id, name: row.name, code: row.code, roles: JSON.parse(row.roles) as Role[] };
 }
 
-export function createDepartmentStore(db: Database) {
+/** Departments on SQLite, cached by id (they change only when a seed is applied, at start). */
+export function createDepartmentStore(db: Database): DepartmentStore {
   const byId = db.prepare('SELECT id, name, code, roles FROM departments WHERE id = ?');
   const all = db.prepare('SELECT id, name, code, roles FROM departments ORDER BY id');
   const cache = new Map<string, Department>();
   return {
-    get(id: string): Department | undefined {
+    async get(id) {
       let department = cache.get(id);
       if (!department) {
         const row = byId.get(id) as DepartmentRow | undefined;
@@ -27,10 +29,8 @@ export function createDepartmentStore(db: Database) {
       }
       return department;
     },
-    list(): Department[] {
+    async list() {
       return (all.all() as DepartmentRow[]).map(toDepartment);
     },
   };
 }
-
-export type DepartmentStore = ReturnType<typeof createDepartmentStore>;

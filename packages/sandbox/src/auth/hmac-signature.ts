@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { Problem } from '../problems/problem';
+import type { ClientStore, NonceStore } from '../storage/ports';
 import type { TokenOwner } from './access-tokens';
 import { unsealSecret } from './client-secrets';
 
@@ -23,19 +23,14 @@ export interface SignedRequest {
  * cannot burn a client's nonces; a nonce is then accepted once and remembered until its timestamp leaves the window.
  */
 export function createHmacVerifier(
-  db: Database,
-  bookkeeping: Database,
+  clients: ClientStore,
+  nonces: NonceStore,
   sealingKey: Buffer,
   now: () => number,
 ) {
-  const client = db.prepare('SELECT department_id, hmac_key_sealed FROM clients WHERE client_id = ?');
-  const spendNonce = bookkeeping.prepare(
-    'INSERT INTO nonces (client_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-  );
-  const purge = bookkeeping.prepare('DELETE FROM nonces WHERE expires_at < ?');
   let spent = 0;
 
-  return (request: SignedRequest): TokenOwner => {
+  return async (request: SignedRequest): Promise<TokenOwner> => {
     if (!/^\d{1,16}$/.test(request.timestamp)) {
       throw new Problem('auth.invalid_signature', 'X-Timestamp must be milliseconds since the epoch');
     }
@@ -49,11 +44,9 @@ export function createHmacVerifier(
         'X-Signature must be the padded base64 of the 32-byte HMAC-SHA256 (44 characters)',
       );
     }
-    const row = client.get(request.clientId) as
-      | { department_id: string; hmac_key_sealed: Buffer }
-      | undefined;
-    const secret = row ? unsealSecret(row.hmac_key_sealed, sealingKey) : undefined;
-    if (!row || !secret) throw new Problem('auth.invalid_signature', 'Unknown X-Client-Id');
+    const client = await clients.credentials(request.clientId);
+    const secret = client ? unsealSecret(client.hmacKeySealed, sealingKey) : undefined;
+    if (!client || !secret) throw new Problem('auth.invalid_signature', 'Unknown X-Client-Id');
 
     const stringToSign = [
       request.clientId,
@@ -78,11 +71,10 @@ export function createHmacVerifier(
         `X-Timestamp is ${Math.round((current - timestamp) / 1000)} s away from the server time`,
       );
     }
-    if (++spent % 1000 === 0) purge.run(current);
-    const fresh =
-      spendNonce.run(request.clientId, request.nonce, timestamp + signatureWindowMs).changes === 1;
+    if (++spent % 1000 === 0) await nonces.purgeExpired(current);
+    const fresh = await nonces.spend(request.clientId, request.nonce, timestamp + signatureWindowMs);
     if (!fresh) throw new Problem('auth.nonce_reused', 'This X-Nonce was already used by this client');
-    return { clientId: request.clientId, departmentId: row.department_id };
+    return { clientId: request.clientId, departmentId: client.departmentId };
   };
 }
 

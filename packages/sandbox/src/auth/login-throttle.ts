@@ -28,7 +28,7 @@ const knownAddressMs = 30 * 24 * 3600 * 1000;
 
 export type LoginAttempt =
   | { refused: true; retryAfterSeconds: number }
-  | { refused: false /** The secret was right: the attempt was no failure. */; succeeded(): void };
+  | { refused: false /** The secret was right: the attempt was no failure. */; succeeded(): Promise<void> };
 
 /**
  * Failed logins at the token endpoint, limited per client id and per address.
@@ -47,28 +47,28 @@ export function createLoginThrottle(store: ThrottleStore, limits: LoginThrottleL
   const windowMs = limits.windowSeconds * 1000;
   return {
     refusalDelayMs: limits.refusalDelayMs,
-    begin(clientId: string, address: string | undefined): LoginAttempt {
+    async begin(clientId: string, address: string | undefined): Promise<LoginAttempt> {
       const at = now();
       const group = addressGroup(address);
       const knownKey = JSON.stringify(['known', clientId]);
       const addressKey = JSON.stringify(['address', group]);
-      const clientKey = store.knows(knownKey, group, at)
+      const clientKey = (await store.knows(knownKey, group, at))
         ? JSON.stringify(['client', clientId, group])
         : JSON.stringify(['client', clientId]);
 
-      const addressWait = store.reserve(addressKey, limits.failuresPerAddress, windowMs, at);
+      const addressWait = await store.reserve(addressKey, limits.failuresPerAddress, windowMs, at);
       if (addressWait !== undefined) return refused(addressWait);
-      const clientWait = store.reserve(clientKey, limits.failuresPerClient, windowMs, at);
+      const clientWait = await store.reserve(clientKey, limits.failuresPerClient, windowMs, at);
       if (clientWait !== undefined) {
-        store.release(addressKey, at);
+        await store.release(addressKey, at);
         return refused(clientWait);
       }
       return {
         refused: false,
-        succeeded() {
-          store.release(addressKey, at);
-          store.release(clientKey, at);
-          store.remember(knownKey, group, at, knownAddressMs);
+        async succeeded() {
+          await store.release(addressKey, at);
+          await store.release(clientKey, at);
+          await store.remember(knownKey, group, at, knownAddressMs);
         },
       };
     },

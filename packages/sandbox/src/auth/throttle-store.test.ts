@@ -3,48 +3,47 @@ import { addressGroup, plainAddress } from './address-group';
 import { createMemoryThrottleStore } from './throttle-store';
 
 describe('the in-memory throttle store', () => {
-  it('counts attempts in a sliding window and says how long until one leaves it', () => {
+  it('counts attempts in a sliding window and says how long until one leaves it', async () => {
     const store = createMemoryThrottleStore();
-    expect([0, 1000, 2000].map((at) => store.reserve('k', 3, 10_000, at))).toEqual([
-      undefined,
-      undefined,
-      undefined,
-    ]);
-    expect(store.reserve('k', 3, 10_000, 4000)).toBe(6000);
-    store.release('k', 1000);
-    expect(store.reserve('k', 3, 10_000, 4000)).toBeUndefined();
+    const first: Array<number | undefined> = [];
+    for (const at of [0, 1000, 2000]) first.push(await store.reserve('k', 3, 10_000, at));
+    expect(first).toEqual([undefined, undefined, undefined]);
+    expect(await store.reserve('k', 3, 10_000, 4000)).toBe(6000);
+    await store.release('k', 1000);
+    expect(await store.reserve('k', 3, 10_000, 4000)).toBeUndefined();
     // At 10 s the attempt of 0 s has left the window; at 11 s the window is full again until 12 s.
-    expect(store.reserve('k', 3, 10_000, 10_000)).toBeUndefined();
-    expect(store.reserve('k', 3, 10_000, 11_000)).toBe(1000);
-    expect(store.reserve('k', 3, 10_000, 12_000)).toBeUndefined();
+    expect(await store.reserve('k', 3, 10_000, 10_000)).toBeUndefined();
+    expect(await store.reserve('k', 3, 10_000, 11_000)).toBe(1000);
+    expect(await store.reserve('k', 3, 10_000, 12_000)).toBeUndefined();
   });
 
-  it('refills a request bucket continuously and says how long until the next request', () => {
+  it('refills a request bucket continuously and says how long until the next request', async () => {
     const store = createMemoryThrottleStore();
-    const taken = Array.from({ length: 7 }, () => store.take('c', 6, 60_000, 0));
+    const taken: Array<number | undefined> = [];
+    for (let i = 0; i < 7; i++) taken.push(await store.take('c', 6, 60_000, 0));
     expect(taken).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, 10_000]);
-    expect(store.take('c', 6, 60_000, 5000)).toBe(5000);
-    expect(store.take('c', 6, 60_000, 10_000)).toBeUndefined();
+    expect(await store.take('c', 6, 60_000, 5000)).toBe(5000);
+    expect(await store.take('c', 6, 60_000, 10_000)).toBeUndefined();
   });
 
-  it('holds at most maxKeys keys: a flood of new keys forgets the oldest counts, stale ones first', () => {
+  it('holds at most maxKeys keys: a flood of new keys forgets the oldest counts, stale ones first', async () => {
     const store = createMemoryThrottleStore(2);
-    expect(store.reserve('old', 1, 10_000, 0)).toBeUndefined();
-    expect(store.reserve('kept', 1, 10_000, 20_000)).toBeUndefined();
+    expect(await store.reserve('old', 1, 10_000, 0)).toBeUndefined();
+    expect(await store.reserve('kept', 1, 10_000, 20_000)).toBeUndefined();
     // 'old' is stale at 20 s and goes first; 'kept' is still counted.
-    expect(store.reserve('new', 1, 10_000, 20_000)).toBeUndefined();
-    expect(store.reserve('kept', 1, 10_000, 20_000)).toBe(10_000);
+    expect(await store.reserve('new', 1, 10_000, 20_000)).toBeUndefined();
+    expect(await store.reserve('kept', 1, 10_000, 20_000)).toBe(10_000);
     // Nothing stale: the oldest entry ('kept') is forgotten to make room.
-    expect(store.reserve('newer', 1, 10_000, 20_000)).toBeUndefined();
-    expect(store.reserve('kept', 1, 10_000, 20_000)).toBeUndefined();
+    expect(await store.reserve('newer', 1, 10_000, 20_000)).toBeUndefined();
+    expect(await store.reserve('kept', 1, 10_000, 20_000)).toBeUndefined();
   });
 
-  it('remembers a few members per key until they expire', () => {
+  it('remembers a few members per key until they expire', async () => {
     const store = createMemoryThrottleStore();
-    for (let i = 0; i < 9; i++) store.remember('client', `10.0.0.${i}`, 0, 1000);
-    expect(store.knows('client', '10.0.0.0', 1)).toBe(false);
-    expect(store.knows('client', '10.0.0.8', 999)).toBe(true);
-    expect(store.knows('client', '10.0.0.8', 1000)).toBe(false);
+    for (let i = 0; i < 9; i++) await store.remember('client', `10.0.0.${i}`, 0, 1000);
+    expect(await store.knows('client', '10.0.0.0', 1)).toBe(false);
+    expect(await store.knows('client', '10.0.0.8', 999)).toBe(true);
+    expect(await store.knows('client', '10.0.0.8', 1000)).toBe(false);
   });
 });
 

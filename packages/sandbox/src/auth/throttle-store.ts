@@ -1,24 +1,25 @@
 /**
  * Where the login throttle and the request rate limit keep their counts. This exchange keeps them in its own
- * memory; several instances behind one address would share a store implementing this interface on their database.
- * Every method takes the time, so the exchange's injectable clock drives it.
+ * memory; several instances behind one address would share a store implementing this interface on their database
+ * (hence asynchronous, and each method one atomic step). Every method takes the time, so the exchange's injectable
+ * clock drives it.
  */
 export interface ThrottleStore {
   /**
    * Counts one attempt under `key` at `at`, unless `limit` attempts already fall within the `windowMs` before
    * it: then nothing is counted and the answer is how many ms until the oldest of them leaves the window.
    */
-  reserve(key: string, limit: number, windowMs: number, at: number): number | undefined;
+  reserve(key: string, limit: number, windowMs: number, at: number): Promise<number | undefined>;
   /** Takes back one attempt counted at `at` (a login that succeeded is no failure). */
-  release(key: string, at: number): void;
+  release(key: string, at: number): Promise<void>;
   /**
    * Takes one request from a bucket of `capacity` that refills at `capacity` per `refillMs`; when it is empty,
    * nothing is taken and the answer is how many ms until one request is allowed again.
    */
-  take(key: string, capacity: number, refillMs: number, at: number): number | undefined;
+  take(key: string, capacity: number, refillMs: number, at: number): Promise<number | undefined>;
   /** Remembers `member` under `key` (an address a client logged in from) until `at + forMs`. */
-  remember(key: string, member: string, at: number, forMs: number): void;
-  knows(key: string, member: string, at: number): boolean;
+  remember(key: string, member: string, at: number, forMs: number): Promise<void>;
+  knows(key: string, member: string, at: number): Promise<boolean>;
 }
 
 /** Keys kept per kind of count by default: every key is attacker-chosen (a client id as sent, an address). */
@@ -47,7 +48,7 @@ export function createMemoryThrottleStore(maxKeys = defaultMaxKeys): ThrottleSto
   );
 
   return {
-    reserve(key, limit, windowMs, at) {
+    async reserve(key, limit, windowMs, at) {
       const window = windows.get(key) ?? { times: [], windowMs };
       window.times = window.times.filter((t) => t > at - windowMs);
       if (window.times.length >= limit) {
@@ -58,12 +59,12 @@ export function createMemoryThrottleStore(maxKeys = defaultMaxKeys): ThrottleSto
       windows.set(key, window, at);
       return undefined;
     },
-    release(key, at) {
+    async release(key, at) {
       const times = windows.get(key)?.times;
       const index = times?.lastIndexOf(at) ?? -1;
       if (index >= 0) times!.splice(index, 1);
     },
-    take(key, capacity, refillMs, at) {
+    async take(key, capacity, refillMs, at) {
       const bucket = buckets.get(key);
       const tokens = bucket ? refilled(bucket, at) : capacity;
       if (tokens < 1) return Math.ceil(((1 - tokens) * refillMs) / capacity);
@@ -75,14 +76,14 @@ export function createMemoryThrottleStore(maxKeys = defaultMaxKeys): ThrottleSto
       }
       return undefined;
     },
-    remember(key, member, at, forMs) {
+    async remember(key, member, at, forMs) {
       const known = members.get(key) ?? new Map<string, number>();
       known.delete(member);
       known.set(member, at + forMs);
       if (known.size > maxMembersPerKey) known.delete(known.keys().next().value!);
       members.set(key, known, at);
     },
-    knows(key, member, at) {
+    async knows(key, member, at) {
       return (members.get(key)?.get(member) ?? 0) > at;
     },
   };

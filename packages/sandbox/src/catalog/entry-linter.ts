@@ -9,11 +9,13 @@ import type { CatalogEntry, CatalogViewer } from './resource-store';
  * holds — as far as its author may see it (another department's draft is not quoted back). Among those rules, schema/contract runs the contract's own schema, so an entry the exchange could not
  * answer with (`zCatalogEntry`) is never stored; the last check below keeps that true whatever the rules say.
  */
-export function createEntryLinter(otherEntries: (code: string, viewer: CatalogViewer) => CatalogEntry[]) {
-  return (entry: CatalogEntry, viewer: CatalogViewer): Finding[] => {
+export function createEntryLinter(
+  otherEntries: (code: string, viewer: CatalogViewer) => Promise<CatalogEntry[]>,
+) {
+  return async (entry: CatalogEntry, viewer: CatalogViewer): Promise<Finding[]> => {
     const code = typeof entry.code === 'string' ? entry.code : '';
     const path = `${code || 'entry'}.json`;
-    const workspace = otherEntries(code, viewer).map((other) => ({
+    const workspace = (await otherEntries(code, viewer)).map((other) => ({
       path: `${other.code}.json`,
       entry: other,
     }));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResourceStatus, ShareType } from '@unsilo/sdk/schemas';
 import type { Database, Statement } from 'better-sqlite3';
+import type { ResourceStore } from '../storage/ports';
 
 export type { ResourceStatus, ShareType };
 
@@ -155,8 +156,8 @@ type HistoryRow = {
   at: string;
 };
 
-/** The catalogue's resources: working versions, versions in force and their history, cached by code. */
-export class ResourceStore {
+/** The catalogue's resources on SQLite: working versions, versions in force and their history, cached by code. */
+export class SqliteResourceStore implements ResourceStore {
   private readonly byCode: Statement;
   private readonly insert: Statement;
   private readonly updateRow: Statement;
@@ -210,7 +211,11 @@ export class ResourceStore {
       .pluck();
   }
 
-  get(code: string): StoredResource | undefined {
+  async get(code: string): Promise<StoredResource | undefined> {
+    return this.read(code);
+  }
+
+  private read(code: string): StoredResource | undefined {
     const cached = this.cache.get(code);
     if (cached) return cached;
     const row = this.byCode.get(code) as ResourceRow | undefined;
@@ -224,7 +229,7 @@ export class ResourceStore {
    * The live entries of the catalogue a viewer sees, each in the version it sees (for the cross-file lint
    * rules, whose findings quote other entries: another department's draft must not leak through them).
    */
-  entries(viewer: CatalogViewer): CatalogEntry[] {
+  async entries(viewer: CatalogViewer): Promise<CatalogEntry[]> {
     const params = { viewer: viewer.departmentId, seesAll: viewer.seesAllWorkingVersions ? 1 : 0 };
     return (this.visibleEntries.all(params) as string[]).map((text) => JSON.parse(text) as CatalogEntry);
   }
@@ -233,7 +238,7 @@ export class ResourceStore {
    * The resources a viewer sees, each in the version it sees (working or in force), filtered on that version:
    * an entry never published is listed only for its provider and the authority.
    */
-  list(filter: ResourceFilter, viewer: CatalogViewer): StoredResource[] {
+  async list(filter: ResourceFilter, viewer: CatalogViewer): Promise<StoredResource[]> {
     const { sql, params } = listQuery(filter, viewer);
     return (this.db.prepare(sql).all(params) as ResourceRow[]).map((row) => {
       const stored = toStored(row);
@@ -242,8 +247,9 @@ export class ResourceStore {
     });
   }
 
-  create(entry: CatalogEntry, providerId: string, at: string): StoredResource {
-    this.db.transaction(() => {
+  async create(entry: CatalogEntry, providerId: string, at: string): Promise<StoredResource | undefined> {
+    const created = this.db.transaction(() => {
+      if (this.byCode.get(entry.code)) return false;
       this.insert.run({
         code: entry.code,
         providerId,
@@ -255,18 +261,19 @@ export class ResourceStore {
         at,
       });
       this.addHistory.run(entry.code, 'create', 'draft', providerId, null, at);
+      return true;
     })();
-    return this.get(entry.code)!;
+    return created ? this.read(entry.code) : undefined;
   }
 
   /** Returns undefined when the version moved meanwhile (a concurrent writer won). */
-  update(
+  async update(
     current: StoredResource,
     entry: CatalogEntry,
     status: ResourceStatus,
     departmentId: string,
     at: string,
-  ): StoredResource | undefined {
+  ): Promise<StoredResource | undefined> {
     this.forget(current.code);
     const changed = this.db.transaction(() => {
       const result = this.updateRow.run({
@@ -283,18 +290,18 @@ export class ResourceStore {
       if (result.changes === 1) this.addHistory.run(current.code, 'update', status, departmentId, null, at);
       return result.changes === 1;
     })();
-    return changed ? this.get(current.code) : undefined;
+    return changed ? this.read(current.code) : undefined;
   }
 
   /** Moves a resource to `status` (publishing puts it in force); undefined when the version moved meanwhile. */
-  transition(
+  async transition(
     current: StoredResource,
     action: string,
     status: ResourceStatus,
     departmentId: string,
     reason: string | undefined,
     at: string,
-  ): StoredResource | undefined {
+  ): Promise<StoredResource | undefined> {
     this.forget(current.code);
     const changed = this.db.transaction(() => {
       const result = this.setStatus.run({ code: current.code, version: current.version, status, at });
@@ -303,10 +310,10 @@ export class ResourceStore {
       this.addHistory.run(current.code, action, status, departmentId, reason ?? null, at);
       return true;
     })();
-    return changed ? this.get(current.code) : undefined;
+    return changed ? this.read(current.code) : undefined;
   }
 
-  history(code: string): HistoryEvent[] {
+  async history(code: string): Promise<HistoryEvent[]> {
     const cached = this.histories.get(code);
     if (cached) return cached;
     const events = (this.historyRows.all(code) as HistoryRow[]).map((row) => ({
@@ -362,6 +369,6 @@ function listQuery(
   return { sql: `${selectResources} WHERE ${where.join(' AND ')} ORDER BY r.code LIMIT @limit`, params };
 }
 
-export function createResourceStore(db: Database): ResourceStore {
-  return new ResourceStore(db);
+export function createResourceStore(db: Database): SqliteResourceStore {
+  return new SqliteResourceStore(db);
 }

@@ -9,7 +9,7 @@ import type { OperationId } from './operation-table';
 /** Requests a client may make per minute by default: far above what the SDK, the CLI or a sync job sends. */
 export const defaultRequestsPerMinute = 60_000;
 
-export type Authenticate = (request: FastifyRequest) => Caller;
+export type Authenticate = (request: FastifyRequest) => Promise<Caller>;
 
 /**
  * Requests per minute per client: a bucket of `requestsPerMinute` that refills continuously, so a client may
@@ -18,9 +18,9 @@ export type Authenticate = (request: FastifyRequest) => Caller;
 export function createRequestLimiter(store: ThrottleStore, requestsPerMinute: number, now: () => number) {
   return {
     /** Counts one request under `key`; when over the rate, the seconds to wait instead. */
-    check(key: string): number | undefined {
+    async check(key: string): Promise<number | undefined> {
       if (requestsPerMinute <= 0) return undefined;
-      const waitMs = store.take(key, requestsPerMinute, 60_000, now());
+      const waitMs = await store.take(key, requestsPerMinute, 60_000, now());
       return waitMs === undefined ? undefined : Math.max(1, Math.ceil(waitMs / 1000));
     },
   };
@@ -58,13 +58,13 @@ export function registerRateLimit(
   app.addHook('preParsing', async (request, _reply, payload) => {
     const operationId = request.routeOptions.config?.operationId as OperationId | undefined;
     if (!operationId || !contract.routes[operationId]?.anonymous) return payload;
-    const wait = limiter.check(`a:${addressGroup(request.ip)}`);
+    const wait = await limiter.check(`a:${addressGroup(request.ip)}`);
     if (wait !== undefined) throw tooManyRequests(wait);
     return payload;
   });
-  return (request) => {
-    const caller = authenticate(request);
-    const wait = limiter.check(`c:${caller.clientId}`);
+  return async (request) => {
+    const caller = await authenticate(request);
+    const wait = await limiter.check(`c:${caller.clientId}`);
     if (wait !== undefined) {
       request.caller = caller; // audited as the department's own refused request
       throw tooManyRequests(wait);

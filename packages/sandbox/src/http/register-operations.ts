@@ -11,7 +11,7 @@ import type { OperationId } from './operation-table';
 export interface RegisterOptions {
   contract: Contract;
   handlers: OperationHandlers;
-  authenticate: (request: FastifyRequest) => Caller;
+  authenticate: (request: FastifyRequest) => Promise<Caller>;
   /** Check every answer against the contract (on by default; a mismatch is a 500, so tests catch it). */
   validateResponses: boolean;
 }
@@ -34,8 +34,8 @@ export function registerOperations(app: FastifyInstance, options: RegisterOption
   >) {
     const handler = handlers[operationId];
     if (!handler) throw new Error(`no handler for operation ${operationId}`);
-    const admit = (request: FastifyRequest): void => {
-      const caller = options.authenticate(request);
+    const admit = async (request: FastifyRequest): Promise<void> => {
+      const caller = await options.authenticate(request);
       request.caller = caller;
       // Before anything of the request is parsed: a role that may not call the operation learns nothing more.
       assertMayCall(caller, operationId, route.allowed);
@@ -45,11 +45,11 @@ export function registerOperations(app: FastifyInstance, options: RegisterOption
       url: route.path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1'),
       config: { operationId },
       preParsing: async (request, _reply, payload) => {
-        if (!route.anonymous && !signsWithHmac(request)) admit(request);
+        if (!route.anonymous && !signsWithHmac(request)) await admit(request);
         return payload;
       },
       handler: async (request, reply) => {
-        if (!route.anonymous && request.caller === undefined) admit(request);
+        if (!route.anonymous && request.caller === undefined) await admit(request);
         const caller = request.caller;
         const parsed = contract.parseRequest(operationId, {
           params: request.params,

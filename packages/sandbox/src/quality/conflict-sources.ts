@@ -1,6 +1,6 @@
 import type { ConflictSource } from '@unsilo/sdk/schemas';
-import type { Database } from 'better-sqlite3';
 import type { CatalogEntry } from '../catalog/resource-store';
+import type { PublishedEntry } from '../storage/ports';
 
 /** The elements that identify a subject across departments: a person, an organisation. */
 export const subjectElements = ['person.id-number', 'org.uscc'] as const;
@@ -68,35 +68,26 @@ function toCompared(code: string, providerId: string, entry: CatalogEntry): Comp
   };
 }
 
-/** The published resources (versions in force, not withdrawn) that name a subject, in code order. */
-export function publishedSubjects(db: Database): {
+/** The published resources (versions in force, not withdrawn, in code order) that name a subject. */
+export function publishedSubjects(published: readonly PublishedEntry[]): {
   resources: ComparedResource[];
   authoritative: Map<string, ConflictSource | null>;
 } {
-  const rows = db
-    .prepare(
-      `SELECT r.code, r.provider_id, p.entry FROM resources r JOIN published_entries p ON p.resource_code = r.code
-       WHERE r.status <> 'withdrawn' ORDER BY r.code`,
-    )
-    .all() as Array<{ code: string; provider_id: string; entry: string }>;
-  const entries = rows.map((row) => ({ ...row, parsed: JSON.parse(row.entry) as CatalogEntry }));
   const resources: ComparedResource[] = [];
-  for (const row of entries) {
-    const compared = toCompared(row.code, row.provider_id, row.parsed);
+  for (const row of published) {
+    const compared = toCompared(row.code, row.providerId, row.entry);
     if (compared) resources.push(compared);
   }
-  return { resources, authoritative: authoritativeSources(entries) };
+  return { resources, authoritative: authoritativeSources(published) };
 }
 
 /**
  * 一数一源: per element, the one published resource that declares itself its authoritative source; `null` where
  * more than one does (the sources themselves disagree on who is right). Elements nobody claims are absent.
  */
-function authoritativeSources(
-  entries: Array<{ code: string; parsed: CatalogEntry }>,
-): Map<string, ConflictSource | null> {
+function authoritativeSources(entries: readonly PublishedEntry[]): Map<string, ConflictSource | null> {
   const claims = new Map<string, ConflictSource[]>();
-  for (const { code, parsed } of entries) {
+  for (const { code, entry: parsed } of entries) {
     for (const item of itemsOf(parsed)) {
       const element = elementOf(item);
       if (element === undefined || item.source !== 'authoritative') continue;

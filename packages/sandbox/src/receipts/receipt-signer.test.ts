@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { verifyReceipt } from '@unsilo/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database';
-import { loadReceiptSigner } from './receipt-signer';
+import { createSqliteReceiptKeyStore } from '../storage/sqlite-receipt-keys';
+import { loadReceiptSigner as loadWithStore } from './receipt-signer';
+
+const loadReceiptSigner = (
+  db: ReturnType<typeof openDatabase>,
+  now: () => number,
+  key: Buffer,
+  options?: { rotate?: boolean },
+) => loadWithStore(createSqliteReceiptKeyStore(db), now, key, options);
 
 const dir = mkdtempSync(join(tmpdir(), 'unsilo-receipts-'));
 const sealingKey = randomBytes(32);
@@ -25,7 +33,7 @@ describe('receipt signer', () => {
 
   it('signs receipts that the SDK verifies with the published JWKS', async () => {
     const db = openDatabase({ memory: true });
-    const signer = loadReceiptSigner(db, Date.now, sealingKey);
+    const signer = await loadReceiptSigner(db, Date.now, sealingKey);
     const receipt = signer.sign(fields);
     expect(receipt).toMatchObject({ ...fields, kid: signer.kid, alg: 'Ed25519' });
     expect(signer.jwks().keys).toEqual([
@@ -38,12 +46,12 @@ describe('receipt signer', () => {
   it('keeps its key in the database, so receipts verify after a restart', async () => {
     const file = join(dir, 'sandbox.db');
     const first = openDatabase({ dataFile: file });
-    const before = loadReceiptSigner(first, Date.now, sealingKey);
+    const before = await loadReceiptSigner(first, Date.now, sealingKey);
     const receipt = before.sign(fields);
     first.close();
 
     const second = openDatabase({ dataFile: file });
-    const after = loadReceiptSigner(second, Date.now, sealingKey);
+    const after = await loadReceiptSigner(second, Date.now, sealingKey);
     expect(after.kid).toBe(before.kid);
     expect(await verifyReceipt(receipt, after.jwks())).toEqual({ valid: true, kid: before.kid });
     second.close();
@@ -52,8 +60,8 @@ describe('receipt signer', () => {
   it('uses a fresh key per new exchange: one exchange cannot vouch for another', async () => {
     const a = openDatabase({ memory: true });
     const b = openDatabase({ memory: true });
-    const receipt = loadReceiptSigner(a, Date.now, sealingKey).sign(fields);
-    const otherKeys = loadReceiptSigner(b, Date.now, sealingKey).jwks();
+    const receipt = (await loadReceiptSigner(a, Date.now, sealingKey)).sign(fields);
+    const otherKeys = (await loadReceiptSigner(b, Date.now, sealingKey)).jwks();
     expect((await verifyReceipt(receipt, otherKeys)).valid).toBe(false);
     a.close();
     b.close();
@@ -61,20 +69,20 @@ describe('receipt signer', () => {
 
   it('rotates: the new key signs, the old one stays published, and receipts of both verify', async () => {
     const db = openDatabase({ memory: true });
-    const first = loadReceiptSigner(db, Date.now, sealingKey);
+    const first = await loadReceiptSigner(db, Date.now, sealingKey);
     const old = first.sign(fields);
-    const rotated = loadReceiptSigner(db, Date.now, sealingKey, { rotate: true });
+    const rotated = await loadReceiptSigner(db, Date.now, sealingKey, { rotate: true });
     expect(rotated.kid).not.toBe(first.kid);
     expect(rotated.jwks().keys.map((key) => key.kid)).toEqual([first.kid, rotated.kid]);
     expect(await verifyReceipt(old, rotated.jwks())).toEqual({ valid: true, kid: first.kid });
-    expect(loadReceiptSigner(db, Date.now, sealingKey).kid).toBe(rotated.kid);
+    expect((await loadReceiptSigner(db, Date.now, sealingKey)).kid).toBe(rotated.kid);
     db.close();
   });
 
-  it('refuses a sealing key that does not open the stored key', () => {
+  it('refuses a sealing key that does not open the stored key', async () => {
     const db = openDatabase({ memory: true });
-    const { kid } = loadReceiptSigner(db, Date.now, sealingKey);
-    expect(() => loadReceiptSigner(db, Date.now, randomBytes(32))).toThrow(
+    const { kid } = await loadReceiptSigner(db, Date.now, sealingKey);
+    await expect(loadReceiptSigner(db, Date.now, randomBytes(32))).rejects.toThrow(
       `the sealing key does not open receipt key ${kid}`,
     );
     db.close();

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { storeReceiptKey } from './receipt-signer';
+import { insertReceiptKey } from '../storage/sqlite-receipt-keys';
+import { sealedReceiptKey } from './receipt-signer';
 
 /**
  * Versions before migration 007 kept the receipt keys in clear; 007 set that table aside as
@@ -18,7 +19,8 @@ export function sealClearReceiptKeys(db: Database, sealingKey: Buffer): number {
     .all() as Array<{ kid: string; private_key: Buffer; created_at: string }>;
   for (const row of rows) {
     const privateKey = createPrivateKey({ key: row.private_key, format: 'der', type: 'pkcs8' });
-    const stored = storeReceiptKey(db, privateKey, sealingKey, row.created_at);
+    const stored = sealedReceiptKey(privateKey, sealingKey);
+    insertReceiptKey(db, stored, row.created_at);
     if (stored.kid !== row.kid) throw new Error(`receipt key ${row.kid} in the database is inconsistent`);
   }
   db.exec('DROP TABLE receipt_keys_clear');

@@ -5,8 +5,9 @@ import type { BatchItemResult } from '@unsilo/sdk/schemas';
 import type { CatalogEntry, StoredResource } from '../catalog/resource-store';
 import { Problem } from '../problems/problem';
 import type { ReceiptSigner } from '../receipts/receipt-signer';
+import type { RecordStore, StoredBatchAnswer } from '../storage/ports';
 import { duplicateFinding, repeatedKeys } from './batch-duplicates';
-import type { PreparedDelete, PreparedUpsert, RecordStore } from './record-store';
+import type { PreparedDelete, PreparedUpsert } from './record-store';
 
 /** Server-side 多元校核 of one record against its catalogue entry: why it is refused, as a mapping reject is. */
 export type RecordChecker = (record: Record<string, unknown>) => FieldFinding[];
@@ -41,19 +42,11 @@ export interface BatchContext {
  * One batch of upserts and deletes: idempotent by key, checked record by record, written all at once, answered
  * with a signed receipt over the canonical hash of the operations it accepted.
  */
-export function processBatch(context: BatchContext, request: BatchRequest): BatchAnswer {
+export async function processBatch(context: BatchContext, request: BatchRequest): Promise<BatchAnswer> {
   const { resource } = request;
   const requestHash = createHash('sha256').update(`${resource.code}\n`).update(request.rawBody).digest('hex');
-  const previous = context.records.findBatch(request.departmentId, request.idempotencyKey);
-  if (previous) {
-    if (previous.requestHash !== requestHash) {
-      throw new Problem(
-        'idempotency.conflict',
-        'This Idempotency-Key was already used with a different body or resource; use a new key for new data',
-      );
-    }
-    return { statusCode: previous.statusCode, bytes: previous.response, replayed: true };
-  }
+  const previous = await context.records.findBatch(request.departmentId, request.idempotencyKey);
+  if (previous) return replayOf(previous, requestHash);
   const checked = checkOperations(request, context.checkerFor);
   const batchId = randomUUID();
   const serverTime = new Date(context.now()).toISOString();
@@ -78,7 +71,7 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     receipt,
   };
   const bytes = JSON.stringify(answer);
-  context.records.writeBatch(resource.code, checked.upserts, checked.deletes, {
+  const write = await context.records.writeBatch(resource.code, checked.upserts, checked.deletes, {
     id: batchId,
     departmentId: request.departmentId,
     idempotencyKey: request.idempotencyKey,
@@ -91,7 +84,20 @@ export function processBatch(context: BatchContext, request: BatchRequest): Batc
     response: bytes,
     createdAt: serverTime,
   });
+  // A request with the same key committed between the lookup and the write: this one is its replay (or a conflict).
+  if (!write.written) return replayOf(write.previous, requestHash);
   return { statusCode: 200, bytes, answer, replayed: false };
+}
+
+/** The stored answer of the key, when this request is the same as the one that stored it; 409 otherwise. */
+function replayOf(previous: StoredBatchAnswer, requestHash: string): BatchAnswer {
+  if (previous.requestHash !== requestHash) {
+    throw new Problem(
+      'idempotency.conflict',
+      'This Idempotency-Key was already used with a different body or resource; use a new key for new data',
+    );
+  }
+  return { statusCode: previous.statusCode, bytes: previous.response, replayed: true };
 }
 
 interface CheckedOperations {

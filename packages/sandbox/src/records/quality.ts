@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import type { StoredResource } from '../catalog/resource-store';
+import type { ResourceFigures } from '../storage/ports';
 import type { ReportedRuns } from './sync-run-store';
 
 const day = 24 * 60 * 60 * 1000;
@@ -35,50 +35,38 @@ export function rowRejectRate(
   return rows === 0 ? 0 : Math.min(1, (reported.refusedLocally + rejectedByExchange) / rows);
 }
 
-export function measureQuality(db: Database, resource: StoredResource, now: number, reported: ReportedRuns) {
-  const items = (resource.entry.items ?? []).map((item) => item.key).filter((key) => typeof key === 'string');
-  const filledColumns = items
-    .map(
-      (_, i) =>
-        `coalesce(sum(CASE WHEN json_extract(CAST(c.data AS TEXT), @p${i}) IS NOT NULL AND json_extract(CAST(c.data AS TEXT), @p${i}) <> '' THEN 1 ELSE 0 END), 0) AS f${i}`,
-    )
-    .join(', ');
-  const params: Record<string, string> = { code: resource.code };
-  items.forEach((item, i) => {
-    params[`p${i}`] = `$."${item}"`;
-  });
-  const counts = db
-    .prepare(
-      `SELECT count(*) AS records${filledColumns ? `, ${filledColumns}` : ''}
-       FROM records r JOIN changes c ON c.seq = r.seq WHERE r.resource_code = @code`,
-    )
-    .get(params) as Record<string, number>;
-  const records = counts.records ?? 0;
-  const pushes = db
-    .prepare(
-      `SELECT coalesce(sum(count), 0) AS operations, coalesce(sum(rejected), 0) AS rejected, max(created_at) AS last
-       FROM batches WHERE resource_code = ?`,
-    )
-    .get(resource.code) as { operations: number; rejected: number; last: string | null };
-
+/** The quality figures of a resource, from what its stored records and batches add up to. */
+export function measureQuality(
+  resource: StoredResource,
+  itemKeys: readonly string[],
+  figures: ResourceFigures,
+  now: number,
+  reported: ReportedRuns,
+) {
+  const { records, operations, rejected, lastPushAt } = figures;
   const threshold = staleAfterMs[resource.updateCycle];
-  const since = Date.parse(pushes.last ?? resource.createdAt);
+  const since = Date.parse(lastPushAt ?? resource.createdAt);
   const stale = threshold !== undefined && now - since > threshold;
   return {
     resource: resource.code,
     records,
-    completeness: items.map((item, i) => {
-      const filled = counts[`f${i}`] ?? 0;
+    completeness: itemKeys.map((item, i) => {
+      const filled = figures.filled[i] ?? 0;
       return { item, filled, ratio: records === 0 ? 0 : filled / records };
     }),
-    rejectRate: pushes.operations === 0 ? 0 : pushes.rejected / pushes.operations,
+    rejectRate: operations === 0 ? 0 : rejected / operations,
     rowsRead: reported.rowsRead,
     refusedLocally: { total: reported.refusedLocally, byReason: reported.byReason },
-    rejectedByExchange: pushes.rejected,
-    rowRejectRate: rowRejectRate(reported, pushes.operations, pushes.rejected),
-    lastPushAt: pushes.last,
+    rejectedByExchange: rejected,
+    rowRejectRate: rowRejectRate(reported, operations, rejected),
+    lastPushAt,
     updateCycle: resource.updateCycle,
     stale,
     ...(stale && threshold !== undefined ? { staleSince: new Date(since + threshold).toISOString() } : {}),
   };
+}
+
+/** The item keys of an entry, in its order: the items whose completeness is measured. */
+export function measuredItems(resource: StoredResource): string[] {
+  return (resource.entry.items ?? []).map((item) => item.key).filter((key) => typeof key === 'string');
 }

@@ -21,33 +21,33 @@ function batchRow(id: string) {
   };
 }
 
-describe('record store', () => {
-  it('writes upserts in chunks with one change each; a key upserted twice keeps its last value', () => {
+describe('record store', async () => {
+  it('writes upserts in chunks with one change each; a key upserted twice keeps its last value', async () => {
     const db = openDatabase({ memory: true });
     const store = createRecordStore(db);
     const upserts = Array.from({ length: 250 }, (_, i) => ({ key: `{"k":${i}}`, data: `{"k":${i},"v":1}` }));
     upserts.push({ key: '{"k":3}', data: '{"k":3,"v":2}' });
-    store.writeBatch('R', upserts, [{ key: '{"k":4}' }, { key: '{"k":999}' }], batchRow('b1'));
+    await store.writeBatch('R', upserts, [{ key: '{"k":4}' }, { key: '{"k":999}' }], batchRow('b1'));
 
-    const changes = store.changesAfter('R', 0, 1000);
+    const changes = await store.changesAfter('R', 0, 1000);
     expect(changes).toHaveLength(252);
     expect(changes.map((c) => c.seq)).toEqual(Array.from({ length: 252 }, (_, i) => i + 1));
     expect(changes.at(-1)).toMatchObject({ op: 'delete', record_key: '{"k":4}', data: null });
-    const rows = store.page('R', '', 1000);
+    const rows = await store.page('R', '', 1000);
     expect(rows).toHaveLength(249);
     expect(rows.find((r) => r.record_key === '{"k":3}')?.data).toBe('{"k":3,"v":2}');
-    expect(store.findBatch('gongan', 'b1')).toEqual({
+    expect(await store.findBatch('gongan', 'b1')).toEqual({
       requestHash: 'h',
       statusCode: 200,
       response: '{"batchId":"b1"}',
     });
   });
 
-  it('stores canonical bytes and text alike, and reads both back as text', () => {
+  it('stores canonical bytes and text alike, and reads both back as text', async () => {
     const db = openDatabase({ memory: true });
     const store = createRecordStore(db);
     const bytes = new TextEncoder().encode('{"k":1,"xm":"张三"}');
-    store.writeBatch(
+    await store.writeBatch(
       'R',
       [
         { key: '{"k":1}', data: bytes },
@@ -56,21 +56,48 @@ describe('record store', () => {
       [],
       batchRow('b1'),
     );
-    expect(store.page('R', '', 10).map((r) => r.data)).toEqual(['{"k":1,"xm":"张三"}', '{"k":2}']);
-    expect(store.filteredPage('R', [['xm', '张三']], '', 10).map((r) => r.record_key)).toEqual(['{"k":1}']);
-    expect(store.changesAfter('R', 0, 10).map((c) => c.data)).toEqual(['{"k":1,"xm":"张三"}', '{"k":2}']);
+    expect((await store.page('R', '', 10)).map((r) => r.data)).toEqual(['{"k":1,"xm":"张三"}', '{"k":2}']);
+    expect((await store.filteredPage('R', [['xm', '张三']], '', 10)).map((r) => r.record_key)).toEqual([
+      '{"k":1}',
+    ]);
+    expect((await store.changesAfter('R', 0, 10)).map((c) => c.data)).toEqual([
+      '{"k":1,"xm":"张三"}',
+      '{"k":2}',
+    ]);
   });
 
-  it('rolls the whole batch back when any part fails', () => {
+  it('rolls the whole batch back when any part fails', async () => {
     const db = openDatabase({ memory: true });
     const store = createRecordStore(db);
-    store.writeBatch('R', [{ key: '{"k":1}', data: '{"k":1}' }], [], batchRow('b1'));
-    // Same idempotency key again: the batch row violates UNIQUE after the records were written.
-    expect(() =>
-      store.writeBatch('R', [{ key: '{"k":2}', data: '{"k":2}' }], [{ key: '{"k":1}' }], batchRow('b1')),
-    ).toThrow();
-    expect(store.page('R', '', 10).map((r) => r.record_key)).toEqual(['{"k":1}']);
-    expect(store.changesAfter('R', 0, 10)).toHaveLength(1);
+    await store.writeBatch('R', [{ key: '{"k":1}', data: '{"k":1}' }], [], batchRow('b1'));
+    // Same batch id under a new key: the batch row violates its PRIMARY KEY after the records were written.
+    await expect(
+      store.writeBatch('R', [{ key: '{"k":2}', data: '{"k":2}' }], [{ key: '{"k":1}' }], {
+        ...batchRow('b1'),
+        idempotencyKey: 'other',
+      }),
+    ).rejects.toThrow(/UNIQUE|PRIMARY/);
+    expect((await store.page('R', '', 10)).map((r) => r.record_key)).toEqual(['{"k":1}']);
+    expect(await store.changesAfter('R', 0, 10)).toHaveLength(1);
+  });
+
+  it('writes nothing under a key another batch took meanwhile, and answers with the stored answer', async () => {
+    const db = openDatabase({ memory: true });
+    const store = createRecordStore(db);
+    expect(await store.writeBatch('R', [{ key: '{"k":1}', data: '{"k":1}' }], [], batchRow('b1'))).toEqual({
+      written: true,
+    });
+    const again = await store.writeBatch('R', [{ key: '{"k":2}', data: '{"k":2}' }], [{ key: '{"k":1}' }], {
+      ...batchRow('b2'),
+      idempotencyKey: 'b1',
+      requestHash: 'other',
+    });
+    expect(again).toEqual({
+      written: false,
+      previous: { requestHash: 'h', statusCode: 200, response: '{"batchId":"b1"}' },
+    });
+    expect((await store.page('R', '', 10)).map((r) => r.record_key)).toEqual(['{"k":1}']);
+    expect(await store.changesAfter('R', 0, 10)).toHaveLength(1);
   });
 
   const indexed = (db: ReturnType<typeof openDatabase>) =>
@@ -81,13 +108,13 @@ describe('record store', () => {
       data: `{"k":${from + i},"v":${version}}`,
     }));
 
-  it('lets the key index lag the feed by a group of upserts, and settles it before anything reads it', () => {
+  it('lets the key index lag the feed by a group of upserts, and settles it before anything reads it', async () => {
     const db = openDatabase({ memory: true });
     const store = createRecordStore(db, { indexGroup: 1_000_000, indexIdleMs: 0 });
-    store.writeBatch('R', upsertsOf(0, 300), [], batchRow('b1'));
-    store.writeBatch('R', upsertsOf(100, 100, 2), [], batchRow('b2'));
+    await store.writeBatch('R', upsertsOf(0, 300), [], batchRow('b1'));
+    await store.writeBatch('R', upsertsOf(100, 100, 2), [], batchRow('b2'));
     expect(indexed(db)).toBe(0);
-    const rows = store.page('R', '', 1000);
+    const rows = await store.page('R', '', 1000);
     expect(indexed(db)).toBe(300);
     expect(rows).toHaveLength(300);
     // The later batch wins for the keys both carried.
@@ -95,35 +122,35 @@ describe('record store', () => {
     expect(rows.find((r) => r.record_key === '{"k":250}')?.data).toBe('{"k":250,"v":1}');
   });
 
-  it('deletes a key whose upsert the index has not taken yet, with its tombstone', () => {
+  it('deletes a key whose upsert the index has not taken yet, with its tombstone', async () => {
     const db = openDatabase({ memory: true });
     const store = createRecordStore(db, { indexGroup: 1_000_000, indexIdleMs: 0 });
-    store.writeBatch('R', upsertsOf(0, 10), [], batchRow('b1'));
-    store.writeBatch('R', [], [{ key: '{"k":3}' }, { key: '{"k":42}' }], batchRow('b2'));
-    expect(store.changesAfter('R', 10, 10)).toMatchObject([{ op: 'delete', record_key: '{"k":3}' }]);
-    expect(store.page('R', '', 100)).toHaveLength(9);
+    await store.writeBatch('R', upsertsOf(0, 10), [], batchRow('b1'));
+    await store.writeBatch('R', [], [{ key: '{"k":3}' }, { key: '{"k":42}' }], batchRow('b2'));
+    expect(await store.changesAfter('R', 10, 10)).toMatchObject([{ op: 'delete', record_key: '{"k":3}' }]);
+    expect(await store.page('R', '', 100)).toHaveLength(9);
   });
 
   it('takes a full group on the next turn of the event loop', async () => {
     const db = openDatabase({ memory: true });
     const store = createRecordStore(db, { indexGroup: 250, indexIdleMs: 0 });
-    store.writeBatch('R', upsertsOf(0, 200), [], batchRow('b1'));
+    await store.writeBatch('R', upsertsOf(0, 200), [], batchRow('b1'));
     await new Promise((resolve) => setImmediate(resolve));
     expect(indexed(db)).toBe(0);
-    store.writeBatch('R', upsertsOf(200, 100), [], batchRow('b2'));
+    await store.writeBatch('R', upsertsOf(200, 100), [], batchRow('b2'));
     await new Promise((resolve) => setImmediate(resolve));
     expect(indexed(db)).toBe(300);
   });
 
-  it('replays from the feed what the index missed when the process stopped', () => {
+  it('replays from the feed what the index missed when the process stopped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unsilo-record-store-'));
     try {
       const dataFile = join(dir, 'exchange.db');
       const before = openDatabase({ dataFile });
       const store = createRecordStore(before, { indexGroup: 1_000_000, indexIdleMs: 0 });
-      store.writeBatch('R', upsertsOf(0, 120), [], batchRow('b1'));
-      store.writeBatch('R', upsertsOf(0, 5, 2), [{ key: '{"k":7}' }], batchRow('b2'));
-      store.writeBatch('R', upsertsOf(120, 30), [], batchRow('b3'));
+      await store.writeBatch('R', upsertsOf(0, 120), [], batchRow('b1'));
+      await store.writeBatch('R', upsertsOf(0, 5, 2), [{ key: '{"k":7}' }], batchRow('b2'));
+      await store.writeBatch('R', upsertsOf(120, 30), [], batchRow('b3'));
       expect(indexed(before)).toBe(119);
       before.close(); // as a killed process leaves it: the last batch's upserts are in the feed only
 

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Database, Statement } from 'better-sqlite3';
+import type { BatchWrite, ChangeRow, RecordRow, RecordStore, StoredBatchAnswer } from '../storage/ports';
 import { CHUNK, ChunkStatements, type IndexEntry, RecordIndex } from './record-index';
 
 export interface PreparedUpsert {
@@ -33,15 +34,17 @@ export interface RecordStoreOptions {
   indexIdleMs?: number;
 }
 
-type RecordRow = { record_key: string; data: string };
+/** What the batch transaction did: wrote the batch up to `lastSeq`, or found its key taken. */
+type WriteOutcome = { written: IndexEntry[]; lastSeq: number } | { previous: StoredBatchAnswer };
 
 /**
- * Records, their change feed and the batches that wrote them; prepared once, used per batch.
+ * Records, their change feed and the batches that wrote them, on SQLite; prepared once, used per batch. Its
+ * methods are asynchronous for the port; inside, each runs synchronously (one better-sqlite3 transaction at most).
  *
  * The change feed is the truth: a batch's upserts are appended to it in the batch's durable transaction. The
  * `records` index (key → latest change) follows the feed in key-sorted groups: see RecordIndex.
  */
-export class RecordStore {
+export class SqliteRecordStore implements RecordStore {
   private readonly chunks: ChunkStatements;
   private readonly index: RecordIndex;
   private readonly insertChange: Statement;
@@ -55,7 +58,7 @@ export class RecordStore {
     upserts: PreparedUpsert[],
     deletes: PreparedDelete[],
     batch: BatchRow,
-  ) => { written: IndexEntry[]; lastSeq: number };
+  ) => WriteOutcome;
 
   constructor(
     private readonly db: Database,
@@ -90,15 +93,17 @@ export class RecordStore {
     this.writeAll = db.transaction(this.write.bind(this));
   }
 
-  writeBatch(
+  async writeBatch(
     resourceCode: string,
     upserts: PreparedUpsert[],
     deletes: PreparedDelete[],
     batch: BatchRow,
-  ): void {
+  ): Promise<BatchWrite> {
     if (deletes.length > 0) this.index.settle();
-    const { written, lastSeq } = this.writeAll(resourceCode, upserts, deletes, batch);
-    this.index.afterWrite(written, lastSeq);
+    const outcome = this.writeAll(resourceCode, upserts, deletes, batch);
+    if ('previous' in outcome) return { written: false, previous: outcome.previous };
+    this.index.afterWrite(outcome.written, outcome.lastSeq);
+    return { written: true };
   }
 
   /** Brings the `records` index up to date with the feed (before a read that goes around the store). */
@@ -106,8 +111,12 @@ export class RecordStore {
     this.index.settle();
   }
 
+  async findBatch(departmentId: string, idempotencyKey: string): Promise<StoredBatchAnswer | undefined> {
+    return this.storedAnswer(departmentId, idempotencyKey);
+  }
+
   /** The stored answer of a key, inflated back to the exact bytes first sent. */
-  findBatch(departmentId: string, idempotencyKey: string) {
+  private storedAnswer(departmentId: string, idempotencyKey: string): StoredBatchAnswer | undefined {
     const row = this.findBatchRow.get(departmentId, idempotencyKey) as
       | { request_hash: string; status_code: number; response: Buffer; response_encoding: string }
       | undefined;
@@ -117,17 +126,17 @@ export class RecordStore {
     return { requestHash: row.request_hash, statusCode: row.status_code, response: bytes.toString('utf8') };
   }
 
-  page(resourceCode: string, afterKey: string, limit: number): RecordRow[] {
+  async page(resourceCode: string, afterKey: string, limit: number): Promise<RecordRow[]> {
     this.index.settle();
     return this.pageRows.all(resourceCode, afterKey, limit) as RecordRow[];
   }
 
-  filteredPage(
+  async filteredPage(
     resourceCode: string,
     filters: Array<[string, string]>,
     afterKey: string,
     limit: number,
-  ): RecordRow[] {
+  ): Promise<RecordRow[]> {
     this.index.settle();
     const conditions = filters.map(
       (_, i) => `CAST(json_extract(CAST(c.data AS TEXT), @path${i}) AS TEXT) = @value${i}`,
@@ -143,18 +152,23 @@ export class RecordStore {
     return this.db.prepare(sql).all(params) as RecordRow[];
   }
 
-  changesAfter(resourceCode: string, afterSeq: number, limit: number) {
-    return this.changesAfterRows.all(resourceCode, afterSeq, limit) as Array<{
-      seq: number;
-      op: 'upsert' | 'delete';
-      record_key: string;
-      data: string | null;
-      at: string;
-    }>;
+  async changesAfter(resourceCode: string, afterSeq: number, limit: number): Promise<ChangeRow[]> {
+    return this.changesAfterRows.all(resourceCode, afterSeq, limit) as ChangeRow[];
   }
 
-  /** The body of `writeAll`: upserts appended to the feed, deletes applied to the index, the answer stored. */
-  private write(resourceCode: string, upserts: PreparedUpsert[], deletes: PreparedDelete[], batch: BatchRow) {
+  /**
+   * The body of `writeAll`: unless the idempotency key is taken, upserts appended to the feed, deletes applied
+   * to the index, the answer stored. The key's check is in the transaction, so that a request that found the key
+   * free before it checked its records cannot write a second batch under it.
+   */
+  private write(
+    resourceCode: string,
+    upserts: PreparedUpsert[],
+    deletes: PreparedDelete[],
+    batch: BatchRow,
+  ): WriteOutcome {
+    const previous = this.storedAnswer(batch.departmentId, batch.idempotencyKey);
+    if (previous) return { previous };
     const written: IndexEntry[] = [];
     let lastSeq = this.index.feedEnd;
     for (let start = 0; start < upserts.length; start += CHUNK) {
@@ -188,6 +202,6 @@ export class RecordStore {
   }
 }
 
-export function createRecordStore(db: Database, options: RecordStoreOptions = {}): RecordStore {
-  return new RecordStore(db, options);
+export function createRecordStore(db: Database, options: RecordStoreOptions = {}): SqliteRecordStore {
+  return new SqliteRecordStore(db, options);
 }

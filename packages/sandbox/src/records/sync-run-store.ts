@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SyncRun, SyncRunReport } from '@unsilo/sdk/schemas';
+import type { SyncRunReport } from '@unsilo/sdk/schemas';
 import type { Database } from 'better-sqlite3';
+import type { SyncRunStore } from '../storage/ports';
 
 /** What the reported runs of a resource add up to. */
 export interface ReportedRuns {
@@ -8,20 +9,6 @@ export interface ReportedRuns {
   refusedLocally: number;
   /** Rows per reason, over every run; no prototype (reasons are the clients' words). */
   byReason: Record<string, number>;
-}
-
-export interface SyncRunStore {
-  /** Stores a report; one that names a run already reported for the resource replaces it. */
-  save(
-    resourceCode: string,
-    departmentId: string,
-    report: SyncRunReport,
-    receivedAt: string,
-  ): {
-    run: SyncRun;
-    replaced: boolean;
-  };
-  totals(resourceCode: string): ReportedRuns;
 }
 
 export function createSyncRunStore(db: Database): SyncRunStore {
@@ -44,31 +31,33 @@ export function createSyncRunStore(db: Database): SyncRunStore {
     `SELECT r.key AS reason, sum(r.value) AS rows FROM sync_runs s, json_each(s.refused_by_reason) r
      WHERE s.resource_code = ? GROUP BY r.key ORDER BY r.key`,
   );
+  const saveInOneTransaction = db.transaction(
+    (resourceCode: string, departmentId: string, report: SyncRunReport, receivedAt: string) => {
+      const earlier = report.runId
+        ? (findByRun.get(resourceCode, report.runId) as { id: string } | undefined)
+        : undefined;
+      const id = earlier?.id ?? randomUUID();
+      upsert.run({
+        id,
+        resource: resourceCode,
+        department: departmentId,
+        runId: report.runId ?? null,
+        mode: report.mode ?? null,
+        rowsRead: report.rowsRead,
+        accepted: report.accepted,
+        refused: report.refusedLocally.total,
+        byReason: JSON.stringify(report.refusedLocally.byReason),
+        startedAt: report.startedAt ?? null,
+        finishedAt: report.finishedAt ?? null,
+        receivedAt,
+      });
+      return { run: { id, resource: resourceCode, receivedAt, report }, replaced: earlier !== undefined };
+    },
+  );
   return {
-    save: db.transaction(
-      (resourceCode: string, departmentId: string, report: SyncRunReport, receivedAt: string) => {
-        const earlier = report.runId
-          ? (findByRun.get(resourceCode, report.runId) as { id: string } | undefined)
-          : undefined;
-        const id = earlier?.id ?? randomUUID();
-        upsert.run({
-          id,
-          resource: resourceCode,
-          department: departmentId,
-          runId: report.runId ?? null,
-          mode: report.mode ?? null,
-          rowsRead: report.rowsRead,
-          accepted: report.accepted,
-          refused: report.refusedLocally.total,
-          byReason: JSON.stringify(report.refusedLocally.byReason),
-          startedAt: report.startedAt ?? null,
-          finishedAt: report.finishedAt ?? null,
-          receivedAt,
-        });
-        return { run: { id, resource: resourceCode, receivedAt, report }, replaced: earlier !== undefined };
-      },
-    ),
-    totals(resourceCode) {
+    save: async (resourceCode, departmentId, report, receivedAt) =>
+      saveInOneTransaction(resourceCode, departmentId, report, receivedAt),
+    async totals(resourceCode) {
       const { rowsRead, refused } = sums.get(resourceCode) as { rowsRead: number; refused: number };
       const byReason: Record<string, number> = Object.create(null);
       for (const row of reasons.all(resourceCode) as Array<{ reason: string; rows: number }>) {

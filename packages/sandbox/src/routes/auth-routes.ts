@@ -37,7 +37,7 @@ export function authRoutes(services: Services): OperationHandlers {
       }
       const clientId = form.data.client_id;
       request.authFacts = { clientId };
-      const attempt = state.loginThrottle.begin(clientId, request.ip);
+      const attempt = await state.loginThrottle.begin(clientId, request.ip);
       if (attempt.refused) {
         request.authFacts.reason = 'throttled';
         await delay(state.loginThrottle.refusalDelayMs);
@@ -48,9 +48,9 @@ export function authRoutes(services: Services): OperationHandlers {
         request.authFacts.reason = issued.failure;
         throw new Problem('auth.invalid_client', 'Unknown client_id or wrong client_secret');
       }
-      attempt.succeeded();
+      await attempt.succeeded();
       request.caller = {
-        department: departments.get(issued.owner.departmentId)!,
+        department: (await departments.get(issued.owner.departmentId))!,
         clientId: issued.owner.clientId,
       };
       return {
@@ -60,10 +60,10 @@ export function authRoutes(services: Services): OperationHandlers {
       };
     },
     getMe: ({ caller }) => ({ status: 200, body: caller.department }),
-    listDepartments: ({ query }) => {
+    listDepartments: async ({ query }) => {
       const limit = limitOf(query);
       const after = afterOf('dep', query) ?? '';
-      const rows = departments.list().filter((department) => department.id > after);
+      const rows = (await departments.list()).filter((department) => department.id > after);
       return {
         status: 200,
         body: pageOf(
@@ -75,8 +75,8 @@ export function authRoutes(services: Services): OperationHandlers {
         ),
       };
     },
-    getDepartment: ({ params }) => {
-      const department = departments.get(params.departmentId!);
+    getDepartment: async ({ params }) => {
+      const department = await departments.get(params.departmentId!);
       if (!department)
         throw new Problem('department.not_found', `No department has the id ${params.departmentId}`);
       return { status: 200, body: department };

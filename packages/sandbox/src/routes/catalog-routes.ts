@@ -33,13 +33,13 @@ export function toSummary(resource: StoredResource) {
  * audit log; 404 when absent, and when the caller may not know it exists (never published, not theirs). The
  * provider's audit log shows such probes too.
  */
-export function loadResource(
+export async function loadResource(
   services: Services,
   request: FastifyRequest,
   caller: Caller,
   code: string,
-): StoredResource {
-  const resource = services.resources.get(code);
+): Promise<StoredResource> {
+  const resource = await services.resources.get(code);
   request.auditFacts = { ...request.auditFacts, resource: code };
   if (resource) request.auditFacts.resourceProviderId = resource.providerId;
   const visible = resource && visibleVersion(caller, resource);
@@ -73,8 +73,8 @@ function assertIfMatch(request: FastifyRequest, current: StoredResource): void {
   }
 }
 
-function lintOrRefuse(services: Services, caller: Caller, entry: CatalogEntry): Finding[] {
-  const findings = services.lint(entry, catalogViewerOf(caller));
+async function lintOrRefuse(services: Services, caller: Caller, entry: CatalogEntry): Promise<Finding[]> {
+  const findings = await services.lint(entry, catalogViewerOf(caller));
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) {
     throw new Problem(
@@ -158,7 +158,7 @@ const nowOf = (services: Services) => new Date(services.state.now()).toISOString
  * A resource as the caller sees it. The provider and the authority see a change under review with the
  * version in force beside it (`published`); others see the version in force, with the history behind it.
  */
-function representation(
+async function representation(
   services: Services,
   caller: Caller,
   resource: StoredResource,
@@ -167,7 +167,7 @@ function representation(
   const working = seesWorkingVersion(caller, resource);
   const pending =
     working && resource.inForce && resource.inForce !== resource && resource.status !== 'withdrawn';
-  const events = services.resources.history(resource.code);
+  const events = await services.resources.history(resource.code);
   return {
     code: resource.code,
     status: resource.status,
@@ -187,9 +187,12 @@ function representation(
   };
 }
 
-function listResources(services: Services, { caller, query }: OperationInput): OperationOutput {
+async function listResources(
+  services: Services,
+  { caller, query }: OperationInput,
+): Promise<OperationOutput> {
   const limit = limitOf(query);
-  const rows = services.resources.list(
+  const rows = await services.resources.list(
     {
       provider: query.provider as string | undefined,
       status: query.status as string | undefined,
@@ -203,28 +206,34 @@ function listResources(services: Services, { caller, query }: OperationInput): O
   return { status: 200, body: pageOf(rows, limit, 'res', (r) => r.code, toSummary) };
 }
 
-function createResource(services: Services, { request, caller, body }: OperationInput): OperationOutput {
-  const { resources } = services;
+async function createResource(
+  services: Services,
+  { request, caller, body }: OperationInput,
+): Promise<OperationOutput> {
   const entry = body as CatalogEntry;
   request.auditFacts = { resource: typeof entry.code === 'string' ? entry.code : undefined };
-  const findings = lintOrRefuse(services, caller, entry);
+  const findings = await lintOrRefuse(services, caller, entry);
   assertOwnProviderCode(caller, entry);
-  if (resources.get(entry.code)) {
+  // The check of the code and the insert are one step of the store.
+  const created = await services.resources.create(entry, caller.department.id, nowOf(services));
+  if (!created) {
     throw new Problem('catalog.duplicate_code', `A resource with the code ${entry.code} exists`, {
       zh: `信息资源代码 ${entry.code} 已存在`,
     });
   }
-  const created = resources.create(entry, caller.department.id, nowOf(services));
   request.auditFacts.resourceProviderId = created.providerId;
   return {
     status: 201,
-    body: representation(services, caller, created, findings),
+    body: await representation(services, caller, created, findings),
     headers: { etag: created.etag, location: resourcePath(created.code) },
   };
 }
 
-function getResource(services: Services, { request, caller, params }: OperationInput): OperationOutput {
-  const resource = loadResource(services, request, caller, params.code!);
+async function getResource(
+  services: Services,
+  { request, caller, params }: OperationInput,
+): Promise<OperationOutput> {
+  const resource = await loadResource(services, request, caller, params.code!);
   const known = ownHeader(request.headers, 'if-none-match');
   if (
     typeof known === 'string' &&
@@ -232,14 +241,18 @@ function getResource(services: Services, { request, caller, params }: OperationI
   ) {
     return { status: 304, headers: { etag: resource.etag } };
   }
-  return { status: 200, body: representation(services, caller, resource), headers: { etag: resource.etag } };
+  return {
+    status: 200,
+    body: await representation(services, caller, resource),
+    headers: { etag: resource.etag },
+  };
 }
 
-function updateResource(
+async function updateResource(
   services: Services,
   { request, caller, params, body }: OperationInput,
-): OperationOutput {
-  const current = loadResource(services, request, caller, params.code!);
+): Promise<OperationOutput> {
+  const current = await loadResource(services, request, caller, params.code!);
   assertIsProvider(caller, current);
   assertIfMatch(request, current);
   if (current.status === 'withdrawn') {
@@ -255,28 +268,28 @@ function updateResource(
       `The entry's code ${String(entry.code)} differs from ${current.code}`,
     );
   }
-  const findings = lintOrRefuse(services, caller, entry);
+  const findings = await lintOrRefuse(services, caller, entry);
   assertOwnProviderCode(caller, entry);
   // A change to a reviewed entry goes back to review; a draft stays a draft.
   const status: ResourceStatus = current.status === 'draft' ? 'draft' : 'submitted';
-  const next = services.resources.update(current, entry, status, caller.department.id, nowOf(services));
+  const next = await services.resources.update(current, entry, status, caller.department.id, nowOf(services));
   if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
   return {
     status: 200,
-    body: representation(services, caller, next, findings),
+    body: await representation(services, caller, next, findings),
     headers: { etag: next.etag },
   };
 }
 
 /** A life-cycle step: submit, register, publish or withdraw. */
-function takeStep(
+async function takeStep(
   services: Services,
   name: keyof typeof transitions,
   { request, caller, params, body }: OperationInput,
-): OperationOutput {
+): Promise<OperationOutput> {
   const step = transitions[name];
   assertRoleMayTake(services, step, caller);
-  const current = loadResource(services, request, caller, params.code!);
+  const current = await loadResource(services, request, caller, params.code!);
   assertMayTake(step, caller, current);
   assertIfMatch(request, current);
   if (!(step.from as readonly ResourceStatus[]).includes(current.status)) {
@@ -290,7 +303,7 @@ function takeStep(
     );
   }
   const reason = name === 'withdrawResource' ? (body as { reason: string }).reason : undefined;
-  const next = services.resources.transition(
+  const next = await services.resources.transition(
     current,
     step.action,
     step.to,
@@ -299,7 +312,11 @@ function takeStep(
     nowOf(services),
   );
   if (!next) throw new Problem('precondition.failed', 'The resource changed meanwhile; read it again');
-  return { status: 200, body: representation(services, caller, next), headers: { etag: next.etag } };
+  return {
+    status: 200,
+    body: await representation(services, caller, next),
+    headers: { etag: next.etag },
+  };
 }
 
 /**

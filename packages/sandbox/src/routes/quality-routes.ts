@@ -2,7 +2,6 @@ import type { QualityConflicts } from '@unsilo/sdk/schemas';
 import { assertCanRead } from '../access/access-policy';
 import type { OperationHandlers, OperationInput, OperationOutput } from '../http/operation';
 import { Problem } from '../problems/problem';
-import { comparePair } from '../quality/conflict-counts';
 import { type ComparedResource, comparablePairs, publishedSubjects } from '../quality/conflict-sources';
 import type { Caller } from '../sandbox-state';
 import type { Services } from '../services';
@@ -21,18 +20,17 @@ export function qualityRoutes(services: Services): OperationHandlers {
  * only a caller that may read both resources' records gets them, the authority included (it reads a conditional
  * resource with an approved request, as everywhere else).
  */
-function getQualityConflicts(
+async function getQualityConflicts(
   services: Services,
   { request, caller, query }: OperationInput,
-): OperationOutput {
+): Promise<OperationOutput> {
   const resource = typeof query.resource === 'string' ? query.resource : undefined;
   // An unknown resource, or one the caller may not know of, is a 404 as everywhere else.
-  if (resource !== undefined) loadResource(services, request, caller, resource);
+  if (resource !== undefined) await loadResource(services, request, caller, resource);
   const element = typeof query.element === 'string' ? query.element : undefined;
   const examples = examplesOf(query.examples);
   const authority = caller.department.roles.includes('authority');
-  services.records.settleIndex();
-  const { resources, authoritative } = publishedSubjects(services.state.db);
+  const { resources, authoritative } = publishedSubjects(await services.conflicts.publishedEntries());
   const pairs = comparablePairs(resources).filter(
     (pair) =>
       (authority ||
@@ -41,15 +39,18 @@ function getQualityConflicts(
       (resource === undefined || pair.left.code === resource || pair.right.code === resource) &&
       (element === undefined || pair.elements.includes(element)),
   );
-  const body: QualityConflicts = {
-    pairs: pairs.map((pair) =>
-      comparePair(services.state.db, pair, element === undefined ? pair.elements : [element], {
+  const body: QualityConflicts = { pairs: [] };
+  for (const pair of pairs) {
+    const showExamples =
+      (await mayRead(services, caller, pair.left)) && (await mayRead(services, caller, pair.right));
+    body.pairs.push(
+      await services.conflicts.comparePair(pair, element === undefined ? pair.elements : [element], {
         examples,
-        showExamples: mayRead(services, caller, pair.left) && mayRead(services, caller, pair.right),
+        showExamples,
         authoritative,
       }),
-    ),
-  };
+    );
+  }
   request.auditFacts = { ...request.auditFacts, detail: { pairs: body.pairs.length } };
   return { status: 200, body };
 }
@@ -60,12 +61,12 @@ function examplesOf(value: unknown): number {
 }
 
 /** Whether the caller may read a resource's records (its own, unconditional, or with an approved request). */
-function mayRead(services: Services, caller: Caller, compared: ComparedResource): boolean {
+async function mayRead(services: Services, caller: Caller, compared: ComparedResource): Promise<boolean> {
   if (compared.providerId === caller.department.id) return true;
-  const resource = services.resources.get(compared.code);
+  const resource = await services.resources.get(compared.code);
   if (!resource) return false;
   try {
-    assertCanRead(caller, resource, services.shares);
+    await assertCanRead(caller, resource, services.shares);
     return true;
   } catch (error) {
     if (error instanceof Problem) return false;

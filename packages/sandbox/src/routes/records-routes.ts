@@ -5,7 +5,7 @@ import { ownHeader } from '../http/own-header';
 import { Problem } from '../problems/problem';
 import { decodeCursor, encodeCursor } from '../records/cursor';
 import { type BatchContext, processBatch } from '../records/process-batch';
-import { measureQuality } from '../records/quality';
+import { measuredItems, measureQuality } from '../records/quality';
 import type { Caller } from '../sandbox-state';
 import type { Services } from '../services';
 import { loadResource } from './catalog-routes';
@@ -53,11 +53,11 @@ export function recordsRoutes(services: Services): OperationHandlers {
   };
 }
 
-function batchRecords(
+async function batchRecords(
   services: Services,
   batchContext: BatchContext,
   { request, caller, params, body }: OperationInput,
-): OperationOutput {
+): Promise<OperationOutput> {
   const key = ownHeader(request.headers, 'idempotency-key');
   if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
     throw new Problem(
@@ -65,7 +65,7 @@ function batchRecords(
       'A record batch needs an Idempotency-Key header (1..255 characters)',
     );
   }
-  const resource = inForceForRecords(loadResource(services, request, caller, params.code!), caller);
+  const resource = inForceForRecords(await loadResource(services, request, caller, params.code!), caller);
   const batch = body as { upsert?: unknown[]; delete?: unknown[] };
   const upsert = batch.upsert ?? [];
   const remove = batch.delete ?? [];
@@ -78,7 +78,7 @@ function batchRecords(
       },
     );
   }
-  const answer = processBatch(batchContext, {
+  const answer = await processBatch(batchContext, {
     departmentId: caller.department.id,
     resource,
     idempotencyKey: key,
@@ -99,16 +99,16 @@ function batchRecords(
   };
 }
 
-function queryRecords(services: Services, input: OperationInput): OperationOutput {
+async function queryRecords(services: Services, input: OperationInput): Promise<OperationOutput> {
   const { request, query } = input;
-  const resource = readableResource(services, input);
+  const resource = await readableResource(services, input);
   const limit = limitOf(query);
   const after = afterOf('rec', query) ?? '';
   const filters = filtersOf(request.query as Record<string, unknown>, resource);
   const rows =
     filters.length === 0
-      ? services.records.page(resource.code, after, limit + 1)
-      : services.records.filteredPage(resource.code, filters, after, limit + 1);
+      ? await services.records.page(resource.code, after, limit + 1)
+      : await services.records.filteredPage(resource.code, filters, after, limit + 1);
   const page = pageOf(
     rows,
     limit,
@@ -154,15 +154,18 @@ function filtersOf(rawQuery: Record<string, unknown>, resource: StoredResource):
 }
 
 /** The resource of the path, when the caller may read its records (404 or 403 otherwise). */
-function readableResource(services: Services, { request, caller, params }: OperationInput): StoredResource {
-  const resource = loadResource(services, request, caller, params.code!);
-  assertCanRead(caller, resource, services.shares);
+async function readableResource(
+  services: Services,
+  { request, caller, params }: OperationInput,
+): Promise<StoredResource> {
+  const resource = await loadResource(services, request, caller, params.code!);
+  await assertCanRead(caller, resource, services.shares);
   return resource;
 }
 
-function listChanges(services: Services, input: OperationInput): OperationOutput {
+async function listChanges(services: Services, input: OperationInput): Promise<OperationOutput> {
   const { request, query } = input;
-  const resource = readableResource(services, input);
+  const resource = await readableResource(services, input);
   const limit = limitOf(query);
   const afterText = decodeCursor('chg', typeof query.after === 'string' ? query.after : undefined);
   if (afterText !== undefined && !/^\d{1,15}$/.test(afterText)) {
@@ -171,7 +174,7 @@ function listChanges(services: Services, input: OperationInput): OperationOutput
     });
   }
   const after = afterText === undefined ? 0 : Number(afterText);
-  const rows = services.records.changesAfter(resource.code, after, limit + 1);
+  const rows = await services.records.changesAfter(resource.code, after, limit + 1);
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   request.auditFacts!.detail = { returned: shown.length };
@@ -193,19 +196,20 @@ function listChanges(services: Services, input: OperationInput): OperationOutput
   };
 }
 
-function getQuality(services: Services, { request, caller, params }: OperationInput): OperationOutput {
-  const resource = loadResource(services, request, caller, params.code!);
+async function getQuality(
+  services: Services,
+  { request, caller, params }: OperationInput,
+): Promise<OperationOutput> {
+  const resource = await loadResource(services, request, caller, params.code!);
   // Quality is the provider's and the authority's business, and visible to whoever may read the data.
-  if (!caller.department.roles.includes('authority')) assertCanRead(caller, resource, services.shares);
-  services.records.settleIndex();
+  if (!caller.department.roles.includes('authority')) await assertCanRead(caller, resource, services.shares);
   // The records were checked against the version in force; a change under review is not measured yet.
+  const measured = resource.inForce ?? resource;
+  const items = measuredItems(measured);
+  const figures = await services.quality.figures(measured.code, items);
+  const reported = await services.syncRuns.totals(resource.code);
   return {
     status: 200,
-    body: measureQuality(
-      services.state.db,
-      resource.inForce ?? resource,
-      services.state.now(),
-      services.syncRuns.totals(resource.code),
-    ),
+    body: measureQuality(measured, items, figures, services.state.now(), reported),
   };
 }

@@ -1,3 +1,4 @@
+import type { ShareRequest } from '@unsilo/sdk/schemas';
 import { assertCanRead, isSharingDepartment } from '../access/access-policy';
 import type { OperationHandlers, OperationInput, OperationOutput } from '../http/operation';
 import { Problem } from '../problems/problem';
@@ -8,9 +9,9 @@ import { afterOf, limitOf, pageOf } from './page';
 export function shareRoutes(services: Services): OperationHandlers {
   return {
     createShareRequest: (input) => createShareRequest(services, input),
-    listShareRequests: ({ caller, query }) => {
+    listShareRequests: async ({ caller, query }) => {
       const limit = limitOf(query);
-      const rows = services.shares.list({
+      const rows = await services.shares.list({
         departmentId: caller.department.id,
         role: query.role as 'consumer' | 'provider' | undefined,
         status: query.status as string | undefined,
@@ -29,9 +30,9 @@ export function shareRoutes(services: Services): OperationHandlers {
         ),
       };
     },
-    getShareRequest: ({ caller, params }) => ({
+    getShareRequest: async ({ caller, params }) => ({
       status: 200,
-      body: loadShare(services, params.id!, caller.department.id),
+      body: await loadShare(services, params.id!, caller.department.id),
     }),
     approveShareRequest: (input) => decide(services, 'approved', input),
     refuseShareRequest: (input) => decide(services, 'refused', input),
@@ -40,8 +41,8 @@ export function shareRoutes(services: Services): OperationHandlers {
 
 const nowOf = (services: Services) => new Date(services.state.now()).toISOString();
 
-function loadShare(services: Services, id: string, departmentId: string) {
-  const share = services.shares.get(id);
+async function loadShare(services: Services, id: string, departmentId: string): Promise<ShareRequest> {
+  const share = await services.shares.get(id);
   // Someone else's request is as invisible as a missing one.
   if (!share || (share.consumer !== departmentId && share.provider !== departmentId)) {
     throw new Problem('share_request.not_found', `No share request ${id} involves your department`);
@@ -50,13 +51,16 @@ function loadShare(services: Services, id: string, departmentId: string) {
 }
 
 /** A consumer asks to read a resource; refused when it may read it already (its own, or unconditional). */
-function createShareRequest(services: Services, { request, caller, body }: OperationInput): OperationOutput {
+async function createShareRequest(
+  services: Services,
+  { request, caller, body }: OperationInput,
+): Promise<OperationOutput> {
   const { shares } = services;
   const { resource: code, purpose } = body as { resource: string; purpose: string };
-  const resource = loadResource(services, request, caller, code);
+  const resource = await loadResource(services, request, caller, code);
   // Access follows the version in force (the authority also sees entries not yet published).
   const shareType = (resource.inForce ?? resource).shareType;
-  if (shareType === 'none') assertCanRead(caller, resource, shares);
+  if (shareType === 'none') await assertCanRead(caller, resource, shares);
   const opensToCaller = shareType === 'unconditional' && isSharingDepartment(caller);
   if (opensToCaller || resource.providerId === caller.department.id) {
     const own = resource.providerId === caller.department.id;
@@ -79,19 +83,24 @@ function createShareRequest(services: Services, { request, caller, body }: Opera
       },
     );
   }
-  const share = shares.create(code, caller.department.id, resource.providerId, purpose, nowOf(services));
+  const share = await shares.create(
+    code,
+    caller.department.id,
+    resource.providerId,
+    purpose,
+    nowOf(services),
+  );
   request.auditFacts!.detail = { shareRequest: share.id };
   return { status: 201, body: share, headers: { location: `/v1/share-requests/${share.id}` } };
 }
 
 /** The provider approves or refuses a request, once. */
-function decide(
+async function decide(
   services: Services,
   status: 'approved' | 'refused',
   { request, caller, params, body }: OperationInput,
-): OperationOutput {
-  const { shares } = services;
-  const share = loadShare(services, params.id!, caller.department.id);
+): Promise<OperationOutput> {
+  const share = await loadShare(services, params.id!, caller.department.id);
   request.auditFacts = {
     resource: share.resource,
     resourceProviderId: share.provider,
@@ -103,7 +112,8 @@ function decide(
     });
   }
   const reason = status === 'refused' ? (body as { reason: string }).reason : null;
-  if (!shares.decide(share.id, status, reason, nowOf(services))) {
+  const decided = await services.shares.decide(share.id, status, reason, nowOf(services));
+  if (!decided) {
     throw new Problem(
       'share_request.already_decided',
       `Share request ${share.id} is already ${share.status}`,
@@ -112,5 +122,5 @@ function decide(
       },
     );
   }
-  return { status: 200, body: shares.get(share.id) };
+  return { status: 200, body: decided };
 }

@@ -15,16 +15,16 @@ export function syncRunRoutes(services: Services): OperationHandlers {
 }
 
 /** A provider's client reports a sync run of its own published resource: what it read, and refused unsent. */
-function reportSyncRun(
+async function reportSyncRun(
   services: Services,
   { request, caller, params, body }: OperationInput,
-): OperationOutput {
-  const resource = inForceForRecords(loadResource(services, request, caller, params.code!), caller);
+): Promise<OperationOutput> {
+  const resource = inForceForRecords(await loadResource(services, request, caller, params.code!), caller);
   const report = body as SyncRunReport;
   refuseUnboundedReasons(report);
   refuseInconsistent(report);
   const receivedAt = new Date(services.state.now()).toISOString();
-  const saved = services.syncRuns.save(resource.code, caller.department.id, report, receivedAt);
+  const saved = await services.syncRuns.save(resource.code, caller.department.id, report, receivedAt);
   request.auditFacts!.detail = {
     syncRun: saved.run.id,
     replaced: saved.replaced,
