@@ -8,7 +8,6 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe } from 'vitest';
 
 export interface RunningPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` */
@@ -48,12 +47,6 @@ function freePort(): Promise<number> {
     });
   });
 }
-
-/**
- * `describe` for tests that need PostgreSQL: skipped where it is not installed (a laptop without it still passes
- * `npm test`, saying what it skipped), never in CI (`CI` set), where a missing PostgreSQL must fail.
- */
-export const describeWithPostgres = describe.skipIf(postgresBinDir() === undefined && !process.env.CI);
 
 const asRoot = process.getuid?.() === 0;
 

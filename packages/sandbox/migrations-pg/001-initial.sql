@@ -99,7 +99,7 @@ CREATE TABLE batches (
   request_hash      TEXT NOT NULL,
   resource_code     TEXT NOT NULL,
   count             INTEGER NOT NULL,
-  accepted          INTEGER NOT NULL,
+  accepted          BIGINT NOT NULL,
   rejected          INTEGER NOT NULL,
   status_code       INTEGER NOT NULL,
   response          BYTEA NOT NULL,
@@ -154,9 +154,9 @@ CREATE TABLE sync_runs (
   department_id     TEXT NOT NULL,
   run_id            TEXT,                   -- the client's id of the run; NULL when it gave none
   mode              TEXT,
-  rows_read         INTEGER NOT NULL,
-  accepted          INTEGER NOT NULL,
-  refused_locally   INTEGER NOT NULL,
+  rows_read         BIGINT NOT NULL,
+  accepted          BIGINT NOT NULL,
+  refused_locally   BIGINT NOT NULL,
   refused_by_reason TEXT NOT NULL,          -- JSON object: rule → rows
   started_at        TEXT,
   finished_at       TEXT,

@@ -14,7 +14,7 @@ const role = z.enum(['provider', 'consumer', 'authority', 'vendor']);
  * No NUL in client ids and secrets: an HMAC key, and so scrypt (PBKDF2-HMAC inside), treats `secret` and `secret\0`
  * alike, and the token endpoint refuses NUL in any form field anyway.
  */
-const noNul = /^[^\0]*$/;
+export const noNul = /^[^\0]*$/;
 
 /** The seed file is the sandbox's own format (not part of the exchange contract): who exists, with which keys. */
 export const seedSchema = z.strictObject({

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  describeWithPostgres,
-  type RunningPostgres,
-  startPostgres,
-} from '../../../../../test/helpers/postgres';
+import { describeWithPostgres } from '../../../../../test/helpers/describe-with-postgres';
+import { type RunningPostgres, startPostgres } from '../../../../../test/helpers/postgres';
 import { readMigrations } from '../../db/migrate';
 import { migratePg, pgMigrationsDir } from './migrate';
 import { createPgPool } from './pool';
