@@ -1,8 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postgresBinDir, type RunningPostgres, startPostgres } from '../../../../test/helpers/postgres';
 import { openDatabase } from '../db/open-database';
+import { migratePg } from '../storage/pg/migrate';
+import { createPgRecordStore } from '../storage/pg/pg-records';
+import { createPgPool, type PgPool } from '../storage/pg/pool';
+import type { RecordStore } from '../storage/ports';
 import { createRecordStore } from './record-store';
 
 function batchRow(id: string) {
@@ -21,10 +26,37 @@ function batchRow(id: string) {
   };
 }
 
-describe('record store', async () => {
+/** One PostgreSQL cluster for the file, started when a test first needs it; a fresh database per store. */
+let cluster: Promise<RunningPostgres> | undefined;
+const pools: PgPool[] = [];
+let databases = 0;
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.end()));
+  if (cluster) (await cluster).stop();
+});
+
+async function openPgStore(): Promise<RecordStore> {
+  cluster ??= startPostgres();
+  databases += 1;
+  const pool = createPgPool((await cluster).createDatabase(`records_${databases}`));
+  pools.push(pool);
+  await migratePg(pool);
+  return createPgRecordStore(pool);
+}
+
+const backends: Array<{ name: string; open: () => Promise<RecordStore>; skip: boolean }> = [
+  { name: 'SQLite', open: async () => createRecordStore(openDatabase({ memory: true })), skip: false },
+  // Skipped where PostgreSQL is not installed, never in CI (see describeWithPostgres).
+  { name: 'PostgreSQL', open: openPgStore, skip: postgresBinDir() === undefined && !process.env.CI },
+];
+
+describe.each(backends)('record store on $name', ({ open, skip }) => {
+  if (skip) {
+    it.skip('needs PostgreSQL', () => {});
+    return;
+  }
   it('writes upserts in chunks with one change each; a key upserted twice keeps its last value', async () => {
-    const db = openDatabase({ memory: true });
-    const store = createRecordStore(db);
+    const store = await open();
     const upserts = Array.from({ length: 250 }, (_, i) => ({ key: `{"k":${i}}`, data: `{"k":${i},"v":1}` }));
     upserts.push({ key: '{"k":3}', data: '{"k":3,"v":2}' });
     await store.writeBatch('R', upserts, [{ key: '{"k":4}' }, { key: '{"k":999}' }], batchRow('b1'));
@@ -44,8 +76,7 @@ describe('record store', async () => {
   });
 
   it('stores canonical bytes and text alike, and reads both back as text', async () => {
-    const db = openDatabase({ memory: true });
-    const store = createRecordStore(db);
+    const store = await open();
     const bytes = new TextEncoder().encode('{"k":1,"xm":"张三"}');
     await store.writeBatch(
       'R',
@@ -67,8 +98,7 @@ describe('record store', async () => {
   });
 
   it('rolls the whole batch back when any part fails', async () => {
-    const db = openDatabase({ memory: true });
-    const store = createRecordStore(db);
+    const store = await open();
     await store.writeBatch('R', [{ key: '{"k":1}', data: '{"k":1}' }], [], batchRow('b1'));
     // Same batch id under a new key: the batch row violates its PRIMARY KEY after the records were written.
     await expect(
@@ -76,14 +106,13 @@ describe('record store', async () => {
         ...batchRow('b1'),
         idempotencyKey: 'other',
       }),
-    ).rejects.toThrow(/UNIQUE|PRIMARY/);
+    ).rejects.toThrow(/UNIQUE|PRIMARY|duplicate key/);
     expect((await store.page('R', '', 10)).map((r) => r.record_key)).toEqual(['{"k":1}']);
     expect(await store.changesAfter('R', 0, 10)).toHaveLength(1);
   });
 
   it('writes nothing under a key another batch took meanwhile, and answers with the stored answer', async () => {
-    const db = openDatabase({ memory: true });
-    const store = createRecordStore(db);
+    const store = await open();
     expect(await store.writeBatch('R', [{ key: '{"k":1}', data: '{"k":1}' }], [], batchRow('b1'))).toEqual({
       written: true,
     });
@@ -100,6 +129,109 @@ describe('record store', async () => {
     expect(await store.changesAfter('R', 0, 10)).toHaveLength(1);
   });
 
+  it('filters on a value as text: numbers and strings alike, booleans as 1 and 0, null never', async () => {
+    const store = await open();
+    const records = [
+      '{"k":1,"n":12}',
+      '{"k":2,"n":"12"}',
+      '{"k":3,"n":12.5}',
+      '{"b":true,"k":4}',
+      '{"b":false,"k":5}',
+      '{"k":6,"o":{"a":[1,"x"]}}',
+      '{"k":7,"n":null}',
+      '{"k":8,"n":1e+21}',
+      '{"k":9,"n":-0.000015}',
+      '{"k":10,"n":" 12"}',
+    ];
+    await store.writeBatch(
+      'R',
+      records.map((data, i) => ({ key: `{"k":${i + 1}}`, data })),
+      [],
+      batchRow('b1'),
+    );
+    const keysWhere = async (filters: Array<[string, string]>, after = '') =>
+      (await store.filteredPage('R', filters, after, 100)).map((r) => r.record_key);
+    expect(await keysWhere([['n', '12']])).toEqual(['{"k":1}', '{"k":2}']);
+    expect(await keysWhere([['n', '12']], '{"k":1}')).toEqual(['{"k":2}']);
+    expect(await keysWhere([['n', '12.5']])).toEqual(['{"k":3}']);
+    expect(await keysWhere([['n', '1.0e+21']])).toEqual(['{"k":8}']);
+    expect(await keysWhere([['n', '1e+21']])).toEqual([]);
+    expect(await keysWhere([['n', '-1.5e-05']])).toEqual(['{"k":9}']);
+    expect(await keysWhere([['b', '1']])).toEqual(['{"k":4}']);
+    expect(await keysWhere([['b', '0']])).toEqual(['{"k":5}']);
+    expect(await keysWhere([['b', 'true']])).toEqual([]);
+    expect(await keysWhere([['o', '{"a":[1,"x"]}']])).toEqual(['{"k":6}']);
+    expect(await keysWhere([['n', 'null']])).toEqual([]);
+    expect(await keysWhere([['n', '']])).toEqual([]);
+    expect(await keysWhere([['n', ' 12']])).toEqual(['{"k":10}']);
+    expect(await keysWhere([['absent', '12']])).toEqual([]);
+    expect(
+      await keysWhere([
+        ['n', '12'],
+        ['k', '2'],
+      ]),
+    ).toEqual(['{"k":2}']);
+  });
+
+  it('pages records in the byte order of their keys', async () => {
+    const store = await open();
+    const keys = ['{"k":"b"}', '{"k":"B"}', '{"k":"é"}', '{"k":"~"}', '{"k":"a"}', '{"k":"张"}', '{"k":"Z"}'];
+    await store.writeBatch(
+      'R',
+      keys.map((key) => ({ key, data: key })),
+      [],
+      batchRow('b1'),
+    );
+    const inByteOrder = [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect((await store.page('R', '', 100)).map((r) => r.record_key)).toEqual(inByteOrder);
+    expect((await store.page('R', '{"k":"a"}', 2)).map((r) => r.record_key)).toEqual(inByteOrder.slice(3, 5));
+    expect(await store.page('other', '', 100)).toEqual([]);
+  });
+
+  it('deletes after the upserts of the same batch, and tombstones a key once', async () => {
+    const store = await open();
+    await store.writeBatch('R', [{ key: '{"k":1}', data: '{"k":1}' }], [], batchRow('b1'));
+    await store.writeBatch(
+      'R',
+      [
+        { key: '{"k":2}', data: '{"k":2}' },
+        { key: '{"k":3}', data: '{"k":3}' },
+      ],
+      [{ key: '{"k":3}' }, { key: '{"k":9}' }, { key: '{"k":1}' }, { key: '{"k":3}' }],
+      batchRow('b2'),
+    );
+    const changes = await store.changesAfter('R', 0, 100);
+    expect(changes.map((c) => [c.seq, c.op, c.record_key, c.data])).toEqual([
+      [1, 'upsert', '{"k":1}', '{"k":1}'],
+      [2, 'upsert', '{"k":2}', '{"k":2}'],
+      [3, 'upsert', '{"k":3}', '{"k":3}'],
+      [4, 'delete', '{"k":3}', null],
+      [5, 'delete', '{"k":1}', null],
+    ]);
+    expect(changes[0]?.at).toBe('2026-11-26T08:00:00.000Z');
+    expect((await store.page('R', '', 10)).map((r) => r.record_key)).toEqual(['{"k":2}']);
+    expect((await store.changesAfter('R', 2, 2)).map((c) => c.seq)).toEqual([3, 4]);
+    expect(await store.changesAfter('R', 5, 10)).toEqual([]);
+    expect(await store.changesAfter('other', 0, 10)).toEqual([]);
+  });
+
+  it('stores a batch that accepted nothing, and finds no batch under an unknown key', async () => {
+    const store = await open();
+    expect(await store.writeBatch('R', [], [], { ...batchRow('b1'), statusCode: 200 })).toEqual({
+      written: true,
+    });
+    expect(await store.findBatch('gongan', 'b1')).toEqual({
+      requestHash: 'h',
+      statusCode: 200,
+      response: '{"batchId":"b1"}',
+    });
+    expect(await store.findBatch('gongan', 'nope')).toBeUndefined();
+    expect(await store.findBatch('other', 'b1')).toBeUndefined();
+    expect(await store.changesAfter('R', 0, 10)).toEqual([]);
+  });
+});
+
+describe('record store on SQLite: the lagging key index', () => {
   const indexed = (db: ReturnType<typeof openDatabase>) =>
     (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
   const upsertsOf = (from: number, count: number, version = 1) =>
