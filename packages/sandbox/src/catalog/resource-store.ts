@@ -48,7 +48,7 @@ export interface HistoryEvent {
   at: string;
 }
 
-interface ResourceRow {
+export interface ResourceRow {
   code: string;
   provider_id: string;
   provider_code: string;
@@ -95,7 +95,7 @@ export function etagOf(row: Pick<ResourceRow, 'code' | 'version' | 'entry' | 'st
   return `"${row.version}-${digest}"`;
 }
 
-function toStored(row: ResourceRow): StoredResource {
+export function toStored(row: ResourceRow): StoredResource {
   const working: StoredResource = {
     code: row.code,
     providerId: row.provider_id,
@@ -139,7 +139,7 @@ function inForceVersion(row: ResourceRow, working: StoredResource): StoredResour
 }
 
 /** Resources with their version in force beside them (its columns prefixed `p_`). */
-const selectResources = `SELECT r.*, p.provider_code AS p_provider_code, p.name AS p_name, p.share_type AS p_share_type,
+export const selectResources = `SELECT r.*, p.provider_code AS p_provider_code, p.name AS p_name, p.share_type AS p_share_type,
   p.update_cycle AS p_update_cycle, p.entry AS p_entry, p.version AS p_version, p.published_at AS p_published_at
   FROM resources r LEFT JOIN published_entries p ON p.resource_code = r.code`;
 
@@ -148,7 +148,7 @@ const mine = '(@seesAll OR r.provider_id = @viewer)';
 const seen = (column: string) => `(CASE WHEN ${mine} THEN r.${column} ELSE p.${column} END)`;
 const seenStatus = `(CASE WHEN ${mine} THEN r.status WHEN r.status = 'withdrawn' THEN 'withdrawn' ELSE 'published' END)`;
 
-type HistoryRow = {
+export type HistoryRow = {
   action: string;
   status: ResourceStatus;
   department_id: string;
