@@ -76,7 +76,7 @@ describe('deep nesting', () => {
     });
     afterAll(() => sandbox.close());
 
-    const stored = () => sandbox.db.prepare('SELECT code FROM resources ORDER BY code').pluck().all();
+    const stored = () => sandbox.db!.prepare('SELECT code FROM resources ORDER BY code').pluck().all();
 
     /** A valid entry whose `businessMatters` nests lists: the entry object is level 1. */
     function deepEntry(sequence: number, levels: number): Record<string, unknown> {

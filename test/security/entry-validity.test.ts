@@ -93,7 +93,7 @@ describe('entry validity: the linter, the contract and the exchange agree', () =
       });
     /** What the exchange holds, read from its database: a refused request must leave no row behind. */
     const storedCodes = () =>
-      sandbox.db.prepare('SELECT code FROM resources ORDER BY code').pluck().all() as string[];
+      sandbox.db!.prepare('SELECT code FROM resources ORDER BY code').pluck().all() as string[];
 
     for (const [what, entry, path] of refused) {
       it(`refuses ${what} with 422 catalog.lint_failed and stores nothing`, async () => {

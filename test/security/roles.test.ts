@@ -34,8 +34,8 @@ describe('a vendor never writes the catalogue or records (demo seed, selfApprove
     // A vendor-owned draft as a database from before roles were enforced may hold one.
     const at = new Date(sandbox.clock.ms).toISOString();
     const entry = { ...entryFor('vendor-demo', 901), code: vendorCode };
-    sandbox.db
-      .prepare(
+    sandbox
+      .db!.prepare(
         `INSERT INTO resources (code, provider_id, provider_code, name, status, share_type, update_cycle, entry,
            version, created_at, updated_at)
          VALUES (?, 'vendor-demo', ?, ?, 'draft', 'unconditional', 'daily', ?, 1, ?, ?)`,
@@ -89,12 +89,12 @@ describe('a vendor never writes the catalogue or records (demo seed, selfApprove
       403,
       'access.role_required',
     );
-    const row = sandbox.db.prepare('SELECT status, version FROM resources WHERE code = ?').get(vendorCode);
+    const row = sandbox.db!.prepare('SELECT status, version FROM resources WHERE code = ?').get(vendorCode);
     expect(row).toEqual({ status: 'draft', version: 1 });
   });
 
   it('refuses to push records, to its own resource or anyone else’s, and nothing is written', async () => {
-    const before = sandbox.db.prepare('SELECT count(*) AS n FROM changes').get();
+    const before = sandbox.db!.prepare('SELECT count(*) AS n FROM changes').get();
     await expectProblem(
       vendor.records.batch(vendorCode, { upsert: recordsFor(1, 'V') }),
       403,
@@ -105,7 +105,7 @@ describe('a vendor never writes the catalogue or records (demo seed, selfApprove
       403,
       'access.role_required',
     );
-    expect(sandbox.db.prepare('SELECT count(*) AS n FROM changes').get()).toEqual(before);
+    expect(sandbox.db!.prepare('SELECT count(*) AS n FROM changes').get()).toEqual(before);
   });
 
   it('refuses to decide share requests, which are a provider’s', async () => {

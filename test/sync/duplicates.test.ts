@@ -48,8 +48,8 @@ describe('sync and duplicate keys in one file', { timeout: 120_000 }, () => {
   /** The keys the exchange holds for the resource: those whose last change is an upsert (as exchangeCounts). */
   const held = () =>
     (
-      sandbox.db
-        .prepare(
+      sandbox
+        .db!.prepare(
           `SELECT c.record_key AS k FROM changes c
            JOIN (SELECT max(seq) AS seq FROM changes WHERE resource_code = ? GROUP BY record_key) latest
              ON latest.seq = c.seq
@@ -61,8 +61,8 @@ describe('sync and duplicate keys in one file', { timeout: 120_000 }, () => {
       .sort();
   const nameOf = (gmsfhm: string) =>
     (
-      sandbox.db
-        .prepare(
+      sandbox
+        .db!.prepare(
           "SELECT data FROM changes WHERE resource_code = ? AND record_key = ? AND op = 'upsert' ORDER BY seq DESC LIMIT 1",
         )
         .get(RESOURCE, JSON.stringify({ gmsfhm })) as { data: string }

@@ -54,7 +54,7 @@ export async function populationMapping(client: ExchangeClient): Promise<SyncMap
 
 /** What the exchange holds for the resource: records, change events, and distinct keys among the changes. */
 export function exchangeCounts(sandbox: RunningSandbox, resource = RESOURCE) {
-  const one = (sql: string) => (sandbox.db.prepare(sql).get(resource) as { n: number }).n;
+  const one = (sql: string) => (sandbox.db!.prepare(sql).get(resource) as { n: number }).n;
   return {
     // Keys whose last change is an upsert, from the feed (the key index may lag it by a group of upserts).
     records: one(`SELECT count(*) AS n FROM changes c

@@ -1,63 +1,26 @@
-import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { buildApp } from './app';
-import { createLoginThrottle, defaultLoginThrottle, type LoginThrottleLimits } from './auth/login-throttle';
-import { prepareSealedSecrets } from './auth/sealed-secrets';
-import { readConfiguredSealingKeys, type SealingKeyConfig } from './auth/sealing-key';
-import { entriesOutsideContract } from './catalog/contract-check';
-import { openBookkeeping, openDatabase } from './db/open-database';
+import { createLoginThrottle, defaultLoginThrottle } from './auth/login-throttle';
 import { createRequestLimiter, defaultRequestsPerMinute } from './http/rate-limit';
 import { specContract } from './http/spec-contract';
 import { loadReceiptSigner } from './receipts/receipt-signer';
 import type { SandboxState } from './sandbox-state';
-import { applySeed, demoSeedFile, readSeedFile, type Seed } from './seed/seed-file';
+import type { Seed } from './seed/seed-file';
+import type { OpenedExchange, SandboxOptions } from './start-options';
+import { DatabaseUrlError, openPostgresExchange } from './start-postgres';
+import { openSqliteExchange } from './start-sqlite';
 import type { Storage } from './storage/ports';
-import { openSqliteStorage } from './storage/sqlite-storage';
 
-/** Options; the sealing-key ones (`sealingKey`, `sealingKeyFile`, `previousSealingKey…`) are in `SealingKeyConfig`. */
-export interface SandboxOptions extends SealingKeyConfig {
-  /** Port to listen on; 0 (default) picks a free one. */
-  port?: number;
-  /** Default 127.0.0.1: the sandbox is for local development. */
-  host?: string;
-  /** SQLite database file (created when missing). Default `.unsilo/sandbox.db` in the working directory. */
-  dataFile?: string;
-  /** Keep everything in memory instead of a file. */
-  memory?: boolean;
-  /** Seed file path, or a seed object. Default: the demo seed when the database has no departments yet. */
-  seed?: string | Seed;
-  /** Let providers register and publish their own entries. Default: the seed's `selfApprove`, else false. */
-  selfApprove?: boolean;
-  /** Largest accepted request body in bytes. Default 32 MiB (a 5,000-record batch fits comfortably). */
-  bodyLimit?: number;
-  /** The exchange's clock, for tests that move time. */
-  now?: () => Date;
-  /** Lifetime of bearer tokens. Default 3600 s. */
-  tokenTtlSeconds?: number;
-  /** Check every answer against the contract (default true). */
-  validateResponses?: boolean;
-  /** Log requests (method, URL, status; never headers or bodies) to stdout as JSON lines. */
-  logger?: boolean;
-  /**
-   * Requests a client may make per minute (per address for the operations that need no credentials) before the
-   * exchange answers 429 `rate.limited`. Default 60,000; 0 turns the limit off.
-   */
-  requestsPerMinute?: number;
-  /** Failed logins allowed per client id and per address before the token endpoint answers 429. Defaults: 10 per
-   * client id, 50 per address, in 300 s. */
-  loginThrottle?: Partial<LoginThrottleLimits>;
-  /** Audit events without a department (failed logins and authentications) kept, oldest deleted first.
-   * Default 100,000. */
-  maxAnonymousAuditEvents?: number;
-  /** Start signing receipts with a new key; the old public keys stay published, so old receipts verify. */
-  rotateReceiptKey?: boolean;
-}
+export type { SandboxOptions } from './start-options';
+export { DatabaseUrlError } from './start-postgres';
 
 export interface RunningSandbox {
   /** Base URL, e.g. `http://127.0.0.1:7300` (the API is under `/v1`). */
   url: string;
   port: number;
-  /** Where the data lives, or `:memory:`. */
+  /** Where the data is stored. */
+  backend: 'sqlite' | 'postgres';
+  /** Where the data lives: the SQLite file, `:memory:`, or the PostgreSQL URL without its password. */
   dataFile: string;
   /** Client ids of the seeded departments (secrets stay in the seed file). */
   clients: Array<{ departmentId: string; name: string; clientId: string }>;
@@ -70,31 +33,22 @@ export interface RunningSandbox {
   receiptKid: string;
   /** Codes of entries an earlier version stored although the contract refuses them (see the CHANGELOG). */
   entriesOutsideContract: string[];
-  /** The open database (for tests and tools that inspect it). */
-  db: Database;
+  /** The open SQLite database (for tests and tools that inspect it); undefined on PostgreSQL. */
+  db: Database | undefined;
   close(): Promise<void>;
 }
 
-/** Starts a local exchange that implements the contract on SQLite. */
+/** Starts an exchange that implements the contract on SQLite, or on PostgreSQL with `databaseUrl`. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const dataFile = options.memory ? undefined : resolve(options.dataFile ?? '.unsilo/sandbox.db');
-  // A bad sealing-key configuration is refused before the data file is touched.
-  const configuredKeys = dataFile ? readConfiguredSealingKeys(options) : {};
-  const db = openDatabase(dataFile ? { dataFile } : { memory: true });
-  const bookkeeping = dataFile ? openBookkeeping(dataFile) : db;
-  let storage: Storage | undefined;
+  const now = options.now ? () => options.now!().getTime() : () => Date.now();
+  const opened = await openExchange(options, now);
+  const { storage } = opened;
   try {
-    const now = options.now ? () => options.now!().getTime() : () => Date.now();
-    // Start-up steps on the SQLite file itself (migrations ran when it opened): re-sealing and seeding. The
-    // storage opens after them, because its record index writes to the file and a refusal must change nothing.
-    const sealing = prepareSealedSecrets(db, configuredKeys, dataFile);
-    const sealingKey = sealing.current;
-    const { seed, seedFile } = seedOf(db, options);
-    if (seed) applySeed(db, seed, sealingKey, new Date(now()).toISOString());
-    storage = openSqliteStorage(db, bookkeeping, {
-      maxAnonymousAuditEvents: options.maxAnonymousAuditEvents,
+    const state = await sandboxState(storage, options, {
+      now,
+      sealingKey: opened.sealing.current,
+      seed: opened.seed,
     });
-    const state = await sandboxState(storage, options, { now, sealingKey, seed });
     const app = buildApp(state, specContract(), {
       bodyLimit: options.bodyLimit ?? 32 * 1024 * 1024,
       logger: options.logger ?? false,
@@ -110,14 +64,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
-      dataFile: dataFile ?? ':memory:',
+      backend: opened.backend,
+      dataFile: opened.dataFile,
       clients,
       selfApprove: state.selfApprove,
-      seedFile,
-      sealingKeySource: sealing.source,
+      seedFile: opened.seedFile,
+      sealingKeySource: opened.sealing.source,
       receiptKid: state.signer.kid,
-      entriesOutsideContract: entriesOutsideContract(db),
-      db,
+      entriesOutsideContract: opened.entriesOutsideContract,
+      db: opened.db,
       async close() {
         if (closed) return;
         closed = true;
@@ -126,30 +81,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     };
   } catch (error) {
-    if (storage) await storage.close();
-    else {
-      if (bookkeeping !== db) bookkeeping.close();
-      db.close();
-    }
+    await storage.close();
     throw error;
   }
 }
 
-/** The seed to apply: the one given, or the demo seed when the database has no departments yet. */
-function seedOf(
-  db: Database,
-  options: SandboxOptions,
-): { seed: Seed | undefined; seedFile: string | undefined } {
-  const hasDepartments = (db.prepare('SELECT count(*) AS n FROM departments').get() as { n: number }).n > 0;
-  const seedFile =
-    typeof options.seed === 'string'
-      ? resolve(options.seed)
-      : options.seed === undefined && !hasDepartments
-        ? demoSeedFile
-        : undefined;
-  const seed =
-    typeof options.seed === 'object' ? options.seed : seedFile ? readSeedFile(seedFile) : undefined;
-  return { seed, seedFile };
+/** The storage on PostgreSQL when `databaseUrl` is given (alone), else on SQLite. */
+async function openExchange(options: SandboxOptions, now: () => number): Promise<OpenedExchange> {
+  const { databaseUrl } = options;
+  if (databaseUrl === undefined) return openSqliteExchange(options, now);
+  if (options.dataFile !== undefined || options.memory) {
+    throw new DatabaseUrlError(
+      'databaseUrl 不能与 dataFile 或 memory 同时使用 / databaseUrl excludes dataFile and memory: the data lives in one place',
+    );
+  }
+  return openPostgresExchange({ ...options, databaseUrl }, now);
 }
 
 /** What every request handler shares: the databases, the clock, keys, limits and throttles. */

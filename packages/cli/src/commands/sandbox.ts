@@ -8,6 +8,7 @@ interface SandboxCommandOptions {
   host: string;
   data?: string;
   memory?: boolean;
+  database?: string;
   seed?: string;
   selfApprove?: boolean;
   bodyLimit?: string;
@@ -19,9 +20,12 @@ interface SandboxCommandOptions {
   rotateReceiptKey?: boolean;
 }
 
+const databaseUrlEnv = 'UNSILO_DATABASE_URL';
+
 const text = {
   listening: { zh: '本地交换平台已启动', en: 'Local exchange listening on' },
   data: { zh: '数据文件', en: 'Data' },
+  database: { zh: '数据库（PostgreSQL）', en: 'Database (PostgreSQL)' },
   memory: { zh: '（内存，退出即丢失）', en: '(in memory, lost on exit)' },
   clients: { zh: '演示部门的客户端 ID', en: 'Client ids of the seeded departments' },
   secrets: { zh: '客户端密钥见种子文件', en: 'Client secrets are in the seed file' },
@@ -50,11 +54,17 @@ function t(lang: Lang, key: keyof typeof text): string {
 export function register(program: Command): void {
   program
     .command('sandbox')
-    .description('启动本地共享交换平台（SQLite）/ start the local exchange on SQLite')
+    .description(
+      '启动共享交换平台（SQLite 或 PostgreSQL）/ start the exchange on SQLite (or PostgreSQL with --database)',
+    )
     .option('--port <port>', '端口 / port (0 picks a free one)', '7300')
     .option('--host <host>', '监听地址 / address to listen on', '127.0.0.1')
     .option('--data <file>', '数据文件 / SQLite data file (default .unsilo/sandbox.db)')
     .option('--memory', '只在内存中运行 / keep everything in memory')
+    .option(
+      '--database <url>',
+      '存入 PostgreSQL（postgres://…，亦可用 UNSILO_DATABASE_URL），多个实例可共用 / store everything on PostgreSQL (postgres://…, or UNSILO_DATABASE_URL); several instances may share it',
+    )
     .option('--seed <file>', '部门与凭据的种子文件 / seed file with departments and credentials')
     .option('--self-approve', '提供方可自行注册、发布 / providers may register and publish their own entries')
     .option('--no-self-approve', '注册、发布须由大数据局操作 / only an authority registers and publishes')
@@ -96,6 +106,13 @@ function sandboxOptions(options: SandboxCommandOptions, command: Command): Sandb
       '--data 与 --memory 不能同时使用 / --data and --memory exclude each other',
     );
   }
+  if (options.database !== undefined && (options.data || options.memory)) {
+    throw new CliError(
+      'usage.conflict',
+      '--database 不能与 --data 或 --memory 同时使用 / --database excludes --data and --memory',
+    );
+  }
+  const databaseUrl = databaseUrlOf(options);
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CliError(
@@ -122,7 +139,7 @@ function sandboxOptions(options: SandboxCommandOptions, command: Command): Sandb
   return {
     port,
     host: options.host,
-    ...(options.memory ? { memory: true } : { dataFile: options.data ?? '.unsilo/sandbox.db' }),
+    ...storageOptions(options, databaseUrl),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(selfApproveSource === 'cli' ? { selfApprove: options.selfApprove === true } : {}),
     ...(bodyLimit ? { bodyLimit } : {}),
@@ -134,15 +151,60 @@ function sandboxOptions(options: SandboxCommandOptions, command: Command): Sandb
   };
 }
 
+/** The PostgreSQL URL: `--database`, else env `UNSILO_DATABASE_URL` unless `--data` or `--memory` is given. */
+function databaseUrlOf(options: SandboxCommandOptions): string | undefined {
+  const fromEnv = options.data || options.memory ? undefined : process.env[databaseUrlEnv] || undefined;
+  const url = options.database ?? fromEnv;
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new CliError(
+      'usage.database',
+      `${options.database !== undefined ? '--database' : databaseUrlEnv} 应为 postgres://用户@主机:端口/数据库 / ${options.database !== undefined ? '--database' : databaseUrlEnv} must be a postgres://user@host:port/database URL`,
+    );
+  }
+  return url;
+}
+
+function storageOptions(options: SandboxCommandOptions, databaseUrl: string | undefined): SandboxOptions {
+  if (databaseUrl !== undefined) return { databaseUrl };
+  return options.memory ? { memory: true } : { dataFile: options.data ?? '.unsilo/sandbox.db' };
+}
+
+/** Connection failures (and PostgreSQL's refusals of the login) the user fixes in the URL or the server. */
+const databaseUnavailable = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  '28P01',
+  '28000',
+  '3D000',
+]);
+
 /** Starts the sandbox (loaded only now: the other commands do not pay for SQLite); failures the user can fix exit 2. */
 async function start(options: SandboxOptions): Promise<{ sandbox: RunningSandbox; demoSeedFile: string }> {
-  const { startSandbox, demoSeedFile, SeedError, SealingKeyError } = await import('@unsilo/sandbox');
+  const {
+    startSandbox,
+    demoSeedFile,
+    SeedError,
+    SealingKeyError,
+    DatabaseUrlError,
+    databaseUrlWithoutPassword,
+  } = await import('@unsilo/sandbox');
   try {
     return { sandbox: await startSandbox(options), demoSeedFile };
   } catch (error) {
     if (error instanceof SeedError) throw new CliError('sandbox.seed_invalid', error.message, 2);
     if (error instanceof SealingKeyError) throw new CliError('sandbox.sealing_key', error.message, 2);
+    if (error instanceof DatabaseUrlError) throw new CliError('usage.database', error.message, 2);
     const code = (error as NodeJS.ErrnoException).code;
+    if (options.databaseUrl !== undefined && databaseUnavailable.has(code ?? '')) {
+      const where = databaseUrlWithoutPassword(options.databaseUrl);
+      throw new CliError(
+        'sandbox.database_unavailable',
+        `无法连接数据库 ${where}（${code}）/ cannot use the database ${where} (${code})`,
+        2,
+      );
+    }
     if (code === 'EADDRINUSE' || code === 'EACCES') {
       throw new CliError(
         'sandbox.port_unavailable',
@@ -163,9 +225,9 @@ function printBanner(
 ): void {
   const out = process.stdout;
   out.write(`${t(lang, 'listening')} ${sandbox.url}\n`);
-  out.write(
-    `${t(lang, 'data')}: ${sandbox.dataFile === ':memory:' ? t(lang, 'memory') : sandbox.dataFile}\n`,
-  );
+  // On PostgreSQL `dataFile` is the database URL without its password.
+  const where = sandbox.dataFile === ':memory:' ? t(lang, 'memory') : sandbox.dataFile;
+  out.write(`${t(lang, sandbox.backend === 'postgres' ? 'database' : 'data')}: ${where}\n`);
   out.write(`${t(lang, 'clients')}:\n`);
   for (const client of sandbox.clients)
     out.write(`  ${client.clientId.padEnd(16)} ${client.departmentId.padEnd(12)} ${client.name}\n`);
