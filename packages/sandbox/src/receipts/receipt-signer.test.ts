@@ -36,10 +36,10 @@ describe('receipt signer', () => {
     const signer = await loadReceiptSigner(db, Date.now, sealingKey);
     const receipt = signer.sign(fields);
     expect(receipt).toMatchObject({ ...fields, kid: signer.kid, alg: 'Ed25519' });
-    expect(signer.jwks().keys).toEqual([
+    expect((await signer.jwks()).keys).toEqual([
       expect.objectContaining({ kid: signer.kid, kty: 'OKP', crv: 'Ed25519', use: 'sig' }),
     ]);
-    expect(await verifyReceipt(receipt, signer.jwks())).toEqual({ valid: true, kid: signer.kid });
+    expect(await verifyReceipt(receipt, await signer.jwks())).toEqual({ valid: true, kid: signer.kid });
     db.close();
   });
 
@@ -53,7 +53,7 @@ describe('receipt signer', () => {
     const second = openDatabase({ dataFile: file });
     const after = await loadReceiptSigner(second, Date.now, sealingKey);
     expect(after.kid).toBe(before.kid);
-    expect(await verifyReceipt(receipt, after.jwks())).toEqual({ valid: true, kid: before.kid });
+    expect(await verifyReceipt(receipt, await after.jwks())).toEqual({ valid: true, kid: before.kid });
     second.close();
   });
 
@@ -61,7 +61,7 @@ describe('receipt signer', () => {
     const a = openDatabase({ memory: true });
     const b = openDatabase({ memory: true });
     const receipt = (await loadReceiptSigner(a, Date.now, sealingKey)).sign(fields);
-    const otherKeys = (await loadReceiptSigner(b, Date.now, sealingKey)).jwks();
+    const otherKeys = await (await loadReceiptSigner(b, Date.now, sealingKey)).jwks();
     expect((await verifyReceipt(receipt, otherKeys)).valid).toBe(false);
     a.close();
     b.close();
@@ -73,8 +73,8 @@ describe('receipt signer', () => {
     const old = first.sign(fields);
     const rotated = await loadReceiptSigner(db, Date.now, sealingKey, { rotate: true });
     expect(rotated.kid).not.toBe(first.kid);
-    expect(rotated.jwks().keys.map((key) => key.kid)).toEqual([first.kid, rotated.kid]);
-    expect(await verifyReceipt(old, rotated.jwks())).toEqual({ valid: true, kid: first.kid });
+    expect((await rotated.jwks()).keys.map((key) => key.kid)).toEqual([first.kid, rotated.kid]);
+    expect(await verifyReceipt(old, await rotated.jwks())).toEqual({ valid: true, kid: first.kid });
     expect((await loadReceiptSigner(db, Date.now, sealingKey)).kid).toBe(rotated.kid);
     db.close();
   });
@@ -85,6 +85,20 @@ describe('receipt signer', () => {
     await expect(loadReceiptSigner(db, Date.now, randomBytes(32))).rejects.toThrow(
       `the sealing key does not open receipt key ${kid}`,
     );
+    db.close();
+  });
+
+  // Several instances on one database (issue 18): they start together on an empty one, and one rotates later.
+  it('instances starting together sign with one key, and each publishes a key another added later', async () => {
+    const db = openDatabase({ memory: true });
+    const [a, b] = await Promise.all([
+      loadReceiptSigner(db, Date.now, sealingKey),
+      loadReceiptSigner(db, Date.now, sealingKey),
+    ]);
+    expect(a.kid).toBe(b.kid);
+    const rotated = await loadReceiptSigner(db, Date.now, sealingKey, { rotate: true });
+    const receipt = rotated.sign(fields);
+    expect(await verifyReceipt(receipt, await a.jwks())).toEqual({ valid: true, kid: rotated.kid });
     db.close();
   });
 });

@@ -14,8 +14,11 @@ import type { ReceiptKeyStore, StoredReceiptKey } from '../storage/ports';
 
 export interface ReceiptSigner {
   kid: string;
-  /** The JWKS served at `/v1/.well-known/receipt-keys` (every key ever used, so old receipts still verify). */
-  jwks(): { keys: Jwk[] };
+  /**
+   * The JWKS served at `/v1/.well-known/receipt-keys`: every key ever used, so old receipts still verify — read
+   * from the store on each call, so that a key another instance added (a rotation) is published here too.
+   */
+  jwks(): Promise<{ keys: Jwk[] }>;
   /** Adds `kid`, `alg` and `signature` (base64url Ed25519 over the canonical JSON of the rest). */
   sign<T extends Record<string, unknown>>(fields: T): T & { kid: string; alg: 'Ed25519'; signature: string };
 }
@@ -33,8 +36,13 @@ export async function loadReceiptSigner(
 ): Promise<ReceiptSigner> {
   let row = await store.newest();
   if (!row || options.rotate) {
-    row = sealedReceiptKey(generateKeyPairSync('ed25519').privateKey, sealingKey);
-    await store.add(row, new Date(now()).toISOString());
+    await store.add(
+      sealedReceiptKey(generateKeyPairSync('ed25519').privateKey, sealingKey),
+      new Date(now()).toISOString(),
+    );
+    // The newest after adding, not ours: instances starting together on an empty database each add a key, and
+    // then all sign with the same one (the last added); the others stay published, unused.
+    row = (await store.newest())!;
   }
   const privateKey = unsealReceiptKey(row.privateKeySealed, sealingKey);
   if (!privateKey) throw new SealingKeyError(`the sealing key does not open receipt key ${row.kid}`);
@@ -42,13 +50,14 @@ export async function loadReceiptSigner(
   const x = createPublicKey(privateKey).export({ format: 'jwk' }).x;
   if (x !== row.publicX) throw new Error('receipt key in the database is inconsistent');
   const kid = row.kid;
-  const keys = (await store.all()).map(
-    (key): Jwk => ({ kid: key.kid, kty: 'OKP', crv: 'Ed25519', x: key.publicX, use: 'sig' }),
-  );
 
   return {
     kid,
-    jwks: () => ({ keys }),
+    jwks: async () => ({
+      keys: (await store.all()).map(
+        (key): Jwk => ({ kid: key.kid, kty: 'OKP', crv: 'Ed25519', x: key.publicX, use: 'sig' }),
+      ),
+    }),
     sign(fields) {
       const unsigned = { ...fields, kid, alg: 'Ed25519' as const };
       const signature = sign(null, Buffer.from(canonicalJson(unsigned), 'utf8'), privateKey).toString(

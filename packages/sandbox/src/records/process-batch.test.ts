@@ -12,7 +12,7 @@ const resource = {
 
 const signer: ReceiptSigner = {
   kid: 'k',
-  jwks: () => ({ keys: [] }),
+  jwks: async () => ({ keys: [] }),
   sign: (fields) => ({ ...fields, kid: 'k', alg: 'Ed25519', signature: 's' }),
 };
 

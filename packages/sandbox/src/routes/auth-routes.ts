@@ -12,9 +12,9 @@ export function authRoutes(services: Services): OperationHandlers {
   const { departments, tokens, state } = services;
   return {
     getHealth: () => ({ status: 200, body: { status: 'ok', version: sandboxVersion } }),
-    getReceiptKeys: () => ({
+    getReceiptKeys: async () => ({
       status: 200,
-      body: state.signer.jwks(),
+      body: await state.signer.jwks(),
       headers: { 'cache-control': 'public, max-age=300' },
     }),
     issueToken: async ({ body, request }) => {
