@@ -5,6 +5,7 @@ import { createExchangeClient } from '@unsilo/sdk';
 import { conformanceChecks, credentialsFromSeed, runConformance } from '@unsilo/sdk/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
+import { testStorage } from '../sandbox/support/demo';
 
 /** An exchange that grants what it should refuse: its one 403 on creating an entry becomes a 200. */
 function grantingProxy(target: string): Promise<Server> {
@@ -41,8 +42,8 @@ describe('unsilo conformance', () => {
   let proxied: RunningSandbox;
   let proxy: Server;
   beforeAll(async () => {
-    sandbox = await startSandbox({ memory: true, requestsPerMinute: REQUESTS_PER_MINUTE });
-    proxied = await startSandbox({ memory: true });
+    sandbox = await startSandbox({ ...(await testStorage()), requestsPerMinute: REQUESTS_PER_MINUTE });
+    proxied = await startSandbox(await testStorage());
     proxy = await grantingProxy(proxied.url);
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import {
 } from '@unsilo/sandbox';
 import type { ExchangeClient } from '@unsilo/sdk';
 import type { CatalogEntry } from '@unsilo/sdk/schemas';
+import { freshDatabaseUrl, testPostgresUrl } from '../../helpers/test-database';
 
 /** The demo seed's departments and their credentials (the seed file is where secrets live). */
 export const demoSeed = readSeedFile(demoSeedFile);
@@ -34,11 +35,21 @@ export class TestClock {
   }
 }
 
+/**
+ * Where a test's exchange keeps its data: in memory (SQLite), or — in the `postgres` test project — a fresh
+ * database of the run's PostgreSQL cluster, with a sealing key of its own (PostgreSQL takes it from configuration).
+ */
+export async function testStorage(): Promise<SandboxOptions> {
+  const cluster = testPostgresUrl();
+  if (!cluster) return { memory: true };
+  return { databaseUrl: await freshDatabaseUrl(cluster), sealingKey: randomBytes(32) };
+}
+
 export async function startDemo(
   options: SandboxOptions = {},
 ): Promise<RunningSandbox & { clock: TestClock }> {
   const clock = new TestClock();
-  const sandbox = await startSandbox({ memory: true, now: clock.now, ...options });
+  const sandbox = await startSandbox({ ...(await testStorage()), now: clock.now, ...options });
   return Object.assign(sandbox, { clock });
 }
 
