@@ -9,17 +9,20 @@
 // the load generator here.
 // Run: node --conditions=source --import tsx bench/sandbox.ts
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { postgresBinDir } from '../test/helpers/postgres';
+import { publishBenchEntry } from './support/bench-entry';
 import { sandboxServer } from './support/bundle';
 import { createSender } from './support/http';
 import { type GuessingLatency, measureGuessing } from './support/login-guessing';
+import { measurePostgres, postgresFigures } from './support/postgres-figures';
+import { BATCH, benchRecords, upsertThroughput } from './support/upserts';
 
 const self = fileURLToPath(import.meta.url);
-const BATCH = 1000;
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const IN_FLIGHT = 2;
 const READERS = 50;
@@ -29,6 +32,7 @@ async function serve(
   kind: 'sandbox' | 'bare',
   arg: string,
   options: Record<string, unknown> = {},
+  env: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   // The sandbox runs bundled from the sources, as the built package runs; the baseline is this file.
   const script =
@@ -38,6 +42,7 @@ async function serve(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, script, {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -49,62 +54,9 @@ async function serve(
   });
 }
 
-/**
- * CPU seconds a child process has used (Linux /proc; undefined elsewhere). Loopback figures on a shared machine
- * swing with its load, so the benchmark also reports records per CPU-second of the server, which does not.
- */
-function cpuSecondsOf(pid: number | undefined): number | undefined {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return undefined;
-  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-}
-
 const agent = new Agent({ keepAlive: true, maxSockets: READERS });
 
 const send = createSender(agent);
-
-function records(batch: number) {
-  return Array.from({ length: BATCH }, (_, i) => ({
-    bh: `B${String(batch).padStart(4, '0')}-${String(i).padStart(5, '0')}`,
-    xm: `姓名${i}`,
-    nl: 20 + (i % 60),
-  }));
-}
-
-async function upsertThroughput(
-  url: string,
-  path: string,
-  headers: Record<string, string>,
-  keyPrefix: string,
-  pid: number | undefined,
-) {
-  const bodies = Array.from({ length: BATCHES + 4 }, (_, b) => JSON.stringify({ upsert: records(b) }));
-  const post = async (b: number) => {
-    const answer = await send(
-      url,
-      'POST',
-      path,
-      { ...headers, 'content-type': 'application/json', 'idempotency-key': `${keyPrefix}-${b}` },
-      bodies[b],
-    );
-    if (answer.status !== 200) throw new Error(`batch ${b}: ${answer.status} ${answer.text.slice(0, 200)}`);
-    return answer.text;
-  };
-  for (let b = 0; b < 4; b++) await post(b); // warm-up
-  let next = 4;
-  const cpuBefore = cpuSecondsOf(pid);
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < BATCHES + 4) await post(next++);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSecondsOf(pid);
-  const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
-  return { perSecond: (BATCHES * BATCH) / seconds, perCpuSecond: cpu ? (BATCHES * BATCH) / cpu : undefined };
-}
 
 async function readLatency(url: string, path: string, headers: Record<string, string>) {
   const latencies: number[] = [];
@@ -152,52 +104,7 @@ async function main() {
   try {
     const sandbox = await serve('sandbox', join(dir, 'sandbox.db'));
     children.push(sandbox.child);
-    const token = await send(
-      sandbox.url,
-      'POST',
-      '/v1/oauth/token',
-      { 'content-type': 'application/x-www-form-urlencoded' },
-      'grant_type=client_credentials&client_id=gongan-demo&client_secret=gongan-demo-secret-2f9c1e7a',
-    );
-    const auth = {
-      authorization: `Bearer ${(JSON.parse(token.text) as { access_token: string }).access_token}`,
-    };
-    const code = '307001030801/000001';
-    const entry = {
-      apiVersion: 'unsilo/v1',
-      kind: 'InformationResource',
-      code,
-      name: '人员登记信息',
-      provider: { name: '某市公安局', code: '11330100MB0000019K' },
-      classification: { class: 'department', topic: '人口' },
-      summary: '某市公安局在履职过程中登记的人员基本信息，按日更新。',
-      format: { class: 'database', type: 'oracle' },
-      items: [
-        { name: '编号', key: 'bh', type: 'C', length: 20 },
-        { name: '姓名', key: 'xm', type: 'C', length: 50 },
-        { name: '年龄', key: 'nl', type: 'N', length: 3 },
-      ],
-      key: ['bh'],
-      share: { type: 'unconditional', method: { class: 'platform', type: 'api' } },
-      open: { type: 'none' },
-      updateCycle: 'daily',
-      publishedAt: '2019-05-10',
-    };
-    const created = await send(
-      sandbox.url,
-      'POST',
-      '/v1/catalog/resources',
-      { ...auth, 'content-type': 'application/json' },
-      JSON.stringify(entry),
-    );
-    if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
-    const resourcePath = `/v1/catalog/resources/${encodeURIComponent(code)}`;
-    const batchPath = `${resourcePath}/records/batch`;
-    // Records go to published entries only: the provider walks its entry through (the sandbox self-approves).
-    for (const step of ['submit', 'register', 'publish']) {
-      const answer = await send(sandbox.url, 'POST', `${resourcePath}/${step}`, { ...auth, 'if-match': '*' });
-      if (answer.status !== 200) throw new Error(`${step}: ${answer.status} ${answer.text.slice(0, 200)}`);
-    }
+    const { auth, resourcePath, batchPath } = await publishBenchEntry(send, sandbox.url);
 
     // The payloads the baseline answers from memory are the sandbox's own answers.
     const sampleBatch = await send(
@@ -205,7 +112,7 @@ async function main() {
       'POST',
       batchPath,
       { ...auth, 'content-type': 'application/json', 'idempotency-key': 'sample' },
-      JSON.stringify({ upsert: records(9999) }),
+      JSON.stringify({ upsert: benchRecords(9999) }),
     );
     const sampleResource = await send(sandbox.url, 'GET', resourcePath, auth);
     const bare = await serve(
@@ -214,8 +121,14 @@ async function main() {
     );
     children.push(bare.child);
 
-    const sandboxUpsert = await upsertThroughput(sandbox.url, batchPath, auth, 'bench', sandbox.child.pid);
-    const bareUpsert = await upsertThroughput(bare.url, batchPath, auth, 'bench', bare.child.pid);
+    const load = { batches: BATCHES, inFlight: IN_FLIGHT };
+    const target = { path: batchPath, headers: auth, keyPrefix: 'bench' };
+    const sandboxUpsert = await upsertThroughput(send, { ...target, urls: [sandbox.url] }, load, {
+      pids: [sandbox.child.pid],
+    });
+    const bareUpsert = await upsertThroughput(send, { ...target, urls: [bare.url] }, load, {
+      pids: [bare.child.pid],
+    });
     const sandboxRate = sandboxUpsert.perSecond;
     const bareRate = bareUpsert.perSecond;
     const sandboxRead = await readLatency(sandbox.url, resourcePath, auth);
@@ -226,6 +139,10 @@ async function main() {
       loginThrottle: { failuresPerClient: 1e9, failuresPerAddress: 1e9 },
       requestsPerMinute: 0,
     });
+    // PostgreSQL: one instance, then two on one database (skipped where PostgreSQL is not installed).
+    const onPostgres = postgresBinDir()
+      ? await measurePostgres(send, (location, env) => serve('sandbox', location, {}, env), load)
+      : undefined;
 
     console.log(
       `batch upsert, ${BATCHES} × ${BATCH} records, ${IN_FLIGHT} in flight, data file with synchronous=FULL`,
@@ -288,6 +205,8 @@ async function main() {
       guessingFigure('default login throttle', guessedDefault),
       guessingFigure('login throttle raised (every guess checked)', guessedRaised),
     ];
+    if (onPostgres) figures.push(...postgresFigures(sandboxUpsert, onPostgres));
+    else console.log('PostgreSQL not installed: its figures are left out (apt-get install postgresql)');
     console.log(JSON.stringify({ area: 'sandbox', figures }));
   } finally {
     agent.destroy();
