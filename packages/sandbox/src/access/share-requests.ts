@@ -3,7 +3,8 @@ import type { ShareRequest, ShareRequestStatus } from '@unsilo/sdk/schemas';
 import type { Database } from 'better-sqlite3';
 import type { ShareRequestFilter, ShareRequestStore } from '../storage/ports';
 
-interface ShareRow {
+/** A share request as both stores keep it. */
+export interface ShareRow {
   id: string;
   resource_code: string;
   consumer_id: string;
@@ -15,7 +16,7 @@ interface ShareRow {
   decided_at: string | null;
 }
 
-function toShareRequest(row: ShareRow): ShareRequest {
+export function toShareRequest(row: ShareRow): ShareRequest {
   return {
     id: row.id,
     resource: row.resource_code,

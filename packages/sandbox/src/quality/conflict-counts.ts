@@ -75,7 +75,57 @@ export interface PairOptions {
   authoritative: ReadonlyMap<string, ConflictSource | null>;
 }
 
+/** Both sides of element `i` hold a value. */
+export const bothFilled = (i: number) => `l${i} <> '' AND r${i} <> ''`;
+
+/** Per element `i`: subjects where both sides hold a value (`c<i>`), and where they differ (`n<i>`). */
+export function elementFigures(elements: readonly string[]): string[] {
+  return elements.map(
+    (_, i) =>
+      `count(DISTINCT CASE WHEN ${bothFilled(i)} THEN s END) AS c${i},
+       count(DISTINCT CASE WHEN ${bothFilled(i)} AND l${i} <> r${i} THEN s END) AS n${i}`,
+  );
+}
+
+/** One element's conflict from the counts and the examples read (subjects masked). */
+export function elementConflict(
+  pair: ResourcePair,
+  element: string,
+  i: number,
+  counts: Record<string, number>,
+  examples: ReadonlyArray<{ s: string; l: string; r: string }>,
+  options: PairOptions,
+): ElementConflict {
+  const count = counts[`n${i}`] ?? 0;
+  return {
+    element,
+    leftItem: pair.left.items.get(element)!.key,
+    rightItem: pair.right.items.get(element)!.key,
+    compared: counts[`c${i}`] ?? 0,
+    count,
+    authoritative: options.authoritative.get(element) ?? null,
+    examples: examples.map((row) => ({ subject: maskSubject(row.s), left: row.l, right: row.r })),
+    ...(count > 0 && !options.showExamples ? { examplesWithheld: true } : {}),
+  };
+}
+
+/** The pair's answer: its sources, subject element, subjects compared and the conflicts per element. */
+export function pairConflicts(
+  pair: ResourcePair,
+  counts: Record<string, number>,
+  conflicts: ElementConflict[],
+): ConflictPair {
+  return {
+    left: pair.left.source,
+    right: pair.right.source,
+    subjectElement: pair.left.subject.element,
+    subjectsCompared: counts.subjects ?? 0,
+    conflicts,
+  };
+}
+
 /** Compares the two resources of a pair on `elements`: subjects compared and, per element, the disagreements. */
+
 export function comparePair(
   db: Database,
   pair: ResourcePair,
@@ -84,12 +134,8 @@ export function comparePair(
 ): ConflictPair {
   const joined = joinedSubjects(pair, elements);
   const params = pairParams(pair, elements);
-  const both = (i: number) => `l${i} <> '' AND r${i} <> ''`;
-  const figures = elements.map(
-    (_, i) =>
-      `count(DISTINCT CASE WHEN ${both(i)} THEN s END) AS c${i},
-       count(DISTINCT CASE WHEN ${both(i)} AND l${i} <> r${i} THEN s END) AS n${i}`,
-  );
+  const both = bothFilled;
+  const figures = elementFigures(elements);
   const counts = db
     .prepare(`${joined} SELECT count(DISTINCT s) AS subjects, ${figures.join(', ')} FROM j`)
     .get(params) as Record<string, number>;
@@ -104,22 +150,7 @@ export function comparePair(
             )
             .all({ ...params, limit: options.examples }) as Array<{ s: string; l: string; r: string }>)
         : [];
-    return {
-      element,
-      leftItem: pair.left.items.get(element)!.key,
-      rightItem: pair.right.items.get(element)!.key,
-      compared: counts[`c${i}`] ?? 0,
-      count,
-      authoritative: options.authoritative.get(element) ?? null,
-      examples: examples.map((row) => ({ subject: maskSubject(row.s), left: row.l, right: row.r })),
-      ...(count > 0 && !options.showExamples ? { examplesWithheld: true } : {}),
-    };
+    return elementConflict(pair, element, i, counts, examples, options);
   });
-  return {
-    left: pair.left.source,
-    right: pair.right.source,
-    subjectElement: pair.left.subject.element,
-    subjectsCompared: counts.subjects ?? 0,
-    conflicts,
-  };
+  return pairConflicts(pair, counts, conflicts);
 }

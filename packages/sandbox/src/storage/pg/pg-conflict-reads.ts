@@ -1,6 +1,12 @@
 import type { ConflictPair, ElementConflict } from '@unsilo/sdk/schemas';
 import type { CatalogEntry } from '../../catalog/resource-store';
-import { maskSubject, type PairOptions } from '../../quality/conflict-counts';
+import {
+  bothFilled,
+  elementConflict,
+  elementFigures,
+  type PairOptions,
+  pairConflicts,
+} from '../../quality/conflict-counts';
 import type { ElementItem, ResourcePair } from '../../quality/conflict-sources';
 import type { ConflictReads } from '../ports';
 import type { PgPool } from './pool';
@@ -66,12 +72,8 @@ async function comparePairPg(
   options: PairOptions,
 ): Promise<ConflictPair> {
   const joined = joinedSubjects(pair, elements);
-  const both = (i: number) => `l${i} <> '' AND r${i} <> ''`;
-  const figures = elements.map(
-    (_, i) =>
-      `count(DISTINCT CASE WHEN ${both(i)} THEN s END) AS c${i},
-       count(DISTINCT CASE WHEN ${both(i)} AND l${i} <> r${i} THEN s END) AS n${i}`,
-  );
+  const both = bothFilled;
+  const figures = elementFigures(elements);
   const counted = await pool.query<Record<string, number>>(
     `${joined.sql} SELECT count(DISTINCT s) AS subjects${figures.length > 0 ? `, ${figures.join(', ')}` : ''} FROM j`,
     joined.params,
@@ -92,24 +94,9 @@ async function comparePairPg(
             )
           ).rows
         : [];
-    conflicts.push({
-      element,
-      leftItem: pair.left.items.get(element)!.key,
-      rightItem: pair.right.items.get(element)!.key,
-      compared: counts[`c${i}`] ?? 0,
-      count,
-      authoritative: options.authoritative.get(element) ?? null,
-      examples: examples.map((row) => ({ subject: maskSubject(row.s), left: row.l, right: row.r })),
-      ...(count > 0 && !options.showExamples ? { examplesWithheld: true } : {}),
-    });
+    conflicts.push(elementConflict(pair, element, i, counts, examples, options));
   }
-  return {
-    left: pair.left.source,
-    right: pair.right.source,
-    subjectElement: pair.left.subject.element,
-    subjectsCompared: counts.subjects ?? 0,
-    conflicts,
-  };
+  return pairConflicts(pair, counts, conflicts);
 }
 
 /** The 多元校核 comparison on PostgreSQL (see storage/sqlite-conflict-reads.ts and quality/conflict-counts.ts). */

@@ -1,37 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ShareRequest, ShareRequestStatus } from '@unsilo/sdk/schemas';
+import { type ShareRow, toShareRequest } from '../../access/share-requests';
 import type { ShareRequestFilter, ShareRequestStore } from '../ports';
 import type { PgPool } from './pool';
 
 // Share requests on PostgreSQL, answering as `access/share-requests.ts` does on SQLite. Each method is one
 // statement, hence atomic; `decide` is a compare-and-set on `pending`, so of two instances deciding the same
 // request at once, the second one's UPDATE waits for the first to commit, then finds it decided.
-
-interface ShareRow {
-  id: string;
-  resource_code: string;
-  consumer_id: string;
-  provider_id: string;
-  purpose: string;
-  status: ShareRequestStatus;
-  reason: string | null;
-  created_at: string;
-  decided_at: string | null;
-}
-
-function toShareRequest(row: ShareRow): ShareRequest {
-  return {
-    id: row.id,
-    resource: row.resource_code,
-    consumer: row.consumer_id,
-    provider: row.provider_id,
-    purpose: row.purpose,
-    status: row.status,
-    ...(row.reason !== null ? { reason: row.reason } : {}),
-    createdAt: row.created_at,
-    ...(row.decided_at !== null ? { decidedAt: row.decided_at } : {}),
-  };
-}
 
 const insert = `INSERT INTO share_requests (id, resource_code, consumer_id, provider_id, purpose, status, created_at)
   VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING *`;
