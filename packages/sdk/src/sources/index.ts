@@ -11,6 +11,12 @@ export { decodeText, detectEncoding } from './decode';
 export { checkSourceEncoding, encodingMismatch } from './encoding-check';
 export { SourceError } from './errors';
 export { type KeysetOptions, type KeysetPage, type KeysetQuery, keysetRows } from './keyset';
+export {
+  type KeysetPlanOptions,
+  type KeysetShardRange,
+  MAX_KEYSET_SHARDS,
+  planKeysetShards,
+} from './keyset-plan';
 export { readNdjson, readNdjsonBatches } from './ndjson';
 export { readHead, type SourceHead } from './read-head';
 export { pumpSource, readSource, readSourceBatches } from './read-source';

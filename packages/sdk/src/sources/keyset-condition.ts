@@ -42,6 +42,9 @@ export function keyColumnsSql(key: readonly string[], keySql: readonly string[] 
   return [...key];
 }
 
+/** How a key is compared with a bound: after it, at or after it (a range's start), or before it (a range's end). */
+export type KeyComparison = '>' | '>=' | '<';
+
 /**
  * The condition selecting the rows after `position` (the key of the last row read, or a prefix of it) in key
  * order, and its parameters. With a prefix, every row whose leading key columns equal it is skipped as well.
@@ -50,22 +53,38 @@ export function conditionAfter(
   position: readonly unknown[],
   style: ConditionStyle,
 ): { where: string; params: unknown[] } {
-  const columns = style.columns.slice(0, position.length);
-  let n = 0;
+  return keyCondition(position, '>', style);
+}
+
+/**
+ * The condition comparing the key with `bound` (`>` after, `>=` at or after, `<` before), its placeholders
+ * numbered from `firstParam`: `(a, b) < (?, ?)` as row values, else the portable OR form
+ * `(a < ? OR (a = ? AND b < ?))`, where only the last column's comparison may be inclusive.
+ */
+export function keyCondition(
+  bound: readonly unknown[],
+  comparison: KeyComparison,
+  style: ConditionStyle,
+  firstParam = 1,
+): { where: string; params: unknown[] } {
+  const columns = style.columns.slice(0, bound.length);
+  let n = firstParam - 1;
   const next = () => style.placeholder(++n);
   if (style.rowValues) {
-    const where = `(${columns.join(', ')}) > (${columns.map(next).join(', ')})`;
-    return { where, params: [...position] };
+    const where = `(${columns.join(', ')}) ${comparison} (${columns.map(next).join(', ')})`;
+    return { where, params: [...bound] };
   }
+  const strict = comparison === '<' ? '<' : '>';
   const params: unknown[] = [];
   const branches = columns.map((column, i) => {
     const equal = columns.slice(0, i).map((before, j) => {
-      params.push(position[j]);
+      params.push(bound[j]);
       return `${before} = ${next()}`;
     });
-    params.push(position[i]);
-    const greater = `${column} > ${next()}`;
-    return equal.length === 0 ? greater : `(${[...equal, greater].join(' AND ')})`;
+    params.push(bound[i]);
+    const last = i === columns.length - 1 ? comparison : strict;
+    const compared = `${column} ${last} ${next()}`;
+    return equal.length === 0 ? compared : `(${[...equal, compared].join(' AND ')})`;
   });
   return { where: `(${branches.join(' OR ')})`, params };
 }

@@ -1,11 +1,11 @@
 import { SourceError } from './errors';
-import { conditionAfter, keyColumnsSql, NO_CONDITION } from './keyset-condition';
+import { type ConditionStyle, keyColumnsSql, keyCondition, NO_CONDITION } from './keyset-condition';
 
 /** What a page query is given. Write `where` and `orderBy` into the SQL as they are, and bind `params`. */
 export interface KeysetPage {
   /**
-   * The rows after the last one read: `1 = 1` on the first page (without `after`), then e.g.
-   * `(updated_at > ? OR (updated_at = ? AND id > ?))`.
+   * The rows after the last one read: `1 = 1` on the first page (without `after` or `from`), then e.g.
+   * `(updated_at > ? OR (updated_at = ? AND id > ?))`; with `before`, `AND` the condition of the range's end.
    */
   where: string;
   /** The parameters of `where`, in order. */
@@ -45,6 +45,16 @@ export interface KeysetOptions<Row> {
    * time of a watermark: every row at or before it is skipped).
    */
   after?: readonly unknown[];
+  /**
+   * Start at this key (a whole key), the row holding it included: the start of a key range (see
+   * `planKeysetShards`). Not with `after`, which already starts inside the range when resuming one.
+   */
+  from?: readonly unknown[];
+  /**
+   * Stop before this key (a whole key), the row holding it excluded: the end of a key range, which the next range
+   * starts `from`. Every page's condition carries it, so the database reads nothing beyond it.
+   */
+  before?: readonly unknown[];
 }
 
 /**
@@ -53,11 +63,12 @@ export interface KeysetOptions<Row> {
  * 10,000,000 (OFFSET rescans everything it skips), no cursor is held open between pages, and a row changed
  * while the table is read is neither read twice nor skipped for having moved. The rows are yielded as the
  * query returns them. A query that does not follow the position, or a key that is not unique, stops the read
- * with a `SourceError` rather than doubling or losing rows.
+ * with a `SourceError` rather than doubling or losing rows. With `from` and `before` it reads one key range
+ * [from, before) of a table, e.g. one shard of a `planKeysetShards` plan.
  */
 export async function* keysetRows<Row extends object>(options: KeysetOptions<Row>): AsyncGenerator<Row> {
-  const { key, pageSize, after } = checkedOptions(options);
-  const style = {
+  const { key, pageSize, after, from, before } = checkedOptions(options);
+  const style: ConditionStyle = {
     columns: keyColumnsSql(key, options.keySql),
     placeholder: options.placeholder ?? (() => '?'),
     rowValues: options.rowValues ?? false,
@@ -65,21 +76,44 @@ export async function* keysetRows<Row extends object>(options: KeysetOptions<Row
   const orderBy = style.columns.join(', ');
   let position = after;
   for (;;) {
-    const condition = position ? conditionAfter(position, style) : { where: NO_CONDITION, params: [] };
+    const start = position
+      ? { bound: position, comparison: '>' as const }
+      : from && { bound: from, comparison: '>=' as const };
+    const condition = pageCondition(style, start, before);
     const rows = await options.query({ ...condition, orderBy, limit: pageSize, after: position });
-    const last = checkedPage(rows, key, position);
+    const last = checkedPage(rows, key, position, before);
     yield* rows;
     if (rows.length < pageSize || !last) return;
     position = last;
   }
 }
 
-function checkedOptions<Row>(options: KeysetOptions<Row>): {
+/** The condition of one page: after its start (the last row read, or the range's start) and before the range's end. */
+function pageCondition(
+  style: ConditionStyle,
+  start: { bound: readonly unknown[]; comparison: '>' | '>=' } | undefined,
+  before: readonly unknown[] | undefined,
+): { where: string; params: unknown[] } {
+  const parts: { where: string; params: unknown[] }[] = [];
+  if (start) parts.push(keyCondition(start.bound, start.comparison, style));
+  if (before) parts.push(keyCondition(before, '<', style, (parts[0]?.params.length ?? 0) + 1));
+  if (parts.length === 0) return { where: NO_CONDITION, params: [] };
+  return {
+    where: parts.map((part) => part.where).join(' AND '),
+    params: parts.flatMap((part) => part.params),
+  };
+}
+
+interface CheckedOptions {
   key: readonly string[];
   pageSize: number;
   after: readonly unknown[] | undefined;
-} {
-  const { key, pageSize = 1000, after } = options;
+  from: readonly unknown[] | undefined;
+  before: readonly unknown[] | undefined;
+}
+
+function checkedOptions<Row>(options: KeysetOptions<Row>): CheckedOptions {
+  const { key, pageSize = 1000, after, from, before } = options;
   if (key.length === 0) {
     throw new SourceError('keyset/options', 'the key has no column', '键没有任何列');
   }
@@ -97,7 +131,32 @@ function checkedOptions<Row>(options: KeysetOptions<Row>): {
       `after 应给出 1 至 ${key.length} 个键值，且均不为空`,
     );
   }
-  return { key, pageSize, after: after && after.length > 0 ? [...after] : undefined };
+  if (from && after) {
+    throw new SourceError(
+      'keyset/options',
+      'give from or after, not both: after (the last row read) already lies inside the range',
+      'from 与 after 只能给出其一：after（已读的最后一行）已位于范围之内',
+    );
+  }
+  return {
+    key,
+    pageSize,
+    after: after && after.length > 0 ? [...after] : undefined,
+    from: from && wholeKey(from, key, 'from'),
+    before: before && wholeKey(before, key, 'before'),
+  };
+}
+
+/** A range bound: one value per key column, none of them null. */
+function wholeKey(bound: readonly unknown[], key: readonly string[], name: string): unknown[] {
+  if (bound.length !== key.length || bound.some(isNull)) {
+    throw new SourceError(
+      'keyset/options',
+      `${name} must give ${key.length} key values (a whole key), none of them null`,
+      `${name} 应给出 ${key.length} 个键值（完整的键），且均不为空`,
+    );
+  }
+  return [...bound];
 }
 
 /** The key of a row, in key order; a key column without a value cannot be paged after. */
@@ -125,10 +184,18 @@ function checkedPage(
   rows: readonly object[],
   key: readonly string[],
   position: readonly unknown[] | undefined,
+  before: readonly unknown[] | undefined,
 ): unknown[] | undefined {
   let previous: unknown[] | undefined;
   for (const row of rows) {
     const rowKey = keyOf(row, key);
+    if (before && startsWith(rowKey, before)) {
+      throw new SourceError(
+        'keyset/not-before',
+        `the query returned the row at the end of its range (${format(before)}), which belongs to the next range: it must select rows by "where"`,
+        `查询返回了位于范围终点（${format(before)}）的行，该行属于下一个范围：查询须按 where 条件选取行`,
+      );
+    }
     if (position && startsWith(rowKey, position)) {
       throw new SourceError(
         'keyset/not-after',

@@ -61,7 +61,10 @@ export interface Checkpoint {
   watermark?: { field: string; value: WatermarkValue };
   /** The receipts NDJSON beside the checkpoint (proof of delivery) and its verified length. */
   receipts: { file: string; bytes: number };
-  /** The shard this checkpoint belongs to (absent: unsharded); a run of another shard layout is refused. */
+  /**
+   * The shard this checkpoint belongs to (absent: unsharded), with its key range if it has one; a run of another
+   * shard layout or range is refused.
+   */
   shard?: SyncShard;
   run?: RunState;
 }
@@ -187,8 +190,22 @@ function isShard(value: unknown): boolean {
     isCount(value.index) &&
     isCount(value.count) &&
     value.index >= 1 &&
-    value.index <= value.count
+    value.index <= value.count &&
+    (value.range === undefined || isRange(value.range))
   );
+}
+
+/** A shard's key range: its key fields, and bounds of one text or number per field. */
+function isRange(value: unknown): boolean {
+  if (!isMap(value) || !Array.isArray(value.key) || value.key.length === 0) return false;
+  const key = value.key as unknown[];
+  if (!key.every((field) => typeof field === 'string')) return false;
+  const isBound = (bound: unknown) =>
+    bound === undefined ||
+    (Array.isArray(bound) &&
+      bound.length === key.length &&
+      bound.every((v) => typeof v === 'string' || typeof v === 'number'));
+  return isBound(value.from) && isBound(value.before);
 }
 
 function isCount(value: unknown): value is number {

@@ -69,7 +69,7 @@ export {
   type RunReported,
   type SyncRunReport,
 } from './run-report';
-export { MAX_SHARDS, parseShard, type SyncShard, shardOfKey } from './shard';
+export { MAX_SHARDS, parseShard, type SyncShard, type SyncShardRange, shardOfKey } from './shard';
 export { SnapshotState } from './snapshot-state';
 export { mappingDigest, type SyncMapping, type SyncOptions, type SyncResult, sync } from './sync';
 export type { HeldDeletesSummary } from './sync-options';

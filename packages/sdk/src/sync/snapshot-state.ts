@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { syncDirectory } from './atomic-file';
 import { SyncError } from './errors';
-import { ownsKey, type SyncShard } from './shard';
+import { inRange, ownsKey, type SyncShard } from './shard';
 
 /**
  * The format version of the state files this unsilo writes, and the newest it reads. Every state file written
@@ -32,9 +32,14 @@ export class SnapshotState {
     readonly hashes: Map<string, string> = new Map(),
   ) {}
 
-  /** Forgets the keys of other shards: a sharded run's deletes never reach a key another worker owns. */
+  /**
+   * Forgets the keys of other shards — by hash, or outside the shard's key range: a sharded run's deletes never
+   * reach a key another worker owns.
+   */
   keepShard(shard: SyncShard): void {
-    for (const key of this.hashes.keys()) if (!ownsKey(key, shard)) this.hashes.delete(key);
+    const { range } = shard;
+    const owned = range ? (key: string) => inRange(key, range) : (key: string) => ownsKey(key, shard);
+    for (const key of this.hashes.keys()) if (!owned(key)) this.hashes.delete(key);
   }
 
   static async load(path: string, resource: string): Promise<SnapshotState> {

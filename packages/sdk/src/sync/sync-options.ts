@@ -4,7 +4,7 @@ import type { HeldDeletesReason } from './delete-guard';
 import { SyncError } from './errors';
 import type { ResumeMode } from './resume';
 import type { ReportRun, RunReported } from './run-report';
-import { checkedShard, type SyncShard } from './shard';
+import { checkedShard, type SyncShard, type SyncShardRange } from './shard';
 import type { PushBatch, RowMapper, SourceItem, SyncProgress, SyncSummary } from './types';
 
 /** What sync needs of a mapping: the target resource, its key and the compiled row function. */
@@ -57,8 +57,10 @@ export interface SyncOptions {
   /**
    * Sync only the rows whose record key hashes to this shard (`{ index: 2, count: 4 }`: the second of four), so
    * that `count` workers sync one resource in parallel; rows of other shards are skipped and counted as
-   * `outOfShard`. Each shard needs its own checkpoint (it records the shard; another layout is refused) and, in
-   * snapshot mode, deletes only among its own keys. Needs the mapping to declare a key.
+   * `outOfShard`. With a `range` (a shard of `planKeysetShards`, the reader reading only that range), every row
+   * given is the shard's and nothing is filtered by hash. Each shard needs its own checkpoint (it records the
+   * shard and its range; another is refused) and, in snapshot mode, deletes only among its own keys. Needs the
+   * mapping to declare a key.
    */
   shard?: SyncShard;
   /** Abort to stop cleanly: batches in flight finish, the checkpoint stays valid. */
@@ -163,9 +165,30 @@ export function runSettingsOf(options: SyncOptions): RunSettings {
   if (shard && options.mapping.key.length === 0) {
     throw usage('a sharded sync needs the mapping to declare a key', '分片同步需要映射声明主键（key）');
   }
+  if (shard?.range) checkRangeShard(shard.range, options);
   const resource = options.mapping.resource;
   const digest = options.mapping.digest ?? 'unspecified';
   return { resource, mode, batchSize, concurrency, digest, ...(shard ? { shard } : {}) };
+}
+
+/**
+ * A key-range shard: over the mapping's record key (else which record keys, hence which deletes, are the shard's
+ * cannot be told), fed records from the SQL reader (`source`) — file rows are sharded by hash.
+ */
+function checkRangeShard(range: SyncShardRange, options: SyncOptions): void {
+  const key = options.mapping.key;
+  if (range.key.length !== key.length || range.key.some((field, i) => field !== key[i])) {
+    throw usage(
+      `a shard's key range must be over the mapping's record key (${key.join(', ')}), in that order, not over ${range.key.join(', ')}: a range on other columns cannot tell which record keys — hence which snapshot deletes — belong to the shard`,
+      `分片键范围须建立在映射的记录主键（${key.join('、')}）上且顺序相同，而非 ${range.key.join('、')}：其他列上的范围无法判断哪些记录主键（因而哪些快照删除）属于该分片`,
+    );
+  }
+  if (options.rows !== undefined) {
+    throw usage(
+      'a key-range shard reads records from code (source), e.g. keysetRows of the range; shard file rows by hash',
+      '按键范围分片须从代码读取记录（source），如按该范围调用 keysetRows；文件行请按哈希分片',
+    );
+  }
 }
 
 function positive(value: number, name: string): number {
