@@ -65,7 +65,8 @@ export const commands: readonly CommandEntry[] = [
   {
     name: 'sandbox',
     term: 'sandbox [options]',
-    description: '启动本地共享交换平台（SQLite）/ start the local exchange on SQLite',
+    description:
+      '启动共享交换平台（SQLite 或 PostgreSQL）/ start the exchange on SQLite (or PostgreSQL with --database)',
     load: () => import('./sandbox'),
   },
   {
