@@ -17,6 +17,8 @@ export default defineConfig({
     'evaluation/index': 'src/evaluation/index.ts',
     'conformance/index': 'src/conformance/index.ts',
     'compliance/index': 'src/compliance/index.ts',
+    'consume/index': 'src/consume/index.ts',
+    'review/index': 'src/review/index.ts',
     schemas: 'src/generated/index.ts',
   },
   format: ['esm'],
