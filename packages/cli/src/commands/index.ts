@@ -63,6 +63,36 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./quality'),
   },
   {
+    name: 'records',
+    term: 'records',
+    description: '读取交换平台上的记录 / read records from the exchange',
+    load: () => import('./records'),
+  },
+  {
+    name: 'changes',
+    term: 'changes',
+    description: '信息资源的变更流 / a resource’s change feed',
+    load: () => import('./changes'),
+  },
+  {
+    name: 'access',
+    term: 'access',
+    description: '有条件共享：申请、审批与查询 / conditional sharing: request, approve, list',
+    load: () => import('./access'),
+  },
+  {
+    name: 'receipts',
+    term: 'receipts',
+    description: '同步回执 / sync receipts',
+    load: () => import('./receipts'),
+  },
+  {
+    name: 'review',
+    term: 'review',
+    description: '大数据局审核目录条目：待审、校验与差异、注册发布 / the authority reviews catalogue entries',
+    load: () => import('./review'),
+  },
+  {
     name: 'sandbox',
     term: 'sandbox [options]',
     description:
