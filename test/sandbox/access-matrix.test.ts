@@ -262,6 +262,11 @@ const globalTable: Partial<Record<OperationId, Partial<Record<Relation, string>>
     authority: '404 share_request.not_found',
     department: '404 share_request.not_found',
   },
+  // The authority's only; it adds a client to 公安局, and rotates and revokes one that does not exist.
+  createClient: { authority: '201 gongan' },
+  listClients: { authority: '200 gongan' },
+  rotateClientSecret: { authority: '404 client.not_found' },
+  revokeClient: { authority: '404 client.not_found' },
 };
 
 const authenticated = operationIds.filter((op) => operationMap[op].auth);
@@ -288,6 +293,7 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
     const path = operationMap[op].path
       .replace('{code}', encodeURIComponent(code))
       .replace('{departmentId}', 'gongan')
+      .replace('{clientId}', 'no-such-client')
       .replace('{id}', op === 'getCodeSet' ? 'gbt-2261-1' : vendorRefused);
     const query = op === 'listResources' ? `?q=${encodeURIComponent(code)}` : '';
     const body = bodies[op]?.(department, code);
@@ -315,6 +321,7 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
     createShareRequest: (_, code) => ({ resource: code, purpose: '矩阵测试' }),
     batchRecords: () => ({ upsert: recordsFor(3) }),
     reportSyncRun: () => ({ rowsRead: 3, accepted: 3, refusedLocally: { total: 0, byReason: {} } }),
+    rotateClientSecret: () => ({ graceSeconds: 60 }),
   };
 
   /** Each describer reads the answer in the shape of its operation's documented response. */
@@ -348,6 +355,9 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
       listShareRequests: (a: { items: Array<{ consumer: string; provider: string }> }, department) =>
         a.items.every((s) => s.consumer === department || s.provider === department) ? 'involved' : 'others',
       getShareRequest: (a: { status: string }) => a.status,
+      createClient: (a: { client: { departmentId: string } }) => a.client.departmentId,
+      listClients: (a: { items: Array<{ departmentId: string }> }) =>
+        [...new Set(a.items.map((c) => c.departmentId))].join(','),
     };
 
   beforeAll(async () => {

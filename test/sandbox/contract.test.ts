@@ -488,6 +488,55 @@ const steps: Step[] = [
   { op: 'listAuditEvents', status: 200, query: 'limit=5' },
   { op: 'listAuditEvents', status: 200, as: 'dashuju', query: 'action=records.batch' },
   { op: 'listAuditEvents', status: 400, query: 'limit=-1' },
+  {
+    op: 'createClient',
+    status: 201,
+    as: 'dashuju',
+    path: { departmentId: 'minzheng' },
+    after: (body, _response, ctx) => {
+      ctx.client = body.client.clientId;
+    },
+  },
+  { op: 'createClient', status: 403, path: { departmentId: 'minzheng' } },
+  { op: 'createClient', status: 404, as: 'dashuju', path: { departmentId: 'nobody' } },
+  { op: 'listClients', status: 200, as: 'dashuju', path: { departmentId: 'minzheng' } },
+  { op: 'listClients', status: 400, as: 'dashuju', path: { departmentId: 'minzheng' }, query: 'limit=0' },
+  { op: 'rotateClientSecret', status: 200, as: 'dashuju', path: { clientId: '{client}' }, body: {} },
+  { op: 'rotateClientSecret', status: 400, as: 'dashuju', path: { clientId: '{client}' } },
+  {
+    op: 'rotateClientSecret',
+    status: 200,
+    as: 'dashuju',
+    path: { clientId: '{client}' },
+    body: { graceSeconds: 60 },
+  },
+  {
+    op: 'rotateClientSecret',
+    status: 400,
+    as: 'dashuju',
+    path: { clientId: '{client}' },
+    body: { graceSeconds: 2_592_001 },
+  },
+  { op: 'rotateClientSecret', status: 404, as: 'dashuju', path: { clientId: 'nope' }, body: {} },
+  {
+    op: 'revokeToken',
+    status: 200,
+    as: null,
+    raw: {
+      type: 'application/x-www-form-urlencoded',
+      text: 'token=never-issued&client_id=renshe-demo&client_secret=renshe-demo-secret-5e1a9d2b',
+    },
+  },
+  {
+    op: 'revokeToken',
+    status: 401,
+    as: null,
+    body: { token: 'never-issued', client_id: 'renshe-demo', client_secret: 'nope' },
+  },
+  { op: 'revokeToken', status: 400, as: null, body: { client_id: 'renshe-demo', client_secret: 'nope' } },
+  { op: 'revokeClient', status: 200, as: 'dashuju', path: { clientId: '{client}' } },
+  { op: 'revokeClient', status: 404, as: 'dashuju', path: { clientId: 'nope' } },
+  { op: 'rotateClientSecret', status: 409, as: 'dashuju', path: { clientId: '{client}' }, body: {} },
 ];
 
 describe('contract: every operation of the spec, answered as documented', () => {
@@ -549,11 +598,13 @@ describe('contract: every operation of the spec, answered as documented', () => 
   it('answers every secured operation without credentials with a documented 401 problem', async () => {
     const failures: string[] = [];
     for (const operation of operations) {
-      const secured = operation.responses['401'] !== undefined && operation.operationId !== 'issueToken';
+      const anonymous = ['issueToken', 'revokeToken'].includes(operation.operationId);
+      const secured = operation.responses['401'] !== undefined && !anonymous;
       if (!secured) continue;
       const path = operation.path
         .replace('{code}', a)
         .replace('{departmentId}', 'gongan')
+        .replace('{clientId}', 'x')
         .replace('{id}', 'x');
       const response = await fetch(`${sandbox.url}${path}`, { method: operation.method.toUpperCase() });
       const text = await response.text();

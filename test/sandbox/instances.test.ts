@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyReceipt } from '@unsilo/sdk';
+import { createExchangeClient, verifyReceipt } from '@unsilo/sdk';
 import { publishCatalog } from '@unsilo/sdk/publish';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,63 @@ describe.runIf(testPostgresUrl())('two exchange instances on one PostgreSQL data
     expect(read.map((r) => r.xm)).toEqual(['检验甲']);
     const replayed = await other.records.batch(RESOURCE, { upsert }, { idempotencyKey: 'instances-1' });
     expect(replayed.data).toEqual(written.data);
+  });
+
+  it('a client revoked, or a token revoked (RFC 7009), through one instance is refused at once by the other', async () => {
+    const authority = createExchangeClient({
+      baseUrl: first.url,
+      auth: {
+        type: 'clientCredentials',
+        clientId: 'dashuju-demo',
+        clientSecret: 'dashuju-demo-secret-4a8e2b6d',
+      },
+      retry: false,
+    });
+    const tokenOn = async (url: string, clientId: string, clientSecret: string) => {
+      const body = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      });
+      const response = await fetch(`${url}/v1/oauth/token`, { method: 'POST', body });
+      return ((await response.json()) as { access_token: string }).access_token;
+    };
+    const meOn = async (url: string, token: string) => {
+      const response = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await response.json()) as { id?: string; code?: string };
+      return `${response.status} ${body.id ?? body.code}`;
+    };
+    const { client, clientSecret } = (await authority.clients.add('vendor-demo')).data;
+    // Each token is issued by the second instance and used there first, so that it would be in its memory.
+    const kept = await tokenOn(second.url, client.clientId, clientSecret);
+    const dropped = await tokenOn(second.url, client.clientId, clientSecret);
+    expect([await meOn(second.url, kept), await meOn(second.url, dropped)]).toEqual([
+      '200 vendor-demo',
+      '200 vendor-demo',
+    ]);
+
+    const own = createExchangeClient({
+      baseUrl: first.url,
+      auth: { type: 'clientCredentials', clientId: client.clientId, clientSecret },
+      retry: false,
+    });
+    await own.revokeToken(dropped);
+    expect([await meOn(second.url, kept), await meOn(second.url, dropped)]).toEqual([
+      '200 vendor-demo',
+      '401 auth.invalid_token',
+    ]);
+
+    await authority.clients.revoke(client.clientId);
+    expect(await meOn(second.url, kept)).toBe('401 auth.invalid_token');
+    const refused = await fetch(`${second.url}/v1/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: clientSecret,
+      }),
+    });
+    expect(refused.status).toBe(401);
   });
 
   it(`loses nothing acknowledged when one instance is killed during a sync of ${ROWS.toLocaleString('en')} rows`, async () => {

@@ -18,6 +18,7 @@ import type { RecordChecker } from './records/process-batch';
 import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
 import { catalogRoutes } from './routes/catalog-routes';
+import { clientRoutes } from './routes/client-routes';
 import { codesetRoutes } from './routes/codeset-routes';
 import { qualityRoutes } from './routes/quality-routes';
 import { recordsRoutes } from './routes/records-routes';
@@ -43,6 +44,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
   const services: Services = {
     state,
     departments,
+    clients: storage.clients,
     tokens: createTokenService(storage.clients, storage.tokens, state.now, state.tokenTtlSeconds),
     resources,
     shares: storage.shares,
@@ -89,6 +91,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
     validateResponses: options.validateResponses,
     handlers: {
       ...authRoutes(services),
+      ...clientRoutes(services),
       ...catalogRoutes(services),
       ...recordsRoutes(services),
       ...syncRunRoutes(services),

@@ -5,6 +5,7 @@ import type { RecordChecker } from './records/process-batch';
 import type { SandboxState } from './sandbox-state';
 import type {
   AuditLog,
+  ClientStore,
   ConflictReads,
   DepartmentStore,
   QualityReads,
@@ -21,6 +22,7 @@ export type EntryLinter = (entry: CatalogEntry, viewer: CatalogViewer) => Promis
 export interface Services {
   state: SandboxState;
   departments: DepartmentStore;
+  clients: ClientStore;
   tokens: TokenService;
   resources: ResourceStore;
   shares: ShareRequestStore;

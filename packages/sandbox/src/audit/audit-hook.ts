@@ -52,7 +52,10 @@ export function registerAuditHook(app: FastifyInstance, state: SandboxState): vo
       detail: facts?.detail ? JSON.stringify(facts.detail) : null,
       clientId: clientId === undefined ? null : sanitisedClientId(clientId),
       reason: request.authFacts?.reason ?? null,
-      sourceAddress: departmentId === null || operationId === 'issueToken' ? plainAddress(request.ip) : null,
+      sourceAddress:
+        departmentId === null || operationId === 'issueToken' || operationId === 'revokeToken'
+          ? plainAddress(request.ip)
+          : null,
     });
   });
 }

@@ -21,6 +21,17 @@ export function hashSecret(secret: string, salt: Buffer = randomBytes(16)): { sa
   return { salt, hash: scryptSync(secret, salt, 32, scryptParams) };
 }
 
+/** A new client secret (256 random bits, base64url) with its scrypt hash, computed off the event loop: for the
+ * authority's operations, which create secrets on a request. */
+export async function newSecret(): Promise<{ secret: string; salt: Buffer; hash: Buffer }> {
+  const secret = randomBytes(32).toString('base64url');
+  const salt = randomBytes(16);
+  const hash = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(secret, salt, 32, scryptParams, (error, key) => (error ? reject(error) : resolve(key))),
+  );
+  return { secret, salt, hash };
+}
+
 /**
  * Whether a secret matches its stored hash. scrypt runs on libuv's thread pool (tens of ms of CPU per call), so
  * that password guessing does not stall every other request on the event loop.

@@ -45,8 +45,8 @@ export function createHmacVerifier(
       );
     }
     const client = await clients.credentials(request.clientId);
-    const secret = client ? unsealSecret(client.hmacKeySealed, sealingKey) : undefined;
-    if (!client || !secret) throw new Problem('auth.invalid_signature', 'Unknown X-Client-Id');
+    // A revoked client signs nothing; answered as an unknown one.
+    if (!client || client.revoked) throw new Problem('auth.invalid_signature', 'Unknown X-Client-Id');
 
     const stringToSign = [
       request.clientId,
@@ -58,8 +58,17 @@ export function createHmacVerifier(
         .update(request.body ?? Buffer.alloc(0))
         .digest('hex'),
     ].join('\n');
-    const expected = createHmac('sha256', secret).update(stringToSign).digest();
-    if (!timingSafeEqual(given, expected)) {
+    // The current key, or the previous one while its grace period after a rotation lasts.
+    const keys = [client.hmacKeySealed];
+    if (client.previous && client.previous.expiresAt > now()) keys.push(client.previous.hmacKeySealed);
+    const signedWith = keys.some((sealed) => {
+      const secret = unsealSecret(sealed, sealingKey);
+      if (!secret) return false;
+      const expected = createHmac('sha256', secret).update(stringToSign).digest();
+      secret.fill(0);
+      return timingSafeEqual(given, expected);
+    });
+    if (!signedWith) {
       throw new Problem('auth.invalid_signature', 'X-Signature does not match the request');
     }
 

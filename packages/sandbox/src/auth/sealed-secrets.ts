@@ -10,9 +10,10 @@ import {
   type SealingKeys,
 } from './sealing-key';
 
-/** Every sealed column of the database. Both hold text (an HMAC secret, a PKCS#8 PEM key). */
+/** Every sealed column of the database. Each holds text (an HMAC secret, a PKCS#8 PEM key). */
 const sealedColumns = [
   { table: 'clients', id: 'client_id', column: 'hmac_key_sealed' },
+  { table: 'client_previous_secrets', id: 'client_id', column: 'hmac_key_sealed' },
   { table: 'receipt_keys', id: 'kid', column: 'private_key_sealed' },
 ] as const;
 

@@ -4,10 +4,15 @@
  */
 export const auditActions = {
   issueToken: 'auth.token',
+  revokeToken: 'auth.revoke',
   getReceiptKeys: 'receipt_keys.get',
   getMe: 'department.me',
   listDepartments: 'department.list',
   getDepartment: 'department.get',
+  createClient: 'client.create',
+  listClients: 'client.list',
+  rotateClientSecret: 'client.rotate',
+  revokeClient: 'client.revoke',
   listResources: 'resource.list',
   createResource: 'resource.create',
   getResource: 'resource.get',

@@ -121,6 +121,12 @@ export const problemCodes = {
     zh: '该共享申请已处理',
   },
   'codeset.not_found': { status: 404, title: 'No such code set', zh: '代码集不存在' },
+  'client.not_found': { status: 404, title: 'No such client', zh: '客户端不存在' },
+  'client.revoked': {
+    status: 409,
+    title: 'The client is revoked',
+    zh: '该客户端已吊销，请添加新的客户端',
+  },
   'rate.limited': { status: 429, title: 'Too many requests', zh: '请求过于频繁，请稍后重试' },
   'internal.error': { status: 500, title: 'Internal error', zh: '服务器内部错误' },
 } as const satisfies Record<string, { status: number; title: string; zh: string }>;

@@ -1,15 +1,15 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { zTokenRequest } from '@unsilo/sdk/schemas';
+import { zTokenRequest, zTokenRevocationRequest } from '@unsilo/sdk/schemas';
 import type { OperationHandlers } from '../http/operation';
-import { rateLimited } from '../http/rate-limit';
 import { Problem } from '../problems/problem';
 import type { Services } from '../services';
+import { createClientLogin } from './client-login';
 import { afterOf, limitOf, pageOf } from './page';
 
 export const sandboxVersion = '0.1.0';
 
 export function authRoutes(services: Services): OperationHandlers {
   const { departments, tokens, state } = services;
+  const throttled = createClientLogin(services);
   return {
     getHealth: () => ({ status: 200, body: { status: 'ok', version: sandboxVersion } }),
     getReceiptKeys: async () => ({
@@ -17,7 +17,8 @@ export function authRoutes(services: Services): OperationHandlers {
       body: await state.signer.jwks(),
       headers: { 'cache-control': 'public, max-age=300' },
     }),
-    issueToken: async ({ body, request }) => {
+    issueToken: async (input) => {
+      const { body } = input;
       if ((body as { grant_type?: unknown } | undefined)?.grant_type !== 'client_credentials') {
         throw new Problem('auth.unsupported_grant_type', 'Only grant_type=client_credentials is supported', {
           zh: '仅支持 grant_type=client_credentials',
@@ -35,29 +36,30 @@ export function authRoutes(services: Services): OperationHandlers {
           })),
         });
       }
-      const clientId = form.data.client_id;
-      request.authFacts = { clientId };
-      const attempt = await state.loginThrottle.begin(clientId, request.ip);
-      if (attempt.refused) {
-        request.authFacts.reason = 'throttled';
-        await delay(state.loginThrottle.refusalDelayMs);
-        throw tooManyFailedLogins(attempt.retryAfterSeconds);
-      }
-      const issued = await tokens.issue(clientId, form.data.client_secret);
-      if ('failure' in issued) {
-        request.authFacts.reason = issued.failure;
-        throw new Problem('auth.invalid_client', 'Unknown client_id or wrong client_secret');
-      }
-      await attempt.succeeded();
-      request.caller = {
-        department: (await departments.get(issued.owner.departmentId))!,
-        clientId: issued.owner.clientId,
-      };
+      const issued = await throttled(input, form.data.client_id, () =>
+        tokens.issue(form.data.client_id, form.data.client_secret),
+      );
       return {
         status: 200,
         body: { access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresIn },
         headers: { 'cache-control': 'no-store', pragma: 'no-cache' },
       };
+    },
+    revokeToken: async (input) => {
+      const form = zTokenRevocationRequest.safeParse(input.body);
+      if (!form.success) {
+        throw new Problem('request.invalid', 'token, client_id and client_secret are required', {
+          zh: '缺少 token、client_id 或 client_secret',
+        });
+      }
+      const { token, client_id: clientId, client_secret: secret } = form.data;
+      await throttled(input, clientId, async () => {
+        const authenticated = await tokens.authenticateClient(clientId, secret);
+        if ('failure' in authenticated) return authenticated;
+        await tokens.revoke(token, authenticated.owner);
+        return authenticated;
+      });
+      return { status: 200, headers: { 'cache-control': 'no-store' } };
     },
     getMe: ({ caller }) => ({ status: 200, body: caller.department }),
     listDepartments: async ({ query }) => {
@@ -82,12 +84,4 @@ export function authRoutes(services: Services): OperationHandlers {
       return { status: 200, body: department };
     },
   };
-}
-
-function tooManyFailedLogins(seconds: number): Problem {
-  return rateLimited(
-    seconds,
-    `Too many failed logins for this client_id or from this address; retry after ${seconds} seconds`,
-    `登录失败次数过多，请 ${seconds} 秒后重试`,
-  );
 }

@@ -60,17 +60,19 @@ export function readSeedFile(file: string): Seed {
   return parsed.data;
 }
 
-/** Inserts or updates the seed's departments and clients; secrets are stored only hashed and sealed. */
+/** Inserts or updates the seed's departments and clients; secrets are stored only hashed and sealed. The seed only
+ * bootstraps: a client the authority rotated or revoked through the API keeps what the API made of it. */
 export function applySeed(db: Database, seed: Seed, sealingKey: Buffer, now: string): void {
   const upsertDepartment = db.prepare(
     `INSERT INTO departments (id, name, code, roles, created_at) VALUES (@id, @name, @code, @roles, @now)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, roles = excluded.roles`,
   );
   const upsertClient = db.prepare(
-    `INSERT INTO clients (client_id, department_id, secret_salt, secret_hash, hmac_key_sealed)
-     VALUES (@clientId, @departmentId, @salt, @hash, @sealed)
+    `INSERT INTO clients (client_id, department_id, secret_salt, secret_hash, hmac_key_sealed, created_at)
+     VALUES (@clientId, @departmentId, @salt, @hash, @sealed, @now)
      ON CONFLICT (client_id) DO UPDATE SET department_id = excluded.department_id, secret_salt = excluded.secret_salt,
-       secret_hash = excluded.secret_hash, hmac_key_sealed = excluded.hmac_key_sealed`,
+       secret_hash = excluded.secret_hash, hmac_key_sealed = excluded.hmac_key_sealed
+     WHERE clients.rotated_at IS NULL AND clients.revoked_at IS NULL`,
   );
   db.transaction(() => {
     for (const department of seed.departments) {
@@ -86,6 +88,7 @@ export function applySeed(db: Database, seed: Seed, sealingKey: Buffer, now: str
           salt,
           hash,
           sealed: sealSecret(client.clientSecret, sealingKey),
+          now,
         });
       }
     }

@@ -3,7 +3,14 @@
 // the SQLite one without touching them. Every method that must be atomic is ONE method here, so that an
 // implementation can run it in one transaction; none of them leaves a transaction open across an `await` of its
 // caller. Values are the existing code's types and the contract's (never a retyped spec shape).
-import type { ConflictPair, Department, ShareRequest, SyncRun, SyncRunReport } from '@unsilo/sdk/schemas';
+import type {
+  Client,
+  ConflictPair,
+  Department,
+  ShareRequest,
+  SyncRun,
+  SyncRunReport,
+} from '@unsilo/sdk/schemas';
 import type { AuditEvent } from '../audit/audit-log';
 import type { ThrottleStore } from '../auth/throttle-store';
 import type {
@@ -28,19 +35,53 @@ export interface DepartmentStore {
   list(): Promise<Department[]>;
 }
 
-/** What a client id proves itself with: its scrypt-hashed secret (token grant) and its sealed HMAC key. */
-export interface ClientCredentials {
-  departmentId: string;
+/** A secret as stored: its scrypt hash (token grant) and its sealed HMAC key. */
+export interface StoredSecret {
   secretSalt: Buffer;
   secretHash: Buffer;
   /** The HMAC key, sealed with the sealing key (AES-256-GCM). */
   hmacKeySealed: Buffer;
 }
 
+/** What a client id proves itself with: its current secret and, after a rotation, its previous one. */
+export interface ClientCredentials extends StoredSecret {
+  departmentId: string;
+  /** A revoked client proves nothing: no token, no signature. */
+  revoked: boolean;
+  /** The secret before the last rotation and when its grace period ends (ms since the epoch). */
+  previous?: StoredSecret & { expiresAt: number };
+}
+
+/** A client the authority adds: a new id, its department and its secret, hashed and sealed. */
+export interface NewClient extends StoredSecret {
+  clientId: string;
+  departmentId: string;
+  createdAt: string;
+}
+
 export interface ClientStore {
   credentials(clientId: string): Promise<ClientCredentials | undefined>;
   /** Every client with its department, by department id (what a started exchange reports). */
   list(): Promise<Array<{ departmentId: string; name: string; clientId: string }>>;
+  /** One client as the contract shows it (never a secret). */
+  get(clientId: string): Promise<Client | undefined>;
+  /** A department's clients with ids after `afterId`, by id. */
+  listOf(departmentId: string, afterId: string, limit: number): Promise<Client[]>;
+  add(client: NewClient): Promise<Client>;
+  /**
+   * Replaces the secret, atomically: the current one becomes the previous one, valid until `previousExpiresAt`
+   * (replacing an older previous one), and `rotatedAt` is set. 'revoked' for a revoked client (nothing changes),
+   * undefined for an unknown one.
+   */
+  rotate(
+    clientId: string,
+    next: StoredSecret,
+    previousExpiresAt: number,
+    at: string,
+  ): Promise<Client | 'revoked' | undefined>;
+  /** Revokes the client and deletes its tokens and its previous secret, atomically (a revoked client is left
+   * as it is); undefined for an unknown client. */
+  revoke(clientId: string, at: string): Promise<Client | undefined>;
 }
 
 /** A bearer token as stored: only its SHA-256 (hex) is kept, never the token. */
@@ -52,8 +93,12 @@ export interface StoredToken {
 }
 
 export interface TokenStore {
-  save(tokenHash: string, token: StoredToken): Promise<void>;
+  /** Stores a token unless its client is revoked (checked in the same statement, so a token cannot be saved
+   * after the revocation that deleted the client's tokens); false when it was not stored. */
+  save(tokenHash: string, token: StoredToken): Promise<boolean>;
   find(tokenHash: string): Promise<StoredToken | undefined>;
+  /** Deletes the token if it is this client's; whether there was one. */
+  revoke(tokenHash: string, clientId: string): Promise<boolean>;
   /** Deletes the tokens that expired before `now`. */
   purgeExpired(now: number): Promise<void>;
 }

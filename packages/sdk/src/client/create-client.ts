@@ -9,6 +9,7 @@ import { checkClientOptions } from './options';
 import { Audit } from './resources/audit';
 import { type Call, type ExchangeResponse, single } from './resources/caller';
 import { CatalogResources } from './resources/catalog';
+import { Clients } from './resources/clients';
 import { CodeSets } from './resources/codesets';
 import { Departments } from './resources/departments';
 import { Quality } from './resources/quality';
@@ -48,12 +49,24 @@ export interface ExchangeClient {
   readonly records: Records;
   readonly codesets: CodeSets;
   readonly departments: Departments;
+  /** The authority's: add, rotate, revoke and list the departments' clients. */
+  readonly clients: Clients;
   readonly shareRequests: ShareRequests;
   readonly quality: Quality;
   readonly audit: Audit;
   /** The Ed25519 public keys that sign batch receipts (JWKS). */
   receiptKeys(options?: RequestOptions): Promise<ExchangeResponse<SuccessBody<'getReceiptKeys'>>>;
   health(options?: RequestOptions): Promise<ExchangeResponse<SuccessBody<'getHealth'>>>;
+  /**
+   * Revokes an access token (RFC 7009): from now on it answers 401 on every instance. The client authenticates with
+   * `credentials`, by default this client's own (`clientCredentials` or `hmac` auth: id and secret). Resolves alike
+   * whether or not the exchange knew the token.
+   */
+  revokeToken(
+    token: string,
+    credentials?: { clientId: string; clientSecret: string },
+    options?: RequestOptions,
+  ): Promise<void>;
   /** Any operation of the contract by its operationId: the escape hatch under the methods above. */
   request<O extends OperationId>(
     operationId: O,
@@ -105,11 +118,26 @@ export function createExchangeClient(givenOptions: ExchangeClientOptions): Excha
     records: new Records(call),
     codesets: new CodeSets(call),
     departments: new Departments(call),
+    clients: new Clients(call),
     shareRequests: new ShareRequests(call),
     quality: new Quality(call),
     audit: new Audit(call),
     receiptKeys: (requestOptions) => single(call, 'getReceiptKeys', {}, requestOptions),
     health: (requestOptions) => single(call, 'getHealth', {}, requestOptions),
+    async revokeToken(token, credentials, requestOptions) {
+      const own = options.auth;
+      const client = credentials ?? (own && { clientId: own.clientId, clientSecret: own.clientSecret });
+      if (!client)
+        throw new TypeError(
+          'revokeToken needs client credentials: give them, or create the client with auth',
+        );
+      const body = new URLSearchParams({
+        token,
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+      });
+      await call('revokeToken', { body }, requestOptions);
+    },
     request: (operationId, input = {}, requestOptions) =>
       single(call, operationId, input as CallInput, requestOptions),
   };

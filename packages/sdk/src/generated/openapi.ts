@@ -46,6 +46,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤销访问令牌 / Revoke an access token
+         * @description OAuth 2.0 token revocation (RFC 7009). The client authenticates as at the token endpoint (`client_id` and `client_secret` in the form or JSON body) and names the `token`; from this moment the token answers 401 `auth.invalid_token` on every instance. The answer is 200 with an empty body whether or not the token was known, expired or revoked already — and also for a token issued to another client, which is left untouched, so that the endpoint tells nothing about other clients' tokens. Wrong client credentials are a 401 `auth.invalid_client`, throttled like failed logins. Audited as `auth.revoke`.
+         */
+        post: operations["revokeToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -100,6 +120,70 @@ export interface paths {
         get: operations["getDepartment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/departments/{departmentId}/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 列出部门的客户端 / List a department's clients
+         * @description Every client of the department, ordered by id, with when it was created, rotated and revoked — never a secret. Authority only.
+         */
+        get: operations["listClients"];
+        put?: never;
+        /**
+         * 为部门添加客户端 / Add a client for a department
+         * @description A new client id and secret for the department, for `POST /v1/oauth/token` and HMAC signing. The secret is in this answer once and never again: the exchange keeps it only hashed (scrypt) and sealed. Authority only; audited as `client.create` (without the secret).
+         */
+        post: operations["createClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 轮换客户端密钥 / Rotate a client's secret
+         * @description A new secret for the client, shown in this answer once. The previous secret stays valid — for tokens and for HMAC signatures — for `graceSeconds` (default 86400, at most 2592000 = 30 days; 0 ends it at once), so that its holders can switch; tokens issued before stay valid until they expire. A revoked client cannot be rotated (409 `client.revoked`). Authority only; audited as `client.rotate`.
+         */
+        post: operations["rotateClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 吊销客户端 / Revoke a client
+         * @description The client can no longer obtain tokens or sign requests, and every token issued to it answers 401 `auth.invalid_token` from this moment, on every instance of the exchange. Revoking is final; revoking a revoked client answers it unchanged. Authority only; audited as `client.revoke`.
+         */
+        post: operations["revokeClient"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1164,6 +1248,53 @@ export interface components {
             /** @constant */
             alg?: "EdDSA";
         };
+        /** @description 令牌撤销请求（RFC 7009）/ Token revocation request (RFC 7009), with the client's credentials. */
+        TokenRevocationRequest: {
+            /** @description 要撤销的访问令牌 / The access token to revoke. */
+            token: string;
+            /** @description 可选提示，可忽略（RFC 7009 §2.1）/ Optional hint, may be ignored (RFC 7009 §2.1). */
+            token_type_hint?: string;
+            /** @description 客户端 ID / Client id. */
+            client_id: string;
+            /** @description 客户端密钥 / Client secret. */
+            client_secret: string;
+        };
+        /**
+         * @description 客户端 ID / Client id.
+         * @example gaj-7k2m9q4x
+         */
+        ClientId: string;
+        /** @description 部门的客户端（从不含密钥）/ A client of a department; never its secret. */
+        Client: {
+            clientId: components["schemas"]["ClientId"];
+            departmentId: components["schemas"]["DepartmentId"];
+            createdAt: components["schemas"]["Timestamp"];
+            /** @description 最近一次轮换时间；未轮换为 null / When its secret was last rotated; `null` if never. */
+            rotatedAt: components["schemas"]["Timestamp"] | null;
+            /** @description 吊销时间；未吊销为 null / When it was revoked; `null` while it is valid. */
+            revokedAt: components["schemas"]["Timestamp"] | null;
+            /** @description 旧密钥失效时间；没有旧密钥为 null / Until when the previous secret stays valid; `null` when there is none. */
+            previousSecretExpiresAt: components["schemas"]["Timestamp"] | null;
+        };
+        /** @description 客户端列表的一页 / A page of clients. */
+        ClientList: {
+            items: components["schemas"]["Client"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        /** @description 客户端及其新密钥——仅此一次 / A client and its new secret, shown this once and never again. */
+        ClientSecretIssued: {
+            client: components["schemas"]["Client"];
+            /** @description 新密钥，请立即妥善保存 / The new secret; store it now, the exchange cannot show it again. */
+            clientSecret: string;
+        };
+        /** @description 密钥轮换 / Rotating a secret. */
+        RotateClientSecretRequest: {
+            /**
+             * @description 旧密钥继续有效的秒数（默认 24 小时，最多 30 天）/ Seconds the previous secret stays valid (default 24 h, at most 30 days).
+             * @default 86400
+             */
+            graceSeconds: number;
+        };
         /**
          * @description provider 提供方；consumer 使用方；authority 管理方（大数据局）；vendor 软件厂商 / Role.
          * @enum {string}
@@ -1630,8 +1761,8 @@ export interface components {
             clientId?: string;
             /**
              * @description 失败原因 / Why the request was refused before its operation ran. At the token endpoint
-             *     `unknown_client`, `wrong_secret` (both answered alike, as 401 `auth.invalid_client`) or `throttled`
-             *     (too many failed logins, 429); elsewhere the failed check: `missing_credentials`, `invalid_token`,
+             *     `unknown_client`, `wrong_secret`, `revoked_client` (all answered alike, as 401 `auth.invalid_client`;
+             *     also at the revocation endpoint) or `throttled` (too many failed logins, 429); elsewhere the failed check: `missing_credentials`, `invalid_token`,
              *     `invalid_signature`, `timestamp_out_of_window`, `nonce_reused`, or `rate_limited` (429).
              */
             reason?: string;
@@ -2228,6 +2359,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description 客户端已吊销 / The client is revoked. */
+        ClientConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description ETag 不匹配 / If-Match does not match the current ETag. */
         PreconditionFailed: {
             headers: {
@@ -2332,6 +2473,11 @@ export interface components {
          * @example gaj
          */
         DepartmentIdParam: components["schemas"]["DepartmentId"];
+        /**
+         * @description 客户端 ID / Client id.
+         * @example gaj-7k2m9q4x
+         */
+        ClientIdParam: components["schemas"]["ClientId"];
         /**
          * @description 代码集 ID / Code set id.
          * @example gbt-2261-1
@@ -2486,6 +2632,43 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 要撤销的令牌与客户端凭证 / The token and the client's credentials. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRevocationRequest"];
+                "application/json": components["schemas"]["TokenRevocationRequest"];
+            };
+        };
+        responses: {
+            /** @description 已撤销或令牌未知（无内容）/ Revoked, or the token was not known; no body. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["TokenUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -2595,6 +2778,181 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listClients: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 每页条数 / Page size (1..1000).
+                 * @example 100
+                 */
+                limit?: components["parameters"]["LimitParam"];
+                /**
+                 * @description 上一页返回的 nextCursor（不透明）/ The `nextCursor` of the previous page (opaque).
+                 * @example eyJvZmZzZXQiOjEwMH0
+                 */
+                cursor?: components["parameters"]["CursorParam"];
+            };
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description 部门 ID / Department id.
+                 * @example gaj
+                 */
+                departmentId: components["parameters"]["DepartmentIdParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 客户端列表 / A page of clients. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description 部门 ID / Department id.
+                 * @example gaj
+                 */
+                departmentId: components["parameters"]["DepartmentIdParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 新客户端及其密钥（仅此一次）/ The new client and its secret, shown this once. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSecretIssued"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateClientSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description 客户端 ID / Client id.
+                 * @example gaj-7k2m9q4x
+                 */
+                clientId: components["parameters"]["ClientIdParam"];
+            };
+            cookie?: never;
+        };
+        /** @description 旧密钥的宽限期；`{}` 取默认值 / How long the previous secret stays valid; `{}` for the default. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateClientSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description 新密钥（仅此一次）/ The new secret, shown this once. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSecretIssued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClientConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revokeClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path: {
+                /**
+                 * @description 客户端 ID / Client id.
+                 * @example gaj-7k2m9q4x
+                 */
+                clientId: components["parameters"]["ClientIdParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已吊销的客户端 / The revoked client. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];

@@ -2,7 +2,7 @@
 // Regenerate with `npm run generate` at the repository root; CI fails when this file is stale.
 import type { z } from 'zod';
 import type { components } from './openapi';
-import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zCodeSet, zCodeSetList, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityConflictsHeaders, zGetQualityConflictsQuery, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQualityConflicts, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zReportSyncRunBody, zReportSyncRunHeaders, zReportSyncRunPath, zResource, zResourceList, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zSyncRun, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
+import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zClient, zClientList, zClientSecretIssued, zCodeSet, zCodeSetList, zCreateClientHeaders, zCreateClientPath, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityConflictsHeaders, zGetQualityConflictsQuery, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListClientsHeaders, zListClientsPath, zListClientsQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQualityConflicts, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zReportSyncRunBody, zReportSyncRunHeaders, zReportSyncRunPath, zResource, zResourceList, zRevokeClientHeaders, zRevokeClientPath, zRevokeTokenBody, zRevokeTokenHeaders, zRotateClientSecretBody, zRotateClientSecretHeaders, zRotateClientSecretPath, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zSyncRun, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
 
 type DepartmentRole = components['schemas']['DepartmentRole'];
 
@@ -60,6 +60,21 @@ export const operationMap = {
       409: zProblem,
       413: zProblem,
       415: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
+  createClient: {
+    method: 'post',
+    path: '/v1/departments/{departmentId}/clients',
+    auth: true,
+    roles: ['authority'],
+    request: { path: zCreateClientPath, headers: zCreateClientHeaders },
+    responses: {
+      201: zClientSecretIssued,
+      401: zProblem,
+      403: zProblem,
+      404: zProblem,
       429: zProblem,
       500: zProblem,
     },
@@ -270,6 +285,22 @@ export const operationMap = {
       500: zProblem,
     },
   },
+  listClients: {
+    method: 'get',
+    path: '/v1/departments/{departmentId}/clients',
+    auth: true,
+    roles: ['authority'],
+    request: { path: zListClientsPath, query: zListClientsQuery, headers: zListClientsHeaders },
+    responses: {
+      200: zClientList,
+      400: zProblem,
+      401: zProblem,
+      403: zProblem,
+      404: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
   listCodeSets: {
     method: 'get',
     path: '/v1/codesets',
@@ -416,6 +447,55 @@ export const operationMap = {
       413: zProblem,
       415: zProblem,
       422: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
+  revokeClient: {
+    method: 'post',
+    path: '/v1/clients/{clientId}/revoke',
+    auth: true,
+    roles: ['authority'],
+    request: { path: zRevokeClientPath, headers: zRevokeClientHeaders },
+    responses: {
+      200: zClient,
+      401: zProblem,
+      403: zProblem,
+      404: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
+  revokeToken: {
+    method: 'post',
+    path: '/v1/oauth/revoke',
+    auth: false,
+    request: { body: zRevokeTokenBody, headers: zRevokeTokenHeaders },
+    responses: {
+      200: null,
+      400: zProblem,
+      401: zProblem,
+      413: zProblem,
+      415: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
+  rotateClientSecret: {
+    method: 'post',
+    path: '/v1/clients/{clientId}/rotate',
+    auth: true,
+    roles: ['authority'],
+    request: { body: zRotateClientSecretBody, path: zRotateClientSecretPath, headers: zRotateClientSecretHeaders },
+    responses: {
+      200: zClientSecretIssued,
+      400: zProblem,
+      401: zProblem,
+      403: zProblem,
+      404: zProblem,
+      409: zProblem,
+      413: zProblem,
+      415: zProblem,
       429: zProblem,
       500: zProblem,
     },

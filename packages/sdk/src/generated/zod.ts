@@ -128,6 +128,56 @@ export const zJwks = z.object({
 });
 
 /**
+ * 令牌撤销请求（RFC 7009）/ Token revocation request (RFC 7009), with the client's credentials.
+ */
+export const zTokenRevocationRequest = z.object({
+    token: z.string().min(1).max(4096),
+    token_type_hint: z.string().max(64).optional(),
+    client_id: z.string().min(1).max(128),
+    client_secret: z.string().min(1).max(512)
+});
+
+/**
+ * 客户端 ID / Client id.
+ */
+export const zClientId = z.string().min(1).max(128);
+
+/**
+ * 部门的客户端（从不含密钥）/ A client of a department; never its secret.
+ */
+export const zClient = z.strictObject({
+    clientId: zClientId,
+    departmentId: zDepartmentId,
+    createdAt: zTimestamp,
+    rotatedAt: zTimestamp.nullable(),
+    revokedAt: zTimestamp.nullable(),
+    previousSecretExpiresAt: zTimestamp.nullable()
+});
+
+/**
+ * 客户端列表的一页 / A page of clients.
+ */
+export const zClientList = z.object({
+    items: z.array(zClient),
+    nextCursor: zNextCursor
+});
+
+/**
+ * 客户端及其新密钥——仅此一次 / A client and its new secret, shown this once and never again.
+ */
+export const zClientSecretIssued = z.strictObject({
+    client: zClient,
+    clientSecret: z.string().min(32).max(512)
+});
+
+/**
+ * 密钥轮换 / Rotating a secret.
+ */
+export const zRotateClientSecretRequest = z.strictObject({
+    graceSeconds: z.int().gte(0).lte(2592000).optional().default(86400)
+});
+
+/**
  * provider 提供方；consumer 使用方；authority 管理方（大数据局）；vendor 软件厂商 / Role.
  */
 export const zDepartmentRole = z.enum([
@@ -1159,6 +1209,11 @@ export const zResourceCodeParam = zResourceCode;
 export const zDepartmentIdParam = zDepartmentId;
 
 /**
+ * 客户端 ID / Client id.
+ */
+export const zClientIdParam = zClientId;
+
+/**
  * 代码集 ID / Code set id.
  */
 export const zCodeSetIdParam = z.string().max(64).regex(/^[a-z0-9-]+$/);
@@ -1225,6 +1280,15 @@ export const zGetReceiptKeysHeaders = z.object({
  */
 export const zGetReceiptKeysResponse = zJwks;
 
+/**
+ * 要撤销的令牌与客户端凭证 / The token and the client's credentials.
+ */
+export const zRevokeTokenBody = zTokenRevocationRequest;
+
+export const zRevokeTokenHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
 export const zGetMeHeaders = z.object({
     'X-Request-Id': zRequestId.optional()
 });
@@ -1261,6 +1325,68 @@ export const zGetDepartmentPath = z.object({
  * 部门 / The department.
  */
 export const zGetDepartmentResponse = zDepartment;
+
+export const zListClientsHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+export const zListClientsPath = z.object({
+    departmentId: zDepartmentId
+});
+
+export const zListClientsQuery = z.object({
+    limit: z.int().gte(1).lte(1000).optional().default(100),
+    cursor: zCursor.optional()
+});
+
+/**
+ * 客户端列表 / A page of clients.
+ */
+export const zListClientsResponse = zClientList;
+
+export const zCreateClientHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+export const zCreateClientPath = z.object({
+    departmentId: zDepartmentId
+});
+
+/**
+ * 新客户端及其密钥（仅此一次）/ The new client and its secret, shown this once.
+ */
+export const zCreateClientResponse = zClientSecretIssued;
+
+/**
+ * 旧密钥的宽限期；`{}` 取默认值 / How long the previous secret stays valid; `{}` for the default.
+ */
+export const zRotateClientSecretBody = zRotateClientSecretRequest;
+
+export const zRotateClientSecretHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+export const zRotateClientSecretPath = z.object({
+    clientId: zClientId
+});
+
+/**
+ * 新密钥（仅此一次）/ The new secret, shown this once.
+ */
+export const zRotateClientSecretResponse = zClientSecretIssued;
+
+export const zRevokeClientHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+export const zRevokeClientPath = z.object({
+    clientId: zClientId
+});
+
+/**
+ * 已吊销的客户端 / The revoked client.
+ */
+export const zRevokeClientResponse = zClient;
 
 export const zListResourcesHeaders = z.object({
     'X-Request-Id': zRequestId.optional()

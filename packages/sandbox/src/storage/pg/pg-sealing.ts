@@ -11,9 +11,10 @@ import { inTransaction, type PgClient, type PgPool } from './pool';
 /** Serializes the start-up checks and re-sealing of instances that start at once (an arbitrary, fixed lock id). */
 const SEALING_LOCK = 7_300_020;
 
-/** Every sealed column of the database. Both hold text (an HMAC secret, a PKCS#8 PEM key). Never from input. */
+/** Every sealed column of the database. Each holds text (an HMAC secret, a PKCS#8 PEM key). Never from input. */
 const sealedColumns = [
   { table: 'clients', id: 'client_id', column: 'hmac_key_sealed' },
+  { table: 'client_previous_secrets', id: 'client_id', column: 'hmac_key_sealed' },
   { table: 'receipt_keys', id: 'kid', column: 'private_key_sealed' },
 ] as const;
 

@@ -27,7 +27,7 @@ export async function seedPg<T extends { seed: Seed | undefined }>(
 }
 
 /** Inserts or updates the seed's departments and clients, one statement per table; secrets only hashed and
- * sealed. Inside the caller's transaction. */
+ * sealed. Inside the caller's transaction. A client rotated or revoked through the API is left as it is. */
 export async function applySeedPg(
   client: PgClient,
   seed: Seed,
@@ -65,17 +65,19 @@ export async function applySeedPg(
   const ids = [...clients.keys()];
   const values = [...clients.values()];
   await client.query(
-    `INSERT INTO clients (client_id, department_id, secret_salt, secret_hash, hmac_key_sealed)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bytea[], $5::bytea[])
+    `INSERT INTO clients (client_id, department_id, secret_salt, secret_hash, hmac_key_sealed, created_at)
+     SELECT *, $6 FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bytea[], $5::bytea[])
      ON CONFLICT (client_id) DO UPDATE SET department_id = excluded.department_id,
        secret_salt = excluded.secret_salt, secret_hash = excluded.secret_hash,
-       hmac_key_sealed = excluded.hmac_key_sealed`,
+       hmac_key_sealed = excluded.hmac_key_sealed
+     WHERE clients.rotated_at IS NULL AND clients.revoked_at IS NULL`,
     [
       ids,
       values.map((c) => c.departmentId),
       values.map((c) => c.salt),
       values.map((c) => c.hash),
       values.map((c) => c.sealed),
+      now,
     ],
   );
 }

@@ -3,6 +3,7 @@ import { accessChecks } from './access';
 import { auditChecks } from './audit';
 import { authChecks } from './auth';
 import { changesChecks } from './changes';
+import { credentialsChecks } from './credentials';
 import { hmacChecks } from './hmac';
 import { idempotencyChecks } from './idempotency';
 import { lifecycleChecks } from './lifecycle';
@@ -22,6 +23,7 @@ import { shareRequestsChecks } from './share-requests';
 export const conformanceChecks: readonly ConformanceCheck[] = [
   ...authChecks,
   ...hmacChecks,
+  ...credentialsChecks,
   ...readsChecks,
   ...roleChecks,
   ...lifecycleChecks,
