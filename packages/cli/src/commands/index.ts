@@ -93,6 +93,13 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./review'),
   },
   {
+    name: 'clients',
+    term: 'clients',
+    description:
+      '客户端凭证：添加、轮换、吊销、列出（大数据局）/ client credentials: add, rotate, revoke, list (the authority)',
+    load: () => import('./clients'),
+  },
+  {
     name: 'sandbox',
     term: 'sandbox [options]',
     description:
