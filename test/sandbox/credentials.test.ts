@@ -1,11 +1,15 @@
 // Client credentials managed by the authority (issue 19): add, rotate with a grace period, revoke, list; token
 // revocation (RFC 7009). Runs on SQLite and, in the `postgres` project, on PostgreSQL (see support/demo.ts).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '@unsilo/sandbox';
 import { createExchangeClient, type ExchangeClient } from '@unsilo/sdk';
 import type { ClientSecretIssued } from '@unsilo/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, expectProblem } from './support/client';
-import { startDemo } from './support/demo';
+import { credentialsOf, startDemo, testStorage } from './support/demo';
 
 type Demo = Awaited<ReturnType<typeof startDemo>>;
 
@@ -201,5 +205,47 @@ describe('client credentials: the authority adds, rotates and revokes; tokens ar
     const all = JSON.stringify(await dashuju.audit.list().toArray());
     expect(secrets.length).toBeGreaterThan(6);
     for (const secret of secrets) expect(all).not.toContain(secret);
+  });
+});
+
+describe('the seed only bootstraps clients', () => {
+  it('a restart with the seed keeps a client the authority rotated or revoked', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'unsilo-credentials-'));
+    const given = await testStorage();
+    // On SQLite a data file, so that the second start finds what the first left; on PostgreSQL the same database.
+    const storage = given.memory ? { dataFile: join(dir, 'sandbox.db') } : given;
+    const seeded = credentialsOf('vendor-demo');
+    try {
+      const first = await startSandbox(storage);
+      const authority = clientFor(first.url, 'dashuju');
+      const rotated = (await authority.clients.rotate(seeded.clientId, { graceSeconds: 0 })).data;
+      await authority.clients.revoke('renshe-demo');
+      await first.close();
+
+      const second = await startSandbox(storage);
+      try {
+        const grant = async (clientId: string, clientSecret: string) =>
+          (
+            await fetch(`${second.url}/v1/oauth/token`, {
+              method: 'POST',
+              body: new URLSearchParams({
+                grant_type: 'client_credentials',
+                client_id: clientId,
+                client_secret: clientSecret,
+              }),
+            })
+          ).status;
+        expect(await grant(seeded.clientId, seeded.clientSecret)).toBe(401);
+        expect(await grant(seeded.clientId, rotated.clientSecret)).toBe(200);
+        const renshe = credentialsOf('renshe');
+        expect(await grant(renshe.clientId, renshe.clientSecret)).toBe(401);
+        const gongan = credentialsOf('gongan');
+        expect(await grant(gongan.clientId, gongan.clientSecret)).toBe(200);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
