@@ -27,9 +27,10 @@ describe('unsilo map preview --format html in a browser', () => {
     'renders without console errors or requests, its style applied and its tables filled',
     async () => {
       const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as {
-        rows: Array<{ errors?: unknown[] }>;
+        rejectedRows: Array<{ errors: unknown[] }>;
       };
-      const rejectLines = json.rows.reduce((n, r) => n + (r.errors?.length ?? 0), 0);
+      const rejectLines = json.rejectedRows.reduce((n, r) => n + r.errors.length, 0);
+      expect(rejectLines).toBe(7);
       const out = join(scratch, 'preview.html');
       writeFileSync(out, (await runCli([...args, '--format', 'html'])).stdout);
       const browser = await chromium.launch({
@@ -46,6 +47,63 @@ describe('unsilo map preview --format html in a browser', () => {
         expect(await page.locator('#coverage-figure').textContent()).toBe('7/7');
         const collapse = await page.$eval('table', (t) => getComputedStyle(t).borderCollapse);
         expect(collapse).toBe('collapse');
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
+});
+
+describe('the 民政 example previewed in a browser', () => {
+  // 205 rows, the five faults in rows 201–205; 20 rows shown.
+  const example = join(repoRoot, 'examples/minzheng-population');
+  const exampleArgs = [
+    'map',
+    'preview',
+    '-m',
+    join(example, 'population.mapping.yaml'),
+    '-i',
+    join(example, 'data/population.csv'),
+    '--catalog',
+    join(example, 'catalog'),
+    '--limit',
+    '20',
+    '--format',
+    'html',
+  ];
+
+  it.skipIf(!existsSync(CHROMIUM))(
+    'shows a rejected row far beyond the rows shown with its reason, above the rows shown',
+    async () => {
+      const out = join(scratch, 'minzheng.html');
+      writeFileSync(out, (await runCli([...exampleArgs, '--lang', 'zh'])).stdout);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+        const seen = watch(page);
+        await page.goto(`file://${out}`);
+        expect(seen).toEqual({ problems: [], requests: [] });
+        expect(await page.locator('#rows tbody tr').count()).toBe(20);
+        const rejects = page.locator('#rejects-table tbody tr');
+        expect(await rejects.count()).toBe(5);
+        const row204 = rejects.filter({ has: page.locator('#reject-row-204') });
+        expect(await row204.locator('td').allInnerTexts()).toEqual([
+          '204',
+          'mz',
+          'codes',
+          '火星族',
+          '值「火星族」不在 GB/T 3304 中',
+        ]);
+        // The rejects are seen before the rows shown, and the uncovered code's row leads to its reason.
+        const rejectsTop = (await page.locator('#rejects').boundingBox())?.y ?? Number.NaN;
+        const rowsTop = (await page.locator('#rows').boundingBox())?.y ?? Number.NaN;
+        expect(rejectsTop).toBeLessThan(rowsTop);
+        await page.locator('#uncovered-table a', { hasText: '204' }).click();
+        expect(await page.evaluate(() => location.hash)).toBe('#reject-row-204');
       } finally {
         await browser.close();
       }

@@ -52,10 +52,14 @@ export function renderPreviewHtml(view: PreviewView, options: PreviewHtmlOptions
   const sections = [headerSection(view, s, picker)];
   if (view.notices.length) sections.push(noticesSection(view.notices));
   if (result?.diagnostics.length) sections.push(diagnosticsSection(result, s, lang));
-  if (view.mapping) sections.push(fieldsSection(view, s));
+  // What the user acts on first: counts, rejects with reasons, uncovered codes, warnings; then the samples and,
+  // for reference, what each field does.
+  const sample =
+    result && result.summary.read > 0 ? sampleSections(result, s, lang, options.rowLimit ?? 50) : undefined;
+  if (sample) sections.push(sample.summary);
   if (result?.coverage) sections.push(coverageSection(result.coverage, s));
-  if (result && result.summary.read > 0)
-    sections.push(...sampleSections(result, s, lang, options.rowLimit ?? 50));
+  if (sample) sections.push(...sample.issues, sample.rows);
+  if (view.mapping) sections.push(fieldsSection(view, s));
 
   const script = picker ? `'nonce-${nonce}'` : `'none'`;
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src ${script}; img-src data:; font-src 'none'; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'`;
