@@ -186,8 +186,9 @@ describe('unsilo map preview', () => {
     // The editor's renderer, without its sample picker: a page with no script at all.
     expect(result.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(result.stdout).not.toContain('<script>');
-    expect(result.stdout).toContain('<dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>');
-    expect(result.stdout).toContain('<dd>a&amp;b</dd>');
+    // sample values land in the samples table's cells as text
+    expect(result.stdout).toContain('<td class="value">&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(result.stdout).toContain('<td class="value">a&amp;b</td>');
     expect(result.stdout).not.toMatch(/<(link|img|script)[\s>]/);
     expect(result.stdout).not.toContain('pick-sample');
     expect(/Content-Security-Policy" content="([^"]+)"/.exec(result.stdout)?.[1]).toMatch(

@@ -35,6 +35,8 @@ export interface PreviewRow {
   row: number;
   before: Record<string, string>;
   after?: TargetRecord;
+  /** On a rejected row: what could be mapped (fields in error as they came out), shown beside the reasons. */
+  partial?: TargetRecord;
   errors?: RowIssue[];
   warnings?: RowIssue[];
   /** Under `duplicates: 'last'`: the later row of the same key that replaces this one. */
@@ -188,6 +190,7 @@ function runRows(
     if (result.rows.length < limit) {
       const shown: PreviewRow = { row: source.row, before: source.values };
       if (outcome.record) shown.after = outcome.record;
+      if (outcome.partial) shown.partial = outcome.partial;
       if (outcome.errors) shown.errors = outcome.errors;
       if (outcome.warnings) shown.warnings = outcome.warnings;
       if (outcome.replacedBy !== undefined) shown.replacedBy = outcome.replacedBy;

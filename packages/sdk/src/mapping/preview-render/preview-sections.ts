@@ -1,10 +1,12 @@
 import { escapeHtml } from '../../html/escape-html';
 import type { Coverage } from '../coverage';
 import type { PreviewResult } from '../preview';
-import { describeField, diagnosticItem, htmlTable, recordCell } from './html-parts';
+import { describeFieldHtml } from './field-how';
+import { diagnosticItem, htmlTable } from './html-parts';
 import { rejectsSection, uncoveredSection, warningsSection } from './issue-sections';
 import { type PreviewStringKey, previewStrings } from './preview-strings';
 import type { Lang, PreviewView } from './preview-view';
+import { samplesTable } from './samples-table';
 
 type Say = (key: PreviewStringKey) => string;
 
@@ -49,7 +51,7 @@ export function fieldsSection(view: PreviewView, s: Say): string {
     return [
       escapeHtml(from),
       `<code>${escapeHtml(target)}</code>${name ? ` ${escapeHtml(name)}` : ''}`,
-      escapeHtml(spec ? describeField(spec) : ''),
+      spec ? describeFieldHtml(spec, s) : '',
     ];
   });
   return `<section id="fields"><h2>${s('source')} → ${s('target')}</h2>${htmlTable([s('source'), s('target'), s('how')], rows)}</section>`;
@@ -78,11 +80,12 @@ export function coverageSection(coverage: Coverage, s: Say): string {
  * with their reasons, uncovered legacy codes with their rows and rows with warnings, then the rows before/after.
  */
 export function sampleSections(
+  view: PreviewView,
   result: PreviewResult,
   s: Say,
-  lang: Lang,
   limit: number,
 ): { summary: string; issues: string[]; rows: string } {
+  const { lang } = view;
   const issues = [
     rejectsSection(result, s, lang),
     uncoveredSection(result, s),
@@ -91,7 +94,7 @@ export function sampleSections(
   return {
     summary: summarySection(result, s),
     issues: issues.filter(Boolean),
-    rows: rowsSection(result, s, lang, limit),
+    rows: rowsSection(view, result, s, limit),
   };
 }
 
@@ -105,22 +108,11 @@ function summarySection(result: PreviewResult, s: Say): string {
   );
 }
 
-function rowsSection(result: PreviewResult, s: Say, lang: Lang, limit: number): string {
+function rowsSection(view: PreviewView, result: PreviewResult, s: Say, limit: number): string {
   const shown = result.rows.slice(0, limit);
   return (
     `<section id="rows"><h2>${s('rows')} <span class="muted">(${escapeHtml(s('shown').replace('{n}', String(shown.length)))})</span></h2>` +
-    htmlTable(
-      [s('row'), s('before'), s('after')],
-      shown.map((r) => [
-        String(r.row),
-        recordCell(r.before, lang),
-        r.errors
-          ? `<span class="rejected">${s('rejected')}</span>`
-          : r.replacedBy !== undefined
-            ? `<span class="muted">${s('replaced')} → ${r.replacedBy}</span>`
-            : recordCell(r.after, lang),
-      ]),
-    ) +
+    samplesTable(view, shown, s) +
     `</section>`
   );
 }
