@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningSandbox, startSandbox } from '@unsilo/sandbox';
+import type { DataRecord } from '@unsilo/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePopulationCsv } from '../../examples/minzheng-population/generate-data';
 import { runCli } from '../helpers/cli';
@@ -72,7 +73,7 @@ describe('conditional sharing, end to end through the CLI', () => {
     const copy = join(dir, 'copy.ndjson');
     const first = await cli(['changes', 'follow', RESOURCE, '--out', copy, '--once'], consumer);
     expect(first.code, first.stderr).toBe(0);
-    const changed = { ...held[0]!, xm: '更名后' };
+    const changed: DataRecord = { ...held[0]!, xm: '更名后' };
     await clientFor(sandbox.url).records.batch(RESOURCE, { upsert: [changed] });
     const second = await cli(['changes', 'follow', RESOURCE, '--out', copy, '--once'], consumer);
     expect(second.code, second.stderr).toBe(0);

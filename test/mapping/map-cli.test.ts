@@ -186,14 +186,84 @@ describe('unsilo map preview', () => {
     // The editor's renderer, without its sample picker: a page with no script at all.
     expect(result.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(result.stdout).not.toContain('<script>');
-    expect(result.stdout).toContain('<dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>');
-    expect(result.stdout).toContain('<dd>a&amp;b</dd>');
+    // sample values land in the samples table's cells as text
+    expect(result.stdout).toContain('<td class="value">&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(result.stdout).toContain('<td class="value">a&amp;b</td>');
     expect(result.stdout).not.toMatch(/<(link|img|script)[\s>]/);
     expect(result.stdout).not.toContain('pick-sample');
     expect(/Content-Security-Policy" content="([^"]+)"/.exec(result.stdout)?.[1]).toMatch(
       /^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+'; script-src 'none';/,
     );
     expect(result.stdout).toContain('<strong id="coverage-figure">7/7</strong>');
+  });
+});
+
+describe('unsilo map preview: every rejected row, whatever rows it shows', () => {
+  // The 民政 example: 205 rows, the five faults in rows 201–205, far after a window of 20 rows.
+  const example = join(repoRoot, 'examples/minzheng-population');
+  const args = [
+    'map',
+    'preview',
+    '-m',
+    join(example, 'population.mapping.yaml'),
+    '-i',
+    join(example, 'data/population.csv'),
+    '--catalog',
+    join(example, 'catalog'),
+    '--limit',
+    '20',
+  ];
+
+  it('text: the rejected rows with their reasons come after the counts, before the rows shown', async () => {
+    const result = await runCli([...args, '--lang', 'en']);
+    expect(result.stderr).toBe('');
+    const out = result.stdout.split('\n');
+    expect(out[0]).toBe('read 205  accepted 200  rejected 5  warnings 0');
+    const heading = out.indexOf('rejected rows and reasons (5):');
+    expect(heading).toBeGreaterThan(0);
+    expect(out.slice(heading + 1, heading + 6)).toEqual([
+      '  row 201  gmsfhm [idcard] "330102198204270060": invalid ID number: check character mismatch: expected 3, got 0 (GB 11643)',
+      '  row 202  xb [codes] "3": value "3" is not covered by the codes table',
+      '  row 203  csrq [date] "19991332": not a real date in the formats YYYYMMDD | YYYY年M月D日 | YYYY/M/D',
+      '  row 204  mz [codes] "火星族": value "火星族" is not covered by GB/T 3304',
+      '  row 205  csrq [idcard-consistent] "1943-12-28": birth date 1943-12-28 disagrees with the ID number 330102198001010296 (1980-01-01)',
+    ]);
+    expect(heading).toBeLessThan(out.indexOf('row 1  ✓'));
+    expect(out.filter((l) => /^row \d+ /.test(l))).toHaveLength(20);
+  });
+
+  it('text in Chinese', async () => {
+    const result = await runCli([...args, '--lang', 'zh']);
+    expect(result.stdout).toContain(
+      '拒收行及原因 (5):\n  行 201  gmsfhm [idcard] "330102198204270060": 公民身份号码无效',
+    );
+    expect(result.stdout).toContain('  行 204  mz [codes] "火星族": 值「火星族」不在 GB/T 3304 中\n');
+  });
+
+  it('html: rejects with reasons, then uncovered codes with their rows, then the rows shown', async () => {
+    const html = (await runCli([...args, '--format', 'html', '--lang', 'en'])).stdout;
+    const table = /<table id="rejects-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const lines = [
+      ...table.matchAll(
+        /<tr><td>(?:<span id="reject-row-(\d+)">\d+<\/span>)?<\/td><td><code>(\w+)<\/code><\/td><td><code>([\w-]+)<\/code>/g,
+      ),
+    ];
+    expect(lines.map((m) => [Number(m[1]), m[2], m[3]])).toEqual([
+      [201, 'gmsfhm', 'idcard'],
+      [202, 'xb', 'codes'],
+      [203, 'csrq', 'date'],
+      [204, 'mz', 'codes'],
+      [205, 'csrq', 'idcard-consistent'],
+    ]);
+    expect(table).toContain('<td>value &quot;火星族&quot; is not covered by GB/T 3304</td>');
+    expect(html).toContain(
+      '<td><code>mz</code></td><td>火星族</td><td>1</td><td><a href="#reject-row-204">204</a></td>',
+    );
+    const order = ['id="summary"', 'id="rejects"', 'id="uncovered"', 'id="rows"', 'id="fields"'].map((s) =>
+      html.indexOf(s),
+    );
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(html).not.toContain('id="rejects-cut"');
   });
 });
 

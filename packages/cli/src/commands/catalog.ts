@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { catalogStats, governanceReport, lintWorkspace, parseCatalogFile } from '@unsilo/sdk/catalog';
+import {
+  catalogFindings,
+  catalogStats,
+  governanceReport,
+  lintWorkspace,
+  parseCatalogFile,
+} from '@unsilo/sdk/catalog';
 import { buildCatalogWorkbook, importCatalogWorkbook } from '@unsilo/sdk/catalog/workbook';
 import type { Command } from 'commander';
 import { renderEvaluationSection } from '../format/report-evaluation';
@@ -166,6 +172,7 @@ function registerReport(catalog: Command): void {
         lang,
         evaluation: evaluated && renderEvaluationSection(evaluated.evaluation, evaluated.notes, lang),
         governance: renderGovernanceSections(figures, lang),
+        findings: catalogFindings(files, result, stats, { config, root }),
       });
       const out = resolve(options.out!);
       mkdirSync(dirname(out), { recursive: true });

@@ -1,8 +1,14 @@
 import {
+  type CatalogFindings,
   type CatalogStats,
+  FINDINGS_STYLE,
+  FINDINGS_TEXT,
+  findingsAnchor,
   type Lang,
   type ProviderStats,
-  rules,
+  renderFindingsSection,
+  renderFixFirstSection,
+  renderRuleTable,
   type ShareBucket,
   vocabularies,
 } from '@unsilo/sdk/catalog';
@@ -22,7 +28,6 @@ const SHARE_COLOR: Record<ShareBucket, string> = {
 };
 const cycleLabel = (lang: Lang, token: string) =>
   vocabularies.updateCycle.find((term) => term.token === token)?.[lang];
-const ruleText = (lang: Lang, id: string) => rules.find((rule) => rule.id === id)?.description[lang];
 
 /** Floors, so that 99.6% complete never shows as 100%. */
 const pct = (ratio: number) => `${Math.floor(ratio * 100 + 1e-9)}%`;
@@ -111,10 +116,9 @@ function truncate(text: string, max: number): string {
   return [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
 }
 
-function providerSection(provider: ProviderStats, index: number, lang: Lang): string {
+function providerSection(provider: ProviderStats, index: number, lang: Lang, anchor?: string): string {
   const text = REPORT_TEXT[lang];
   const total = provider.resources.length;
-  const rules = Object.entries(provider.errorsByRule).sort((a, b) => b[1] - a[1]);
   const mini = SHARE_ORDER.filter((bucket) => provider.share[bucket] > 0)
     .map(
       (bucket) =>
@@ -144,7 +148,7 @@ function providerSection(provider: ProviderStats, index: number, lang: Lang): st
     </div>
   </header>
   <div class="mini-share">${mini}</div>
-  ${rules.length ? `<div class="rule-chips">${rules.map(([rule, count]) => `<span class="chip" title="${escapeHtml(ruleText(lang, rule) ?? '')}"><code>${escapeHtml(rule)}</code> ${count}</span>`).join('')}</div>` : ''}
+  ${anchor ? `<a class="findings-link" href="#${anchor}">${FINDINGS_TEXT[lang].seeFindings(provider.errors, provider.warnings)}</a>` : ''}
   <table>
     <thead><tr>${text.tableHead.map((head, i) => `<th${i === 3 || i === 5 ? ' class="num"' : ''}>${head}</th>`).join('')}</tr></thead>
     <tbody>${rows}</tbody>
@@ -170,8 +174,10 @@ export interface ReportPageOptions {
   lang?: Lang;
   /** The evaluation section (report-evaluation.ts), shown before the departments' details. */
   evaluation?: string;
-  /** The roster, systems and services sections (report-governance-html.ts), shown first after the figures. */
+  /** The roster, systems and services sections (report-governance-html.ts), shown after the findings. */
   governance?: string;
+  /** The findings to fix (`catalogFindings`): "fix these first" at the top, then the list by department. */
+  findings?: CatalogFindings;
 }
 
 /** The report as one page, in `lang` (default Chinese); times in the machine's local time, with the offset. */
@@ -180,22 +186,15 @@ export function renderReportHtml(input: CatalogStats, options: ReportPageOptions
   const text = REPORT_TEXT[lang];
   const stats = { ...input, providers: distinctNames(input.providers) };
   const title = options.title ?? text.title;
-  const maxRule = Math.max(1, ...stats.byRule.map((r) => r.count));
-  const ruleBars = stats.byRule.length
-    ? barChart(
-        stats.byRule.map((r) => ({
-          label: r.rule,
-          value: r.count,
-          color: r.severity === 'error' ? '#d64545' : '#e8a33d',
-          text: `${r.count}`,
-          title: `${r.rule}${text.colon}${ruleText(lang, r.rule) ?? ''}${lang === 'zh' ? `（${r.count}）` : ` (${r.count})`}`,
-          note: ruleText(lang, r.rule),
-        })),
-        maxRule,
-        text.findingsByRule,
-        { labelWidth: 200, width: 1110, maxLabel: 40, barWidth: 420, colon: text.colon },
-      )
-    : `<div class="empty">${text.noFindings}</div>`;
+  const ruleTable = renderRuleTable(stats, lang);
+  const findings = options.findings;
+  const provider = (p: ProviderStats, i: number) =>
+    providerSection(
+      p,
+      i,
+      lang,
+      findings && findingsAnchor(findings, input.providers[i]?.name ?? p.name, p.code),
+    );
   const completenessBars = barChart(
     stats.providers.map((p) => ({
       label: p.name,
@@ -216,7 +215,7 @@ export function renderReportHtml(input: CatalogStats, options: ReportPageOptions
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${FINDINGS_STYLE}</style>
 </head>
 <body>
 <main class="page">
@@ -231,6 +230,8 @@ export function renderReportHtml(input: CatalogStats, options: ReportPageOptions
     <div class="kpi"><div class="label">${kpi.errors}</div><div class="value${stats.errors ? ' err-text' : ''}">${stats.errors}</div><div class="hint">${kpi.errorsHint}</div></div>
     <div class="kpi"><div class="label">${kpi.warnings}</div><div class="value${stats.warnings ? ' warn-text' : ''}">${stats.warnings}</div><div class="hint">${kpi.warningsHint(stats.infos)}</div></div>
   </section>
+  ${findings ? renderFixFirstSection(findings, lang) : ''}
+  ${findings ? renderFindingsSection(findings, lang) : ''}
   ${options.governance ?? ''}
   <div class="grid">
     <section class="card share-card"><h2>${cards.share[0]}<small>${cards.share[1]}</small></h2>
@@ -241,10 +242,10 @@ export function renderReportHtml(input: CatalogStats, options: ReportPageOptions
   <section class="card"><h2>${cards.shareByProvider[0]}<small>${cards.shareByProvider[1]}</small></h2>${stackedShare(stats.providers, text)}
     ${shareLegend.replace('class="legend"', 'class="legend inline"')}
   </section>
-  <section class="card"><h2>${cards.findings[0]}<small>${cards.findings[1]}</small></h2>${ruleBars}</section>
+  <section class="card"><h2>${cards.findings[0]}<small>${cards.findings[1]}</small></h2>${ruleTable}</section>
   ${options.evaluation ?? ''}
   <h2 class="section">${cards.byProvider}</h2>
-  ${stats.providers.map((provider, index) => providerSection(provider, index, lang)).join('\n')}
+  ${stats.providers.map(provider).join('\n')}
   <footer>${text.footer}</footer>
 </main>
 </body>

@@ -18,8 +18,6 @@ export interface ReportText {
   noProviderCode: string;
   figures: { resources: string; completeness: string; errors: string; warnings: string };
   tableHead: [string, string, string, string, string, string];
-  findingsByRule: string;
-  noFindings: string;
   completenessByProvider: string;
   meta: { catalogue: string; generated: string };
   kpi: {
@@ -59,8 +57,6 @@ const zh: ReportText = {
   noProviderCode: '未填写提供方代码',
   figures: { resources: '资源', completeness: '完整度', errors: '错误', warnings: '警告' },
   tableHead: ['信息资源', '共享类型', '更新周期', '信息项', '完整度', '问题'],
-  findingsByRule: '问题分布（按规则）',
-  noFindings: '✓ 没有错误或警告',
   completenessByProvider: '各部门必填字段完整度',
   meta: { catalogue: '目录：', generated: '生成时间：' },
   kpi: {
@@ -106,8 +102,6 @@ const en: ReportText = {
   noProviderCode: 'No provider code',
   figures: { resources: 'Resources', completeness: 'Completeness', errors: 'Errors', warnings: 'Warnings' },
   tableHead: ['Resource', 'Share type', 'Update cycle', 'Items', 'Completeness', 'Findings'],
-  findingsByRule: 'Findings by rule',
-  noFindings: '✓ No errors or warnings',
   completenessByProvider: 'Required fields filled, by department',
   meta: { catalogue: 'Catalogue: ', generated: 'Generated: ' },
   kpi: {

@@ -29,6 +29,24 @@ export {
   type ResourceStats,
   type ShareBucket,
 } from './report';
+export {
+  type BlockingRule,
+  type CatalogFindings,
+  type CatalogFindingsOptions,
+  catalogFindings,
+  type ReportDepartmentFindings,
+  type ReportFinding,
+  type ReportResourceFindings,
+} from './report-findings';
+export {
+  findingsAnchor,
+  renderFindingsSection,
+  renderFixFirstSection,
+  renderRuleTable,
+  ruleLabelHtml,
+} from './report-findings-html';
+export { FINDINGS_STYLE } from './report-findings-style';
+export { FINDINGS_TEXT, type FindingsText } from './report-findings-text';
 export { RULE_DOCS_BASE, type RuleInfo } from './rule';
 export { rules } from './rules/index';
 export type * from './types';

@@ -48,6 +48,9 @@ export interface CatalogStats {
   byRule: Array<{ rule: string; severity: Diagnostic['severity']; count: number }>;
 }
 
+/** The department name of entries without `provider.name`; renderers show their own words for it. */
+export const NO_PROVIDER_NAME = '（未填写提供方）';
+
 const emptyShare = (): Record<ShareBucket, number> => ({
   unconditional: 0,
   conditional: 0,
@@ -100,7 +103,7 @@ export function catalogStats(files: readonly SourceFile[], result: LintResult): 
     const kind = file.entry?.kind;
     if (typeof kind === 'string' && kind !== 'InformationResource') continue;
     const diagnostics = byFile.get(source.path) ?? [];
-    const name = file.string(['provider', 'name'])?.trim() || '（未填写提供方）';
+    const name = file.string(['provider', 'name'])?.trim() || NO_PROVIDER_NAME;
     const code = file.string(['provider', 'code'])?.trim() ?? '';
     const key = code || name;
     let provider = providers.get(key);

@@ -47,7 +47,9 @@ export {
   type PreviewResult,
   type PreviewRow,
   preview,
+  type RejectedRow,
   type UncoveredCode,
+  type WarnedRow,
 } from './preview';
 export {
   formatMappingDiagnostic,

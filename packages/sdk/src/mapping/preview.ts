@@ -4,6 +4,7 @@ import { type DuplicatePolicy, guardedMapRow, prescannedGuard } from './duplicat
 import { planOf } from './key-scan';
 import { type ParsedMapping, parseMapping, withRange } from './parse';
 import type { Locate } from './positions';
+import { BoundedRowList, DEFAULT_LIST_LIMIT, type RejectedRow, type WarnedRow } from './preview-issue-rows';
 import { RejectTally, type UncoveredCode } from './reject-tally';
 import type {
   FieldMapping,
@@ -15,11 +16,17 @@ import type {
   UnreadRow,
 } from './types';
 
+export type { RejectedRow, WarnedRow } from './preview-issue-rows';
 export type { UncoveredCode } from './reject-tally';
 
 export interface PreviewOptions extends CompileOptions {
   /** Rows shown before/after (default 50). Every given row is still counted. */
   limit?: number;
+  /**
+   * Rejected rows (and rows with warnings) listed with their reasons, whatever `limit` shows: the first
+   * `listLimit` of each (default 1,000); the counts cover every row.
+   */
+  listLimit?: number;
   /** Rows sharing a key within the sample: all rejected (default) or the last kept; see DuplicatePolicy. */
   duplicates?: DuplicatePolicy;
 }
@@ -28,6 +35,8 @@ export interface PreviewRow {
   row: number;
   before: Record<string, string>;
   after?: TargetRecord;
+  /** On a rejected row: what could be mapped (fields in error as they came out), shown beside the reasons. */
+  partial?: TargetRecord;
   errors?: RowIssue[];
   warnings?: RowIssue[];
   /** Under `duplicates: 'last'`: the later row of the same key that replaces this one. */
@@ -41,6 +50,15 @@ export interface PreviewResult {
   summary: { read: number; accepted: number; rejected: number; replaced: number; warnings: number };
   /** Rejected rows by rule (a row counts once per rule). */
   rejectsByRule: Record<string, number>;
+  /**
+   * Every rejected row of the input with its reasons, in row order, also those after the rows shown — the
+   * first `listLimit` of them; `summary.rejected` counts them all.
+   */
+  rejectedRows: RejectedRow[];
+  /** Rows with warnings, in row order: the first `listLimit`; `warningRowCount` counts them all. */
+  warningRows: WarnedRow[];
+  /** Rows with warnings (`summary.warnings` counts the warnings). */
+  warningRowCount: number;
   uncovered: UncoveredCode[];
   coverage?: Coverage;
   sourceColumns: string[];
@@ -56,6 +74,9 @@ export function emptyPreviewResult(diagnostics: MappingDiagnostic[] = []): Previ
     rows: [],
     summary: { read: 0, accepted: 0, rejected: 0, replaced: 0, warnings: 0 },
     rejectsByRule: {},
+    rejectedRows: [],
+    warningRows: [],
+    warningRowCount: 0,
     uncovered: [],
     sourceColumns: [],
   };
@@ -94,7 +115,8 @@ export function preview(
   result.sourceColumns = [...compiled.compiled.sourceColumns];
   const sample = numberedRows(rows);
   const mapRow = sampleMapRow(compiled.compiled, sample, options.duplicates ?? 'reject');
-  runRows(compiled.compiled, mapRow, sample, options.limit ?? 50, result, place);
+  const limits = { shown: options.limit ?? 50, listed: options.listLimit ?? DEFAULT_LIST_LIMIT };
+  runRows(compiled.compiled, mapRow, sample, limits, result, place);
   return result;
 }
 
@@ -119,22 +141,29 @@ function sampleMapRow(
   return guardedMapRow(run.mapRow, prescannedGuard(plan, policy, run.key), run.key);
 }
 
-/** Maps each row into `result`: counts, the first `limit` rows shown, rejects tallied. */
+/**
+ * Maps each row into `result`: counts, the first `limits.shown` rows shown, rejects tallied, the first
+ * `limits.listed` rejected and warned rows listed with their reasons.
+ */
 function runRows(
   run: CompiledMapping,
   mapRow: CompiledMapping['mapRow'],
   rows: ReadonlyArray<SourceRow | UnreadRow>,
-  limit: number,
+  limits: { shown: number; listed: number },
   result: PreviewResult,
   place: (d: MappingDiagnostic) => MappingDiagnostic,
 ): void {
+  const limit = limits.shown;
   const tally = new RejectTally();
+  const rejected = new BoundedRowList<RejectedRow>(limits.listed);
+  const warned = new BoundedRowList<WarnedRow>(limits.listed);
   let headerChecked = false;
   for (const input of rows) {
     result.summary.read++;
     if (isUnreadRow(input)) {
       result.summary.rejected++;
       tally.add(input.row, [input.error]);
+      rejected.add(() => ({ row: input.row, errors: [input.error] }));
       if (result.rows.length < limit) result.rows.push({ row: input.row, before: {}, errors: [input.error] });
       continue;
     }
@@ -144,18 +173,24 @@ function runRows(
       result.diagnostics.push(...run.checkColumns(Object.keys(source.values)).map(place));
     }
     const outcome = mapRow(source.values, source.row);
-    if (outcome.errors) {
+    const { errors, warnings } = outcome;
+    if (errors) {
       result.summary.rejected++;
-      tally.add(source.row, outcome.errors);
+      tally.add(source.row, errors);
+      rejected.add(() => ({ row: source.row, errors }));
     } else if (outcome.replacedBy !== undefined) {
       result.summary.replaced++;
     } else {
       result.summary.accepted++;
     }
-    if (outcome.warnings) result.summary.warnings += outcome.warnings.length;
+    if (warnings) {
+      result.summary.warnings += warnings.length;
+      warned.add(() => ({ row: source.row, warnings }));
+    }
     if (result.rows.length < limit) {
       const shown: PreviewRow = { row: source.row, before: source.values };
       if (outcome.record) shown.after = outcome.record;
+      if (outcome.partial) shown.partial = outcome.partial;
       if (outcome.errors) shown.errors = outcome.errors;
       if (outcome.warnings) shown.warnings = outcome.warnings;
       if (outcome.replacedBy !== undefined) shown.replacedBy = outcome.replacedBy;
@@ -164,6 +199,9 @@ function runRows(
   }
   Object.assign(result.rejectsByRule, tally.byRule);
   result.uncovered = tally.uncoveredCodes();
+  result.rejectedRows = rejected.rows;
+  result.warningRows = warned.rows;
+  result.warningRowCount = warned.count;
 }
 
 function isParsed(value: FieldMapping | ParsedMapping): value is ParsedMapping {

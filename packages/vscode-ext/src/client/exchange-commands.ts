@@ -5,6 +5,7 @@ import { PublishError, publishCatalog as publishWithSdk } from '@unsilo/sdk/publ
 import { heldDeletesMessage, SyncMappingError, syncFile } from '@unsilo/sdk/sync';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { displayLang } from './display-language';
 import { getClientSecret, redact } from './secrets';
 import { workspaceTimeZone } from './workspace-time-zone';
 
@@ -16,7 +17,8 @@ export interface ExchangeCommandContext {
   languageClient: () => LanguageClient | undefined;
 }
 
-const lang = () => (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+/** Output and refusals follow `unsilo.language`, like the diagnostics. */
+const lang = displayLang;
 
 /** An exchange client with the department's credentials: id from settings, secret from SecretStorage. */
 async function connect(

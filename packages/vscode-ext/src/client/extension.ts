@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DidLintNotification, LintWorkspaceRequest, type LintWorkspaceResult } from '../shared/protocol';
+import { displayLang, onDidChangeDisplayLang } from './display-language';
 import type * as ExchangeCommands from './exchange-commands';
 import { createLanguageClient } from './language-client';
 import { isMappingText, MappingPreviewManager } from './mapping-preview';
@@ -19,10 +20,14 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<UnsiloExtensionApi> {
   const output = vscode.window.createOutputChannel('Unsilo', { log: true });
-  const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   client = createLanguageClient(context, output);
-  const previews = new MappingPreviewManager(context, () => client, lang);
-  context.subscriptions.push(output, previews);
+  const previews = new MappingPreviewManager(context, () => client, displayLang);
+  // Diagnostics follow through the server's configuration sync; open previews are rendered again here.
+  context.subscriptions.push(
+    output,
+    previews,
+    onDidChangeDisplayLang(() => previews.renderAll()),
+  );
   trackMappingContext(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('unsilo.lintWorkspace', lintWorkspace),

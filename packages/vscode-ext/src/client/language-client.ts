@@ -5,6 +5,7 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { languageSetting } from './display-language';
 
 /**
  * A smaller young generation keeps the server's resident memory low with thousands of catalogue files open
@@ -36,7 +37,8 @@ export function createLanguageClient(
       // Catalogue files that are not open still count for workspace rules (code/duplicate, related/unresolved…).
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
     },
-    initializationOptions: { locale: vscode.env.language },
+    // The server re-reads `unsilo.language` on every configuration change; at start it has it from here.
+    initializationOptions: { locale: vscode.env.language, language: languageSetting() },
     outputChannel: output,
     diagnosticCollectionName: 'unsilo',
   };

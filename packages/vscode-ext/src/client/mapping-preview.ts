@@ -16,6 +16,7 @@ import {
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CatalogEntryRequest, type CatalogEntryResult } from '../shared/protocol';
+import { localize } from './localize';
 import { workspaceTimeZone } from './workspace-time-zone';
 
 const SAMPLE_STATE_KEY = 'unsilo.preview.samples';
@@ -38,7 +39,8 @@ export class MappingPreviewManager implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly client: () => LanguageClient | undefined,
-    private readonly lang: 'zh' | 'en',
+    /** Read at each render: `unsilo.language` may change while the preview is open. */
+    private readonly lang: () => 'zh' | 'en',
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -47,6 +49,11 @@ export class MappingPreviewManager implements vscode.Disposable {
           this.refreshAll();
       }),
     );
+  }
+
+  /** A message of the page in the preview's language (`unsilo.language`), not necessarily VS Code's. */
+  private t(message: string, ...args: Array<string | number>): string {
+    return localize(this.lang(), message, ...args);
   }
 
   /** Last HTML rendered for a mapping (the integration tests read it). */
@@ -59,6 +66,11 @@ export class MappingPreviewManager implements vscode.Disposable {
     for (const key of this.panels.keys()) this.schedule(vscode.Uri.parse(key));
   }
 
+  /** Renders every open preview again now (the language changed). */
+  async renderAll(): Promise<void> {
+    await Promise.all([...this.panels.keys()].map((key) => this.render(vscode.Uri.parse(key))));
+  }
+
   async open(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const existing = this.panels.get(key);
@@ -69,7 +81,7 @@ export class MappingPreviewManager implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       'unsilo.mappingPreview',
-      vscode.l10n.t('Preview: {0}', uri.path.split('/').pop() ?? ''),
+      this.t('Preview: {0}', uri.path.split('/').pop() ?? ''),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [], enableFindWidget: true, retainContextWhenHidden: false },
     );
@@ -114,6 +126,7 @@ export class MappingPreviewManager implements vscode.Disposable {
       samplePicker: true,
     });
     entry.html = html;
+    entry.panel.title = this.t('Preview: {0}', uri.path.split('/').pop() ?? '');
     entry.panel.webview.html = html;
     return html;
   }
@@ -126,7 +139,7 @@ export class MappingPreviewManager implements vscode.Disposable {
     const request: PreviewMappingRequest = {
       mapping: parsed,
       mappingPath: vscode.workspace.asRelativePath(uri),
-      lang: this.lang,
+      lang: this.lang(),
       sampleRows: MAX_SAMPLE_ROWS,
       limit: 50,
       timeZone: await workspaceTimeZone(uri),
@@ -145,7 +158,7 @@ export class MappingPreviewManager implements vscode.Disposable {
     }
     previewed.view.samplePath = samplePath;
     if (previewed.truncated)
-      notices.push(vscode.l10n.t('Only the first {0} rows of the sample are previewed.', MAX_SAMPLE_ROWS));
+      notices.push(this.t('Only the first {0} rows of the sample are previewed.', MAX_SAMPLE_ROWS));
     previewed.view.notices.push(...notices);
     return previewed.view;
   }
@@ -161,8 +174,7 @@ export class MappingPreviewManager implements vscode.Disposable {
         .catch(() => null)) ?? null;
     const entry = found ? targetEntryOf(parseCatalogFile(found.path, found.text).entry) : undefined;
     if (found && entry) return { entry: { ...entry, code: entry.code || resource }, path: found.path };
-    if (!found)
-      notices.push(vscode.l10n.t('No catalogue file of the workspace declares resource {0}.', resource));
+    if (!found) notices.push(this.t('No catalogue file of the workspace declares resource {0}.', resource));
     return undefined;
   }
 
@@ -177,13 +189,13 @@ export class MappingPreviewManager implements vscode.Disposable {
   ): Promise<{ sample?: PreviewMappingRequest['sample']; path?: string }> {
     const sampleUri = this.sampleUri(uri, mapping);
     if (!sampleUri) {
-      notices.push(vscode.l10n.t('No sample file: set source.sample in the mapping or choose one.'));
+      notices.push(this.t('No sample file: set source.sample in the mapping or choose one.'));
       return {};
     }
     const path = vscode.workspace.asRelativePath(sampleUri);
     try {
       const stat = await vscode.workspace.fs.stat(sampleUri);
-      if (stat.size > MAX_SAMPLE_BYTES) throw new Error(vscode.l10n.t('the sample is larger than 20 MB'));
+      if (stat.size > MAX_SAMPLE_BYTES) throw new Error(this.t('the sample is larger than 20 MB'));
       const bytes = await vscode.workspace.fs.readFile(sampleUri);
       const format = sampleFormatOf(sampleUri.path, mapping.source?.format);
       return { sample: { source: bytes, path, format }, path };
@@ -194,11 +206,7 @@ export class MappingPreviewManager implements vscode.Disposable {
   }
 
   private unreadableSample(path: string | undefined, e: unknown): string {
-    return vscode.l10n.t(
-      'Cannot read the sample {0}: {1}',
-      path ?? '',
-      e instanceof Error ? e.message : String(e),
-    );
+    return this.t('Cannot read the sample {0}: {1}', path ?? '', e instanceof Error ? e.message : String(e));
   }
 
   private sampleUri(uri: vscode.Uri, mapping: FieldMapping): vscode.Uri | undefined {

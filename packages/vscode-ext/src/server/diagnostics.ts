@@ -92,10 +92,11 @@ export class DiagnosticsService {
     return this.running;
   }
 
-  /** Re-publishes the last results in another language (the display language changed). */
+  /** Re-publishes the last results in another language (`unsilo.language` changed), without linting again. */
   republish(): void {
     this.published.clear();
     this.publishAll();
+    this.publishConfigProblems();
   }
 
   private async pass(): Promise<void> {

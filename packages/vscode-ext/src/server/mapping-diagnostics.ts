@@ -39,6 +39,12 @@ export class MappingDiagnostics {
     documents.onDidClose((e) => this.clear(e.document.uri));
   }
 
+  /** Diagnoses every open mapping file again now (the language changed). */
+  refreshAll(): void {
+    if (!this.host.enabled()) return;
+    for (const open of this.documents.all()) if (isMapping(open)) this.schedule(open.uri, 0);
+  }
+
   private changed(document: TextDocument, delayMs: number): void {
     if (!this.host.enabled()) return;
     if (isMapping(document)) this.schedule(document.uri, delayMs);

@@ -27,10 +27,11 @@ import { hover } from './hover';
 import { MappingDiagnostics } from './mapping-diagnostics';
 import {
   defaultSettings,
+  effectiveLang,
   fetchSettings,
   type InitializationOptions,
   type Lang,
-  langOf,
+  languageSettingOf,
   type ServerSettings,
 } from './settings';
 import { unsiloKindOf, WorkspaceModel } from './workspace-model';
@@ -44,7 +45,8 @@ export interface ServerHandle {
 /** What the handlers share; `model` and `diagnostics` are replaced once the client names the workspace folders. */
 class ServerState implements ServerHandle {
   readonly documents = new TextDocuments(TextDocument);
-  lang: Lang = 'en';
+  /** VS Code's display language, from the client at start (it cannot change without a reload). */
+  locale: string | undefined;
   settings: ServerSettings = defaultSettings;
   /** The client's `debounceMs` initialization option (tests), over the setting. */
   debounceOverride: number | undefined;
@@ -53,9 +55,28 @@ class ServerState implements ServerHandle {
   readonly openUris = new Map<string, string>();
   model = new WorkspaceModel([]);
   diagnostics: DiagnosticsService;
+  mappingDiagnostics: MappingDiagnostics | undefined;
 
   constructor(readonly connection: Connection) {
     this.diagnostics = this.newDiagnostics();
+  }
+
+  /** What diagnostics, hovers, completion and quick fixes speak: `unsilo.language`, or the display language. */
+  get lang(): Lang {
+    return effectiveLang(this.settings.language, this.locale);
+  }
+
+  /** Takes new settings; a change of language re-publishes every diagnostic in the new one, without a reload. */
+  applySettings(settings: ServerSettings): void {
+    const before = this.lang;
+    this.settings = settings;
+    if (this.lang === before) return;
+    this.diagnostics.republish();
+    this.mappingDiagnostics?.refreshAll();
+  }
+
+  async reloadSettings(): Promise<void> {
+    this.applySettings(await fetchSettings(this.connection, this.configurationSupported, this.settings));
   }
 
   newDiagnostics(): DiagnosticsService {
@@ -94,14 +115,14 @@ export function startServer(connection: Connection): ServerHandle {
   connection.onInitialize((params) => initialize(state, params));
   connection.onInitialized(() => loadWorkspace(state));
   connection.onDidChangeConfiguration(async () => {
-    state.settings = await fetchSettings(connection, state.configurationSupported);
+    await state.reloadSettings();
     state.diagnostics.schedule(0);
   });
   trackDocuments(state);
   serveLanguageFeatures(state);
   serveRequests(state);
   // Mapping files: diagnostics from the SDK's mapping compiler (their own file, their own timers).
-  new MappingDiagnostics(connection, state.documents, {
+  state.mappingDiagnostics = new MappingDiagnostics(connection, state.documents, {
     entryFile: (code) => state.model.findByCode(code),
     lang: () => state.lang,
     debounceMs: () => state.debounce(),
@@ -113,7 +134,8 @@ export function startServer(connection: Connection): ServerHandle {
 
 function initialize(state: ServerState, params: InitializeParams): InitializeResult {
   const options = (params.initializationOptions ?? {}) as InitializationOptions & { debounceMs?: number };
-  state.lang = langOf(options.locale ?? params.locale);
+  state.locale = options.locale ?? params.locale;
+  state.settings = { ...state.settings, language: languageSettingOf(options.language) };
   if (typeof options.debounceMs === 'number') state.debounceOverride = options.debounceMs;
   state.configurationSupported = !!params.capabilities.workspace?.configuration;
   const roots = (params.workspaceFolders ?? []).map((f) => toFsPath(f.uri)).filter((p): p is string => !!p);
@@ -144,7 +166,7 @@ async function loadWorkspace(state: ServerState): Promise<void> {
       .register(DidChangeConfigurationNotification.type, { section: 'unsilo' })
       .catch(() => undefined);
   }
-  state.settings = await fetchSettings(state.connection, state.configurationSupported);
+  await state.reloadSettings();
   // Open documents may have arrived before the scan: their text wins over the disk's.
   await state.model.scan();
   for (const document of state.documents.all()) state.trackDocument(document);

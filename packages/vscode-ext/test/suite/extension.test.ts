@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, openInEditor, positionOf, rulesOf, waitFor, workspaceUri } from './helpers';
 
+const CHINESE = /[\u4e00-\u9fff]/;
+
 suite('Unsilo catalogue language features', () => {
   suiteSetup(async function () {
     this.timeout(90_000);
@@ -31,6 +33,32 @@ suite('Unsilo catalogue language features', () => {
     const code = dateDiagnostic.code as { value: string; target: vscode.Uri };
     assert.match(code.target.toString(), /^https:\/\/.+#dateformat$/);
     assert.equal(dateDiagnostic.range.start.line, 22, 'publishedAt is on line 23 (0-based 22)');
+  });
+
+  test('unsilo.language: zh makes the diagnostics of an English VS Code Chinese, auto brings English back', async () => {
+    assert.ok(!vscode.env.language.startsWith('zh'), `display language is ${vscode.env.language}`);
+    const editor = await openInEditor('catalog/faulty.yaml');
+    const dateMessage = () =>
+      vscode.languages
+        .getDiagnostics(editor.document.uri)
+        .find((d) => (d.code as { value: string } | undefined)?.value === 'date/format')?.message;
+    const english = await waitFor('an English date/format message', () => {
+      const message = dateMessage();
+      return message && !CHINESE.test(message) ? message : undefined;
+    });
+    const config = vscode.workspace.getConfiguration('unsilo');
+    try {
+      await config.update('language', 'zh', vscode.ConfigurationTarget.Workspace);
+      const chinese = await waitFor('a Chinese date/format message after unsilo.language: zh', () => {
+        const message = dateMessage();
+        return message && CHINESE.test(message) ? message : undefined;
+      });
+      assert.match(chinese, /2019\/05\/10/);
+      assert.notEqual(chinese, english);
+    } finally {
+      await config.update('language', 'auto', vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('English again after unsilo.language: auto', () => dateMessage() === english);
   });
 
   test('workspace rules report on files that are not open (code/duplicate)', async () => {
@@ -226,6 +254,29 @@ suite('Unsilo catalogue language features', () => {
       const next = api.previews.htmlFor(uri);
       return next && next !== html && !/<td><code>xb<\/code><\/td><td>9<\/td>/.test(next) ? next : undefined;
     });
+  });
+
+  test('an open mapping preview follows unsilo.language without a reload', async () => {
+    const api = await activateExtension();
+    const uri = workspaceUri('mappings/population.mapping.yaml');
+    await vscode.commands.executeCommand('unsilo.previewMapping', uri);
+    await waitFor('an English preview', () => api.previews.htmlFor(uri)?.includes('<html lang="en">'));
+    const config = vscode.workspace.getConfiguration('unsilo');
+    try {
+      await config.update('language', 'zh', vscode.ConfigurationTarget.Workspace);
+      await waitFor('a Chinese preview', () => api.previews.htmlFor(uri)?.includes('<html lang="zh-CN">'));
+      // Its title too, though VS Code's display language (and so vscode.l10n) is English.
+      await waitFor('a Chinese preview title', () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .some(
+            (t) => t.input instanceof vscode.TabInputWebview && t.label === '预览：population.mapping.yaml',
+          ),
+      );
+    } finally {
+      await config.update('language', 'auto', vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('English again', () => api.previews.htmlFor(uri)?.includes('<html lang="en">'));
   });
 
   test('lint workspace command reports the summary', async () => {

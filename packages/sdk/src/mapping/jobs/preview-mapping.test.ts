@@ -74,6 +74,33 @@ describe('previewMapping', () => {
     expect(view.result?.rows.map((r) => r.row)).toEqual([1, 2]);
   });
 
+  it('lists the rejected rows of the sample read after the rows shown, with their reasons', async () => {
+    const rows = [
+      good,
+      ['110105194912310046', '李四', '9', ...good.slice(3)],
+      ['110105194912310062', '王五', ...good.slice(2)],
+    ];
+    const { view } = await previewMapping({
+      mapping: utf8Mapping,
+      mappingPath: 'p.mapping.yaml',
+      lang: 'en',
+      entry,
+      sample: { source: bytes(`${csv([header, ...rows])}\n"unclosed,x\n`), path: 'p.csv' },
+      limit: 1,
+      today,
+    });
+    expect(view.result?.rows.map((r) => r.row)).toEqual([1]);
+    expect(
+      view.result?.rejectedRows.map((r) => [r.row, r.errors.map((e) => [e.field, e.rule, e.value])]),
+    ).toEqual([
+      [2, [['xb', 'codes', '9']]],
+      [4, [['', 'csv/unclosed-quote', expect.stringContaining('unclosed')]]],
+    ]);
+    expect(view.result?.rejectedRows[0]?.errors[0]?.message).toBe(
+      'value "9" is not covered by the codes table',
+    );
+  });
+
   it('without a sample or a valid mapping: only what can be said', async () => {
     const noSample = await previewMapping({
       mapping: utf8Mapping,

@@ -23,8 +23,12 @@ const entry = {
   ],
 };
 
-function view(rows: Array<Record<string, string>>, lang: 'zh' | 'en' = 'en'): PreviewView {
-  const result = preview(mappingText, entry, rows);
+function view(
+  rows: Array<Record<string, string>>,
+  lang: 'zh' | 'en' = 'en',
+  options: { limit?: number; listLimit?: number } = {},
+): PreviewView {
+  const result = preview(mappingText, entry, rows, options);
   return {
     lang,
     mappingPath: 'mappings/p.mapping.yaml',
@@ -86,7 +90,10 @@ describe('renderPreviewHtml', () => {
     expect(rejects.match(/<tr>/g)?.length).toBe(3); // header + 2 rejected rows
     expect(rejects).toContain('<code>codes</code>');
     const uncovered = /<table id="uncovered-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
-    expect(uncovered).toMatch(/<td><code>xb<\/code><\/td><td>9<\/td><td>2<\/td><td>2, 3<\/td>/);
+    // the rows link to the rejected rows listed above
+    expect(uncovered).toContain(
+      '<td><code>xb</code></td><td>9</td><td>2</td><td><a href="#reject-row-2">2</a>, <a href="#reject-row-3">3</a></td>',
+    );
     expect(html).toContain('<strong id="coverage-figure">3/3</strong>');
     expect(html).toContain('<strong id="rejected-count">2</strong>');
     expect(html).toContain('拒收行及原因');
@@ -109,5 +116,131 @@ describe('renderPreviewHtml', () => {
     expect(csp).toContain("script-src 'none'");
     expect(html.match(/<style\b[^>]*>/g)).toEqual(['<style nonce="abc">']);
     expect(html).toContain('<code id="sample-path">data/&lt;sample&gt;.csv</code></p></header>');
+  });
+
+  it('lists rejected rows after the rows shown, cut at listLimit with the exact count and where the rest is', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => ({
+      SFZH: `1101051949123100${i}X`,
+      XM: `人${i}`,
+      XB: i < 2 ? '1' : '9',
+    }));
+    const html = renderPreviewHtml(view(rows, 'en', { limit: 2, listLimit: 4 }), { nonce: 'x', rowLimit: 2 });
+    const rejects = /<table id="rejects-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect([...rejects.matchAll(/<span id="reject-row-(\d+)">/g)].map((m) => m[1])).toEqual([
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
+    expect(rejects).toContain('<td>value &quot;9&quot; is not covered by the codes table</td>');
+    expect(html).toContain('<h2>Rejected rows and reasons (6)</h2>');
+    expect(html).toContain(
+      '<p class="muted" id="rejects-cut">4 of 6 shown; all in <code>unsilo map run --rejects</code></p>',
+    );
+    // rows 7 and 8 are not listed: counted, not linked
+    expect(html).toContain(
+      '<td><code>xb</code></td><td>9</td><td>6</td><td><a href="#reject-row-3">3</a>, <a href="#reject-row-4">4</a>, <a href="#reject-row-5">5</a>, <a href="#reject-row-6">6</a>, 7 …</td>',
+    );
+    const at = (id: string) => html.indexOf(`<section id="${id}">`);
+    expect(at('summary')).toBeLessThan(at('rejects'));
+    expect(at('rejects')).toBeLessThan(at('uncovered'));
+    expect(at('uncovered')).toBeLessThan(at('rows'));
+    expect(at('rows')).toBeLessThan(at('fields'));
+  });
+
+  it('shows rows with warnings in their own section, in Chinese too', () => {
+    const result = preview(mappingText, entry, [{ SFZH: '11010519491231002X', XM: '张三', XB: '1' }]);
+    const warned = {
+      row: 1,
+      warnings: [{ field: 'xm', rule: 'length', value: '张三', message: 'long', zh: '过长' }],
+    };
+    result.warningRows = [warned];
+    result.warningRowCount = 3;
+    const html = renderPreviewHtml({ ...view([]), lang: 'zh', result }, { nonce: 'x' });
+    expect(html).toContain('<h2>有警告的行 (3)</h2>');
+    expect(html).toContain(
+      '<td>1</td><td><code>xm</code></td><td><code>length</code></td><td>张三</td><td>过长</td>',
+    );
+    expect(html).toContain('<p class="muted" id="warnings-cut">显示前 1 行，共 3 行</p>');
+    expect(html.indexOf('id="warnings"')).toBeLessThan(html.indexOf('id="rows"'));
+  });
+});
+
+describe('renderPreviewHtml: the filter, the samples table and readable transforms', () => {
+  const rows = [
+    { SFZH: '11010519491231002X', XM: '欧阳娜拉·买买提艾力', XB: '1' },
+    { SFZH: '110105194912310046', XM: '李四', XB: '9' },
+  ];
+
+  it('puts a script-free filter (all / rejected / warnings) at the top, before every section it filters', () => {
+    const html = renderPreviewHtml(view(rows, 'zh'), { nonce: 'n' });
+    const radios = [...html.matchAll(/<input type="radio" name="row-filter" id="filter-(\w+)"( checked)?/g)];
+    expect(radios.map((m) => [m[1], m[2] === ' checked'])).toEqual([
+      ['all', true],
+      ['rejected', false],
+      ['warnings', false],
+    ]);
+    expect([...html.matchAll(/<label for="filter-(\w+)">([^<]*)<\/label>/g)].map((m) => m[2])).toEqual([
+      '全部 (2)',
+      '拒收 (1)',
+      '警告 (0)',
+    ]);
+    // The radios are siblings before <main>: `:checked ~ main …` rules do the filtering, no script.
+    expect(html.indexOf('id="filter-warnings"')).toBeLessThan(html.indexOf('<main>'));
+    expect(html.indexOf('<main>')).toBeLessThan(html.indexOf('<section id="summary">'));
+    expect(html).toContain(
+      '#filter-rejected:checked ~ main #samples-table tbody tr:not([data-status="rejected"])',
+    );
+    expect(html).toContain('#filter-warnings:checked ~ main #rejects');
+    expect(html.match(/<script\b/g)).toBeNull();
+  });
+
+  it('shows the samples as one table row each, headed by the Chinese item names, the row number first', () => {
+    const html = renderPreviewHtml(view(rows, 'en'), { nonce: 'n' });
+    const table = /<table id="samples-table">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const headers = [...table.matchAll(/<th>(.*?)<\/th>/g)].map((m) => m[1]);
+    expect(headers).toEqual([
+      'Row',
+      '公民身份号码 <code class="item-key">gmsfhm</code>',
+      '姓名 <code class="item-key">xm</code>',
+      '性别 <code class="item-key">xb</code>',
+      'Reason',
+    ]);
+    const bodyRows = [...table.matchAll(/<tr data-row="(\d+)" data-status="(\w+)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(bodyRows).toEqual([
+      ['1', 'accepted'],
+      ['2', 'rejected'],
+    ]);
+    expect(table).toContain('<td class="value">欧阳娜拉·买买提艾力</td>');
+    // the rejected row: what could be mapped, its field in error marked, and its reason in the wrapping column
+    expect(table).toContain('<td class="value">李四</td>');
+    expect(table).toContain('<td class="value error">9</td>');
+    expect(table).toContain('<div class="reason-text"><code>xb</code> value &quot;9&quot; is not covered');
+    expect(html).not.toContain('<dl>');
+    expect(html).toContain('<div class="table-scroll"><table id="samples-table">');
+    expect(html).toMatch(/#samples-table td\.value[^{]*\{[^}]*white-space: nowrap/);
+    expect(html).toMatch(/\.reason-text \{[^}]*overflow-wrap: anywhere[^}]*max-width/);
+  });
+
+  it('shows a date rule as its formats and a code table as a table, not JSON', () => {
+    const v = view(rows, 'zh');
+    v.mapping = {
+      ...(v.mapping as NonNullable<PreviewView['mapping']>),
+      fields: {
+        csrq: { from: 'CSRQ', transform: ['trim', { date: ['YYYYMMDD', 'YYYY年M月D日'] }] },
+        xb: { from: 'XB', codes: { 男: '1', 女: '2' } },
+        mz: { from: 'MZ', codes: { codeset: 'GB/T 3304', by: 'name' } },
+      },
+    };
+    const fields = /<section id="fields">[\s\S]*?<\/section>/.exec(renderPreviewHtml(v, { nonce: 'n' }))?.[0];
+    expect(fields).toContain('trim → 日期格式 <code>YYYYMMDD</code> | <code>YYYY年M月D日</code>');
+    expect(fields).toContain(
+      '<table class="code-table"><thead><tr><th>遗留值</th><th>国家标准代码</th></tr></thead><tbody><tr><td>男</td><td>1</td></tr><tr><td>女</td><td>2</td></tr></tbody></table>',
+    );
+    expect(fields).toContain('代码集 <code>GB/T 3304</code>');
+    expect(fields).not.toMatch(/\{&quot;|\{"/);
   });
 });

@@ -1,9 +1,12 @@
 import { escapeHtml } from '../../html/escape-html';
 import type { Coverage } from '../coverage';
 import type { PreviewResult } from '../preview';
-import { describeField, diagnosticItem, htmlTable, recordCell } from './html-parts';
+import { describeFieldHtml } from './field-how';
+import { diagnosticItem, htmlTable } from './html-parts';
+import { rejectsSection, uncoveredSection, warningsSection } from './issue-sections';
 import { type PreviewStringKey, previewStrings } from './preview-strings';
 import type { Lang, PreviewView } from './preview-view';
+import { samplesTable } from './samples-table';
 
 type Say = (key: PreviewStringKey) => string;
 
@@ -48,7 +51,7 @@ export function fieldsSection(view: PreviewView, s: Say): string {
     return [
       escapeHtml(from),
       `<code>${escapeHtml(target)}</code>${name ? ` ${escapeHtml(name)}` : ''}`,
-      escapeHtml(spec ? describeField(spec) : ''),
+      spec ? describeFieldHtml(spec, s) : '',
     ];
   });
   return `<section id="fields"><h2>${s('source')} → ${s('target')}</h2>${htmlTable([s('source'), s('target'), s('how')], rows)}</section>`;
@@ -72,64 +75,44 @@ export function coverageSection(coverage: Coverage, s: Say): string {
   );
 }
 
-/** Counts, rows before/after, rejects with reasons and uncovered legacy codes. */
-export function sampleSections(result: PreviewResult, s: Say, lang: Lang, limit: number): string[] {
+/**
+ * What the sample gave, in the order the user acts on it: the counts, then (after the coverage) rejected rows
+ * with their reasons, uncovered legacy codes with their rows and rows with warnings, then the rows before/after.
+ */
+export function sampleSections(
+  view: PreviewView,
+  result: PreviewResult,
+  s: Say,
+  limit: number,
+): { summary: string; issues: string[]; rows: string } {
+  const { lang } = view;
+  const issues = [
+    rejectsSection(result, s, lang),
+    uncoveredSection(result, s),
+    warningsSection(result, s, lang),
+  ];
+  return {
+    summary: summarySection(result, s),
+    issues: issues.filter(Boolean),
+    rows: rowsSection(view, result, s, limit),
+  };
+}
+
+function summarySection(result: PreviewResult, s: Say): string {
   const sum = result.summary;
-  const shown = result.rows.slice(0, limit);
-  const summary =
+  return (
     `<section id="summary"><h2>${s('summary')}</h2><p>${s('read')} <strong>${sum.read}</strong> · ${s('accepted')} <strong>${sum.accepted}</strong> · ` +
     `${s('rejected')} <strong id="rejected-count">${sum.rejected}</strong> · ` +
     (sum.replaced ? `${s('replaced')} <strong id="replaced-count">${sum.replaced}</strong> · ` : '') +
-    `${s('warnings')} <strong>${sum.warnings}</strong></p></section>`;
-  const rows =
+    `${s('warnings')} <strong>${sum.warnings}</strong></p></section>`
+  );
+}
+
+function rowsSection(view: PreviewView, result: PreviewResult, s: Say, limit: number): string {
+  const shown = result.rows.slice(0, limit);
+  return (
     `<section id="rows"><h2>${s('rows')} <span class="muted">(${escapeHtml(s('shown').replace('{n}', String(shown.length)))})</span></h2>` +
-    htmlTable(
-      [s('row'), s('before'), s('after')],
-      shown.map((r) => [
-        String(r.row),
-        recordCell(r.before, lang),
-        r.errors
-          ? `<span class="rejected">${s('rejected')}</span>`
-          : r.replacedBy !== undefined
-            ? `<span class="muted">${s('replaced')} → ${r.replacedBy}</span>`
-            : recordCell(r.after, lang),
-      ]),
-    ) +
-    `</section>`;
-  return [summary, rows, rejectsSection(result, s, lang), uncoveredSection(result, s)];
-}
-
-function rejectsSection(result: PreviewResult, s: Say, lang: Lang): string {
-  const rejects = result.rows.flatMap((r) =>
-    (r.errors ?? []).map((e) => [
-      String(r.row),
-      `<code>${escapeHtml(e.field)}</code>`,
-      `<code>${escapeHtml(e.rule)}</code>`,
-      escapeHtml(e.value),
-      escapeHtml(lang === 'zh' ? e.zh : e.message),
-    ]),
-  );
-  return (
-    `<section id="rejects"><h2>${s('rejects')} (${result.summary.rejected})</h2>` +
-    (rejects.length
-      ? htmlTable([s('row'), s('field'), s('rule'), s('value'), s('reason')], rejects, ' id="rejects-table"')
-      : `<p class="muted">${s('none')}</p>`) +
-    `</section>`
-  );
-}
-
-function uncoveredSection(result: PreviewResult, s: Say): string {
-  const rows = result.uncovered.map((u) => [
-    `<code>${escapeHtml(u.field)}</code>`,
-    escapeHtml(u.value),
-    String(u.count),
-    escapeHtml(u.rows.join(', ')),
-  ]);
-  return (
-    `<section id="uncovered"><h2>${s('uncovered')}</h2>` +
-    (rows.length
-      ? htmlTable([s('field'), s('value'), s('count'), s('firstRows')], rows, ' id="uncovered-table"')
-      : `<p class="muted">${s('none')}</p>`) +
+    samplesTable(view, shown, s) +
     `</section>`
   );
 }
