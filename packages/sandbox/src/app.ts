@@ -22,6 +22,7 @@ import { clientRoutes } from './routes/client-routes';
 import { codesetRoutes } from './routes/codeset-routes';
 import { qualityRoutes } from './routes/quality-routes';
 import { recordsRoutes } from './routes/records-routes';
+import { retentionRoutes } from './routes/retention-routes';
 import { shareRoutes } from './routes/share-routes';
 import { syncRunRoutes } from './routes/sync-run-routes';
 import type { SandboxState } from './sandbox-state';
@@ -97,6 +98,7 @@ export function buildApp(state: SandboxState, contract: Contract, options: AppOp
       ...syncRunRoutes(services),
       ...qualityRoutes(services),
       ...shareRoutes(services),
+      ...retentionRoutes(services),
       ...auditRoutes(services),
       ...codesetRoutes(services),
     },

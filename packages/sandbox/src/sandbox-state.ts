@@ -16,6 +16,8 @@ export interface SandboxState {
   signer: ReceiptSigner;
   audit: AuditLog;
   tokenTtlSeconds: number;
+  /** Days superseded versions stay in the change feed; undefined keeps every version. */
+  retentionDays: number | undefined;
   maxBatchOperations: number;
   /** Failed logins per client id and per address (the token endpoint's 429). */
   loginThrottle: LoginThrottle;

@@ -46,6 +46,14 @@ export interface SandboxOptions extends SealingKeyConfig {
   /** Audit events without a department (failed logins and authentications) kept, oldest deleted first.
    * Default 100,000. */
   maxAnonymousAuditEvents?: number;
+  /**
+   * Days a superseded version of a record stays in the change feed (个人信息保护法: keep no longer than needed).
+   * Older ones are removed at start, every hour and at `POST /v1/changes/compactions`; the current version of each
+   * record always stays. Default: keep every version.
+   */
+  retentionDays?: number;
+  /** How often the exchange compacts when `retentionDays` is set (ms). Default one hour. */
+  compactionIntervalMs?: number;
   /** Start signing receipts with a new key; the old public keys stay published, so old receipts verify. */
   rotateReceiptKey?: boolean;
 }

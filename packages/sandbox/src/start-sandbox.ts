@@ -4,6 +4,7 @@ import { createLoginThrottle, defaultLoginThrottle } from './auth/login-throttle
 import { createRequestLimiter, defaultRequestsPerMinute } from './http/rate-limit';
 import { specContract } from './http/spec-contract';
 import { loadReceiptSigner } from './receipts/receipt-signer';
+import { compactToWindow, scheduleCompaction } from './records/retention';
 import type { SandboxState } from './sandbox-state';
 import type { Seed } from './seed/seed-file';
 import type { OpenedExchange, SandboxOptions } from './start-options';
@@ -59,6 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
     const host = options.host ?? '127.0.0.1';
     const clients = await storage.clients.list();
+    const stopCompaction = startCompaction(state, options, (message) => app.log.error(message));
 
     let closed = false;
     return {
@@ -76,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       async close() {
         if (closed) return;
         closed = true;
+        stopCompaction();
         await app.close();
         await state.storage.close();
       },
@@ -84,6 +87,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await storage.close();
     throw error;
   }
+}
+
+function retentionDaysOf(options: SandboxOptions): number | undefined {
+  const days = options.retentionDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1))
+    throw new RangeError(`retentionDays must be an integer ≥ 1: ${days}`);
+  return days;
+}
+
+/** Compacts on a schedule when the exchange has a retention window; returns how to stop. */
+function startCompaction(
+  state: SandboxState,
+  options: SandboxOptions,
+  log: (message: string) => void,
+): () => void {
+  const days = state.retentionDays;
+  if (days === undefined) return () => {};
+  return scheduleCompaction(
+    () => compactToWindow(state.storage.retention, days, state.now()),
+    options.compactionIntervalMs ?? 3600_000,
+    log,
+  );
 }
 
 /** The storage on PostgreSQL when `databaseUrl` is given (alone), else on SQLite. */
@@ -119,6 +144,7 @@ async function sandboxState(
     }),
     audit: storage.audit,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    retentionDays: retentionDaysOf(options),
     maxBatchOperations: 5000,
     loginThrottle: createLoginThrottle(
       throttleStore,

@@ -36,6 +36,8 @@ const OUTLINE_OPERATION_IDS = [
   'rotateClientSecret',
   'revokeClient',
   'revokeToken',
+  'eraseSubject',
+  'compactChanges',
 ];
 
 const ops = operations();

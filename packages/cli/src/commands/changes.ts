@@ -2,9 +2,10 @@ import { followChanges } from '@unsilo/sdk/consume';
 import { clientFromSettings, resolveExchangeSettings } from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
-import { exchangeSettingsHelp } from '../util/exchange-help';
-import { type Lang, resolveLang } from '../util/lang';
-import { consumeCliError, say } from './records';
+import { assertTextOrJson, onExchange } from '../util/exchange-call';
+import { exchangeSettingsHelp, withExchangeOptions } from '../util/exchange-help';
+import { type Lang, resolveLang, say } from '../util/lang';
+import { consumeCliError } from './records';
 
 interface FollowFlags {
   out: string;
@@ -45,6 +46,26 @@ export function register(program: Command): void {
       const lang = resolveLang(flags.lang);
       process.exitCode = await runFollow(code, flags, lang);
     });
+  withExchangeOptions(
+    changes
+      .command('compact')
+      .description(
+        '按保留期压缩变更流（大数据局）/ compact the change feed to the exchange’s retention window (the authority)',
+      ),
+  ).action(async (flags: { format: string; exchange?: string; lang?: string }) => {
+    const lang = resolveLang(flags.lang);
+    assertTextOrJson(flags.format);
+    const compaction = await onExchange(
+      flags,
+      lang,
+      async (client) => (await client.retention.compact()).data,
+    );
+    process.stdout.write(
+      flags.format === 'json'
+        ? `${JSON.stringify(compaction)}\n`
+        : `${say(lang, `Removed ${compaction.versions} superseded versions written before ${compaction.before} (retention ${compaction.retentionDays} days)`, `已移除 ${compaction.before} 之前写入、已被取代的 ${compaction.versions} 个旧版本（保留期 ${compaction.retentionDays} 天）`)}\n`,
+    );
+  });
 }
 
 async function runFollow(code: string, flags: FollowFlags, lang: Lang): Promise<number> {

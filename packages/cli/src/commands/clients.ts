@@ -3,8 +3,8 @@ import type { Client, ClientSecretIssued } from '@unsilo/sdk/schemas';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { assertTextOrJson, onExchange } from '../util/exchange-call';
-import { exchangeSettingsHelp } from '../util/exchange-help';
-import { type Lang, resolveLang } from '../util/lang';
+import { withExchangeOptions as withCommon } from '../util/exchange-help';
+import { type Lang, resolveLang, say } from '../util/lang';
 
 interface CommonFlags {
   format: string;
@@ -87,17 +87,6 @@ export function register(program: Command): void {
   });
 }
 
-function withCommon(command: Command): Command {
-  return command
-    .option('--format <format>', 'text | json', 'text')
-    .option(
-      '--exchange <url>',
-      '交换平台地址 / exchange URL (else UNSILO_EXCHANGE_URL or unsilo.config.yaml)',
-    )
-    .option('--lang <lang>', 'zh | en')
-    .addHelpText('after', exchangeSettingsHelp);
-}
-
 /** Prints a new secret once, to stdout, with the warning to store it (zh/en); with `--format json` the warning
  * goes to stderr, so that stdout stays one JSON document. */
 async function issued(flags: CommonFlags, step: (client: ExchangeClient) => Promise<ClientSecretIssued>) {
@@ -146,8 +135,4 @@ function graceOf(text: string, lang: Lang): number {
     );
   }
   return seconds;
-}
-
-function say(lang: Lang, en: string, zh: string): string {
-  return lang === 'zh' ? zh : en;
 }

@@ -100,6 +100,13 @@ export const commands: readonly CommandEntry[] = [
     load: () => import('./clients'),
   },
   {
+    name: 'erase',
+    term: 'erase [options] <subject>',
+    description:
+      '删除数据主体的个人信息（大数据局）：先列出计划，加 --yes 才删除 / erase a data subject (the authority): shows the plan; --yes erases',
+    load: () => import('./erase'),
+  },
+  {
     name: 'sandbox',
     term: 'sandbox [options]',
     description:

@@ -4,7 +4,7 @@ import { clientFromSettings, resolveExchangeSettings } from '@unsilo/sdk/sync';
 import type { Command } from 'commander';
 import { CliError } from '../util/cli-error';
 import { exchangeSettingsHelp } from '../util/exchange-help';
-import { type Lang, resolveLang } from '../util/lang';
+import { type Lang, resolveLang, say } from '../util/lang';
 import { toCliError } from './sync';
 
 interface ExportFlags {
@@ -145,8 +145,4 @@ export function consumeCliError(error: unknown, code: string, lang: Lang): unkno
   if (error instanceof ExchangeHttpError && error.status === 404)
     return new CliError(error.code, error.message, 1);
   return toCliError(error, lang);
-}
-
-export function say(lang: Lang, en: string, zh: string): string {
-  return lang === 'zh' ? zh : en;
 }

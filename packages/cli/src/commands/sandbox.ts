@@ -13,6 +13,7 @@ interface SandboxCommandOptions {
   selfApprove?: boolean;
   bodyLimit?: string;
   rateLimit?: string;
+  retentionDays?: string;
   log?: boolean;
   lang?: string;
   sealingKeyFile?: string;
@@ -72,6 +73,10 @@ export function register(program: Command): void {
     .option(
       '--rate-limit <requests>',
       '每个客户端每分钟的请求上限，超出答 429，0 为不限（默认 60000）/ requests per minute per client before 429 (0: no limit; default 60000)',
+    )
+    .option(
+      '--retention-days <days>',
+      '变更流中被取代的旧版本保留天数，超期即删除（默认全部保留）/ days a superseded version stays in the change feed before it is removed (default: keep every version)',
     )
     .option(
       '--log',
@@ -144,11 +149,25 @@ function sandboxOptions(options: SandboxCommandOptions, command: Command): Sandb
     ...(selfApproveSource === 'cli' ? { selfApprove: options.selfApprove === true } : {}),
     ...(bodyLimit ? { bodyLimit } : {}),
     ...(requestsPerMinute !== undefined ? { requestsPerMinute } : {}),
+    ...retentionOf(options),
     logger: options.log === true,
     ...(options.sealingKeyFile ? { sealingKeyFile: options.sealingKeyFile } : {}),
     ...(options.previousSealingKeyFile ? { previousSealingKeyFile: options.previousSealingKeyFile } : {}),
     rotateReceiptKey: options.rotateReceiptKey === true,
   };
+}
+
+/** `--retention-days`: a whole number of days ≥ 1, or nothing (keep every version). */
+function retentionOf(options: SandboxCommandOptions): SandboxOptions {
+  if (options.retentionDays === undefined) return {};
+  const retentionDays = Number(options.retentionDays);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new CliError(
+      'usage.retention_days',
+      '--retention-days 应为不小于 1 的整数 / --retention-days must be an integer ≥ 1',
+    );
+  }
+  return { retentionDays };
 }
 
 /** The PostgreSQL URL: `--database`, else env `UNSILO_DATABASE_URL` unless `--data` or `--memory` is given. */

@@ -34,6 +34,8 @@ export const auditActions = {
   getShareRequest: 'share_request.get',
   approveShareRequest: 'share_request.approve',
   refuseShareRequest: 'share_request.refuse',
+  eraseSubject: 'erasure.run',
+  compactChanges: 'changes.compact',
   listAuditEvents: 'audit.list',
   getHealth: 'health.get',
 } as const;

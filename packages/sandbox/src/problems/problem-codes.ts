@@ -127,6 +127,11 @@ export const problemCodes = {
     title: 'The client is revoked',
     zh: '该客户端已吊销，请添加新的客户端',
   },
+  'retention.not_configured': {
+    status: 409,
+    title: 'Retention not configured',
+    zh: '本交换平台未设置保留期，保留全部历史版本；请以保留期（--retention-days）启动后再压缩',
+  },
   'rate.limited': { status: 429, title: 'Too many requests', zh: '请求过于频繁，请稍后重试' },
   'internal.error': { status: 500, title: 'Internal error', zh: '服务器内部错误' },
 } as const satisfies Record<string, { status: number; title: string; zh: string }>;

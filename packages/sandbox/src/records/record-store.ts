@@ -46,7 +46,8 @@ type WriteOutcome = { written: IndexEntry[]; lastSeq: number } | { previous: Sto
  */
 export class SqliteRecordStore implements RecordStore {
   private readonly chunks: ChunkStatements;
-  private readonly index: RecordIndex;
+  /** The `records` index; compaction and erasure (sqlite-retention.ts) settle and change it too. */
+  readonly index: RecordIndex;
   private readonly insertChange: Statement;
   private readonly insertBatch: Statement;
   private readonly findBatchRow: Statement;

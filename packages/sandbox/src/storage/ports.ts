@@ -222,6 +222,37 @@ export interface RecordStore {
   changesAfter(resourceCode: string, afterSeq: number, limit: number): Promise<ChangeRow[]>;
 }
 
+/** What one resource held of a data subject: how many current records and feed versions its keys have. */
+export interface SubjectHoldings {
+  records: number;
+  versions: number;
+}
+
+/** Where a tombstone comes from: the erasure's id (the feed's batch column) and its time. */
+export interface Tombstone {
+  batchId: string;
+  at: string;
+}
+
+/**
+ * The retention window and erasure (个人信息保护法) on the change feed. A record "names" a subject when a field of
+ * its key equals it; keys are compared by their parsed value, never by text alone.
+ */
+export interface RetentionStore {
+  /**
+   * Removes the versions written before `before` that a later change of their key superseded; the current
+   * version of each key (and the tombstone of a deleted one) stays. How many were removed.
+   */
+  compact(before: string): Promise<number>;
+  /** What `resourceCode` holds of the subject (nothing changes). */
+  holdings(resourceCode: string, subject: string): Promise<SubjectHoldings>;
+  /**
+   * Erases the subject from `resourceCode` in ONE transaction: each key naming it leaves the records, every
+   * version of it leaves the feed, and one tombstone takes their place (followers delete it too). What it held.
+   */
+  erase(resourceCode: string, subject: string, tombstone: Tombstone): Promise<SubjectHoldings>;
+}
+
 export interface SyncRunStore {
   /** Stores a report; one that names a run already reported for the resource replaces it (atomically). */
   save(
@@ -314,6 +345,7 @@ export interface Storage {
   resources: ResourceStore;
   shares: ShareRequestStore;
   records: RecordStore;
+  retention: RetentionStore;
   syncRuns: SyncRunStore;
   quality: QualityReads;
   conflicts: ConflictReads;

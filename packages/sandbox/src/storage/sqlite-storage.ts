@@ -5,6 +5,7 @@ import { createDepartmentStore } from '../auth/departments';
 import { createMemoryThrottleStore } from '../auth/throttle-store';
 import { createResourceStore } from '../catalog/resource-store';
 import { createRecordStore } from '../records/record-store';
+import { createSqliteRetentionStore } from '../records/sqlite-retention';
 import { createSyncRunStore } from '../records/sync-run-store';
 import type { Storage } from './ports';
 import { createSqliteConflictReads } from './sqlite-conflict-reads';
@@ -43,6 +44,7 @@ export function openSqliteStorage(
     resources: createResourceStore(db),
     shares: createShareRequestStore(db),
     records,
+    retention: createSqliteRetentionStore(db, records.index),
     syncRuns: createSyncRunStore(db),
     quality: createSqliteQualityReads(db, settleIndex),
     conflicts: createSqliteConflictReads(db, settleIndex),

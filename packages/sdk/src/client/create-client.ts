@@ -14,6 +14,7 @@ import { CodeSets } from './resources/codesets';
 import { Departments } from './resources/departments';
 import { Quality } from './resources/quality';
 import { Records } from './resources/records';
+import { Retention } from './resources/retention';
 import { ShareRequests } from './resources/share-requests';
 
 export interface ExchangeClientOptions {
@@ -54,6 +55,8 @@ export interface ExchangeClient {
   readonly shareRequests: ShareRequests;
   readonly quality: Quality;
   readonly audit: Audit;
+  /** The authority's: erase a data subject, compact the change feed to the retention window. */
+  readonly retention: Retention;
   /** The Ed25519 public keys that sign batch receipts (JWKS). */
   receiptKeys(options?: RequestOptions): Promise<ExchangeResponse<SuccessBody<'getReceiptKeys'>>>;
   health(options?: RequestOptions): Promise<ExchangeResponse<SuccessBody<'getHealth'>>>;
@@ -122,6 +125,7 @@ export function createExchangeClient(givenOptions: ExchangeClientOptions): Excha
     shareRequests: new ShareRequests(call),
     quality: new Quality(call),
     audit: new Audit(call),
+    retention: new Retention(call),
     receiptKeys: (requestOptions) => single(call, 'getReceiptKeys', {}, requestOptions),
     health: (requestOptions) => single(call, 'getHealth', {}, requestOptions),
     async revokeToken(token, credentials, requestOptions) {

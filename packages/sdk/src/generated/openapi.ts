@@ -564,6 +564,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 删除个人信息 / Erase a data subject
+         * @description Erases a data subject (个人信息保护法 第四十七条) from the records of every resource, or of the `resources` listed: each record whose key has a field equal to `subject` (an ID number, a credit code) loses its current version and every earlier version in the change feed, and the feed gets one delete (a tombstone with the key only) so that every follower deletes it too. With `dryRun: true` nothing changes and the answer is the plan: what would be erased. Receipts issued for the erased records stay verifiable: they cover hashes, not data. Authority only; audited as `erasure.run` with the reason, the figures and a keyed digest of the subject (never the subject itself).
+         */
+        post: operations["eraseSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes/compactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按保留期压缩变更流 / Compact the change feed to the retention window
+         * @description Removes from the change feed every version written before the retention window that a later change of its key superseded; the current version of each record and the delete of each deleted record stay, so a follower reading from any cursor still ends with the same records. The exchange also compacts on its own schedule; this runs it now. An exchange without a retention window keeps every version and answers 409 `retention.not_configured`. Authority only; audited as `changes.compact`.
+         */
+        post: operations["compactChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -1294,6 +1334,50 @@ export interface components {
              * @default 86400
              */
             graceSeconds: number;
+        };
+        /** @description 删除一个数据主体 / Erasing a data subject. */
+        ErasureRequest: {
+            /**
+             * @description 主体标识：记录主键中某一字段的值（如身份证号）/ The value a field of a record's key has for the subject (an ID number, a credit code).
+             * @example 330102199001011234
+             */
+            subject: string;
+            /** @description 删除依据（记入审计）/ Why (the request or decision it follows); recorded in the audit log. */
+            reason: string;
+            /** @description 只在这些资源中查找；缺省为全部资源 / Look only in these resources; every resource when absent. */
+            resources?: components["schemas"]["ResourceCode"][];
+            /** @description 为 true 时只列出将删除的内容，不做任何改变（缺省为 false）/ When true, only report what would be erased and change nothing (absent means false). */
+            dryRun?: boolean;
+        };
+        /** @description 一个资源中删除的内容 / What was erased in one resource. */
+        ErasedResource: {
+            resource: components["schemas"]["ResourceCode"];
+            /** @description 删除的当前记录数 / Current records erased. */
+            records: number;
+            /** @description 从变更流移除的版本数 / Versions removed from the change feed (current and earlier ones, earlier deletes included). */
+            versions: number;
+        };
+        /** @description 删除结果 / What an erasure did, or would do. */
+        Erasure: {
+            /** @description 为 true 时未做任何改变 / True when nothing was changed. */
+            dryRun: boolean;
+            /** @description 主体的密钥摘要（HMAC-SHA256），审计中以此代替主体 / A keyed digest (HMAC-SHA256) of the subject, which the audit log records instead of the subject. */
+            subjectDigest: string;
+            at: components["schemas"]["Timestamp"];
+            /** @description 含有该主体的资源（按代码排序）/ The resources that held the subject, by code. */
+            resources: components["schemas"]["ErasedResource"][];
+            /** @description 合计删除的当前记录数 / Current records erased in all. */
+            records: number;
+            /** @description 合计移除的版本数 / Versions removed in all. */
+            versions: number;
+        };
+        /** @description 一次压缩 / One compaction of the change feed. */
+        Compaction: {
+            /** @description 保留期（天）/ The retention window, in days. */
+            retentionDays: number;
+            before: components["schemas"]["Timestamp"];
+            /** @description 移除的旧版本数 / Superseded versions written before `before` that were removed. */
+            versions: number;
         };
         /**
          * @description provider 提供方；consumer 使用方；authority 管理方（大数据局）；vendor 软件厂商 / Role.
@@ -2361,6 +2445,16 @@ export interface components {
         };
         /** @description 客户端已吊销 / The client is revoked. */
         ClientConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 未设置保留期 / The exchange keeps every version. */
+        RetentionConflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -3968,6 +4062,78 @@ export interface operations {
             409: components["responses"]["ShareRequestConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    eraseSubject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 要删除的主体、理由与范围 / The subject, the reason and where to look. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequest"];
+            };
+        };
+        responses: {
+            /** @description 已删除（或 dryRun 时将删除）的内容 / What was erased (or, with dryRun, would be). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    compactChanges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 请求 ID，服务端原样返回 / Request id, echoed on the response (generated when absent or outside 1..128 of `A-Z a-z 0-9 . _ ~ : / + = @ -`).
+                 * @example 0f8e7c1a-4b7d-4a59-9c1e-2d3f4a5b6c7d
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestIdHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 压缩结果 / What the compaction removed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Compaction"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["RetentionConflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

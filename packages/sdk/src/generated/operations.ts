@@ -2,7 +2,7 @@
 // Regenerate with `npm run generate` at the repository root; CI fails when this file is stale.
 import type { z } from 'zod';
 import type { components } from './openapi';
-import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zClient, zClientList, zClientSecretIssued, zCodeSet, zCodeSetList, zCreateClientHeaders, zCreateClientPath, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityConflictsHeaders, zGetQualityConflictsQuery, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListClientsHeaders, zListClientsPath, zListClientsQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQualityConflicts, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zReportSyncRunBody, zReportSyncRunHeaders, zReportSyncRunPath, zResource, zResourceList, zRevokeClientHeaders, zRevokeClientPath, zRevokeTokenBody, zRevokeTokenHeaders, zRotateClientSecretBody, zRotateClientSecretHeaders, zRotateClientSecretPath, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zSyncRun, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
+import { zApproveShareRequestHeaders, zApproveShareRequestPath, zAuditEventList, zBatchRecordsBody, zBatchRecordsHeaders, zBatchRecordsPath, zBatchResult, zChangeList, zClient, zClientList, zClientSecretIssued, zCodeSet, zCodeSetList, zCompactChangesHeaders, zCompaction, zCreateClientHeaders, zCreateClientPath, zCreateResourceBody, zCreateResourceHeaders, zCreateShareRequestBody, zCreateShareRequestHeaders, zDepartment, zDepartmentList, zEraseSubjectBody, zEraseSubjectHeaders, zErasure, zGetCodeSetHeaders, zGetCodeSetPath, zGetDepartmentHeaders, zGetDepartmentPath, zGetHealthHeaders, zGetMeHeaders, zGetQualityConflictsHeaders, zGetQualityConflictsQuery, zGetQualityHeaders, zGetQualityPath, zGetReceiptKeysHeaders, zGetResourceHeaders, zGetResourcePath, zGetShareRequestHeaders, zGetShareRequestPath, zHealth, zIssueTokenBody, zIssueTokenHeaders, zJwks, zListAuditEventsHeaders, zListAuditEventsQuery, zListChangesHeaders, zListChangesPath, zListChangesQuery, zListClientsHeaders, zListClientsPath, zListClientsQuery, zListCodeSetsHeaders, zListCodeSetsQuery, zListDepartmentsHeaders, zListDepartmentsQuery, zListResourcesHeaders, zListResourcesQuery, zListShareRequestsHeaders, zListShareRequestsQuery, zProblem, zPublishResourceHeaders, zPublishResourcePath, zQuality, zQualityConflicts, zQueryRecordsHeaders, zQueryRecordsPath, zQueryRecordsQuery, zRecordList, zRefuseShareRequestBody, zRefuseShareRequestHeaders, zRefuseShareRequestPath, zRegisterResourceHeaders, zRegisterResourcePath, zReportSyncRunBody, zReportSyncRunHeaders, zReportSyncRunPath, zResource, zResourceList, zRevokeClientHeaders, zRevokeClientPath, zRevokeTokenBody, zRevokeTokenHeaders, zRotateClientSecretBody, zRotateClientSecretHeaders, zRotateClientSecretPath, zShareRequest, zShareRequestList, zSubmitResourceHeaders, zSubmitResourcePath, zSyncRun, zTokenResponse, zUpdateResourceBody, zUpdateResourceHeaders, zUpdateResourcePath, zWithdrawResourceBody, zWithdrawResourceHeaders, zWithdrawResourcePath } from './zod';
 
 type DepartmentRole = components['schemas']['DepartmentRole'];
 
@@ -64,6 +64,21 @@ export const operationMap = {
       500: zProblem,
     },
   },
+  compactChanges: {
+    method: 'post',
+    path: '/v1/changes/compactions',
+    auth: true,
+    roles: ['authority'],
+    request: { headers: zCompactChangesHeaders },
+    responses: {
+      200: zCompaction,
+      401: zProblem,
+      403: zProblem,
+      409: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
   createClient: {
     method: 'post',
     path: '/v1/departments/{departmentId}/clients',
@@ -106,6 +121,24 @@ export const operationMap = {
     request: { body: zCreateShareRequestBody, headers: zCreateShareRequestHeaders },
     responses: {
       201: zShareRequest,
+      400: zProblem,
+      401: zProblem,
+      403: zProblem,
+      404: zProblem,
+      413: zProblem,
+      415: zProblem,
+      429: zProblem,
+      500: zProblem,
+    },
+  },
+  eraseSubject: {
+    method: 'post',
+    path: '/v1/erasures',
+    auth: true,
+    roles: ['authority'],
+    request: { body: zEraseSubjectBody, headers: zEraseSubjectHeaders },
+    responses: {
+      200: zErasure,
       400: zProblem,
       401: zProblem,
       403: zProblem,

@@ -178,6 +178,46 @@ export const zRotateClientSecretRequest = z.strictObject({
 });
 
 /**
+ * 删除一个数据主体 / Erasing a data subject.
+ */
+export const zErasureRequest = z.strictObject({
+    subject: z.string().min(1).max(128),
+    reason: z.string().min(1).max(500),
+    resources: z.array(zResourceCode).min(1).max(100).optional(),
+    dryRun: z.boolean().optional()
+});
+
+/**
+ * 一个资源中删除的内容 / What was erased in one resource.
+ */
+export const zErasedResource = z.object({
+    resource: zResourceCode,
+    records: z.int().gte(0),
+    versions: z.int().gte(0)
+});
+
+/**
+ * 删除结果 / What an erasure did, or would do.
+ */
+export const zErasure = z.object({
+    dryRun: z.boolean(),
+    subjectDigest: z.string().regex(/^[0-9a-f]{64}$/),
+    at: zTimestamp,
+    resources: z.array(zErasedResource),
+    records: z.int().gte(0),
+    versions: z.int().gte(0)
+});
+
+/**
+ * 一次压缩 / One compaction of the change feed.
+ */
+export const zCompaction = z.object({
+    retentionDays: z.int().gte(1),
+    before: zTimestamp,
+    versions: z.int().gte(0)
+});
+
+/**
  * provider 提供方；consumer 使用方；authority 管理方（大数据局）；vendor 软件厂商 / Role.
  */
 export const zDepartmentRole = z.enum([
@@ -1717,6 +1757,29 @@ export const zRefuseShareRequestPath = z.object({
  * 已拒绝 / Refused.
  */
 export const zRefuseShareRequestResponse = zShareRequest;
+
+/**
+ * 要删除的主体、理由与范围 / The subject, the reason and where to look.
+ */
+export const zEraseSubjectBody = zErasureRequest;
+
+export const zEraseSubjectHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+/**
+ * 已删除（或 dryRun 时将删除）的内容 / What was erased (or, with dryRun, would be).
+ */
+export const zEraseSubjectResponse = zErasure;
+
+export const zCompactChangesHeaders = z.object({
+    'X-Request-Id': zRequestId.optional()
+});
+
+/**
+ * 压缩结果 / What the compaction removed.
+ */
+export const zCompactChangesResponse = zCompaction;
 
 export const zListAuditEventsHeaders = z.object({
     'X-Request-Id': zRequestId.optional()

@@ -11,6 +11,7 @@ import { createPgQualityReads } from './pg-quality-reads';
 import { createPgReceiptKeyStore } from './pg-receipt-keys';
 import { createPgRecordStore } from './pg-records';
 import { createPgResourceStore } from './pg-resources';
+import { createPgRetentionStore } from './pg-retention';
 import { createPgShareRequestStore } from './pg-share-requests';
 import { createPgSyncRunStore } from './pg-sync-runs';
 import { createPgThrottleStore, type PgThrottleOptions } from './pg-throttle';
@@ -38,6 +39,7 @@ export function openPgStorage(pool: PgPool, options: PgStorageOptions = {}): Sto
     resources: createPgResourceStore(pool),
     shares: createPgShareRequestStore(pool),
     records: createPgRecordStore(pool),
+    retention: createPgRetentionStore(pool),
     syncRuns: createPgSyncRunStore(pool),
     quality: createPgQualityReads(pool),
     conflicts: createPgConflictReads(pool),

@@ -12,6 +12,7 @@ import { qualityChecks } from './quality';
 import { readsChecks } from './reads';
 import { receiptsChecks } from './receipts';
 import { recordsChecks } from './records';
+import { retentionChecks } from './retention';
 import { roleChecks } from './roles';
 import { shareRequestsChecks } from './share-requests';
 
@@ -33,6 +34,7 @@ export const conformanceChecks: readonly ConformanceCheck[] = [
   ...idempotencyChecks,
   ...receiptsChecks,
   ...changesChecks,
+  ...retentionChecks,
   ...qualityChecks,
   ...auditChecks,
   ...limitsChecks,
