@@ -32,7 +32,11 @@ export const retentionChecks: ConformanceCheck[] = [
       const before = (await feedAfter(context, code)).map(changeLine);
       expectEqual(before.length, 3, 'changes after the dry run');
       const erased = await authority.retention.erase(order);
-      expectEqual([erased.data.dryRun, erased.data.records, erased.data.versions], [false, 1, 2], 'the erasure');
+      expectEqual(
+        [erased.data.dryRun, erased.data.records, erased.data.versions],
+        [false, 1, 2],
+        'the erasure',
+      );
       expectEqual(
         (await feedAfter(context, code)).map(changeLine),
         [
