@@ -63,7 +63,8 @@ export interface ExchangeClient {
   /**
    * Revokes an access token (RFC 7009): from now on it answers 401 on every instance. The client authenticates with
    * `credentials`, by default this client's own (`clientCredentials` or `hmac` auth: id and secret). Resolves alike
-   * whether or not the exchange knew the token.
+   * whether or not the exchange knew the token. When it is the token this client holds, the client drops it and
+   * fetches a new one for its next call.
    */
   revokeToken(
     token: string,
@@ -140,7 +141,13 @@ export function createExchangeClient(givenOptions: ExchangeClientOptions): Excha
         client_id: client.clientId,
         client_secret: client.clientSecret,
       });
-      await call('revokeToken', { body }, requestOptions);
+      try {
+        await call('revokeToken', { body }, requestOptions);
+      } finally {
+        // The token this client cached, if that is the one: the next call fetches a new one instead of sending a
+        // revoked token (a 401 and a refusal in the exchange's audit log). Dropped even when the answer was lost.
+        authenticator?.refuse(token);
+      }
     },
     request: (operationId, input = {}, requestOptions) =>
       single(call, operationId, input as CallInput, requestOptions),
