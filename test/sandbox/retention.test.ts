@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SandboxOptions, startSandbox } from '@unsilo/sandbox';
 import { type ExchangeClient, verifyReceipt } from '@unsilo/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPostgresUrl } from '../helpers/test-database';
 import { clientFor, expectProblem } from './support/client';
-import { entryFor, publishEntry, startDemo } from './support/demo';
+import { entryFor, publishEntry, startDemo, testStorage } from './support/demo';
 
 type Demo = Awaited<ReturnType<typeof startDemo>>;
 const dayMs = 24 * 3600 * 1000;
@@ -181,5 +186,40 @@ describe('erasure of a data subject (个人信息保护法): across resources, b
     // Erasing again finds only the delete it left.
     const again = await authority.retention.erase({ subject, reason, dryRun: true });
     expect(again.data.records).toBe(0);
+  });
+});
+
+describe('an erasure outlasts a restart', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unsilo-erasure-restart-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the erased record does not come back when the exchange starts again on the same data', async () => {
+    // The same storage for both starts: a data file on SQLite (the `records` index is replayed from the feed at
+    // start), the same database on PostgreSQL.
+    const storage: SandboxOptions = testPostgresUrl() ? await testStorage() : { dataFile: join(dir, 'x.db') };
+    const entry = entryFor('minzheng', 74);
+    const first = await startSandbox(storage);
+    try {
+      const minzheng = clientFor(first.url, 'minzheng');
+      await publishEntry(minzheng, entry);
+      await minzheng.records.batch(entry.code, {
+        upsert: [
+          { bh: 'K1', xm: '甲', nl: 1 },
+          { bh: 'K2', xm: '乙', nl: 2 },
+        ],
+      });
+      const erased = await clientFor(first.url, 'dashuju').retention.erase({ subject: 'K1', reason: 'test' });
+      expect(erased.data.records).toBe(1);
+    } finally {
+      await first.close();
+    }
+    const second = await startSandbox(storage);
+    try {
+      const reader = clientFor(second.url, 'minzheng');
+      expect((await recordsOf(reader, entry.code)).map((r) => r.bh)).toEqual(['K2']);
+      expect(await feedOf(reader, entry.code)).toEqual(['upsert K2 乙', 'delete K1']);
+    } finally {
+      await second.close();
+    }
   });
 });
