@@ -267,6 +267,9 @@ const globalTable: Partial<Record<OperationId, Partial<Record<Relation, string>>
   listClients: { authority: '200 gongan' },
   rotateClientSecret: { authority: '404 client.not_found' },
   revokeClient: { authority: '404 client.not_found' },
+  // The authority's only: a dry run finds nothing of a subject no record names; this exchange keeps every version.
+  eraseSubject: { authority: '200 dryRun records=0' },
+  compactChanges: { authority: '409 retention.not_configured' },
 };
 
 const authenticated = operationIds.filter((op) => operationMap[op].auth);
@@ -322,6 +325,7 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
     batchRecords: () => ({ upsert: recordsFor(3) }),
     reportSyncRun: () => ({ rowsRead: 3, accepted: 3, refusedLocally: { total: 0, byReason: {} } }),
     rotateClientSecret: () => ({ graceSeconds: 60 }),
+    eraseSubject: () => ({ subject: 'matrix-nobody', reason: '矩阵测试', dryRun: true }),
   };
 
   /** Each describer reads the answer in the shape of its operation's documented response. */
@@ -337,6 +341,8 @@ describe('access matrix: department × role × situation × operation (raw HTTP,
       listChanges: (a: { items: Array<{ key: { bh: string } }> }) =>
         [...new Set(a.items.map((c) => c.key.bh))].sort().join(',') || 'no records',
       getQuality: (a: { records: number }) => `records=${a.records}`,
+      eraseSubject: (a: { dryRun: boolean; records: number }) =>
+        `${a.dryRun ? 'dryRun' : 'erased'} records=${a.records}`,
       getQualityConflicts: (a: { pairs: unknown[] }) => `pairs=${a.pairs.length}`,
       batchRecords: (a: { accepted: number }) => `accepted=${a.accepted}`,
       reportSyncRun: (a: { report: { rowsRead: number } }) => `rowsRead=${a.report.rowsRead}`,

@@ -537,13 +537,29 @@ const steps: Step[] = [
   { op: 'revokeClient', status: 200, as: 'dashuju', path: { clientId: '{client}' } },
   { op: 'revokeClient', status: 404, as: 'dashuju', path: { clientId: 'nope' } },
   { op: 'rotateClientSecret', status: 409, as: 'dashuju', path: { clientId: '{client}' }, body: {} },
+  {
+    op: 'eraseSubject',
+    status: 200,
+    as: 'dashuju',
+    body: { subject: '11010519491231002X', reason: '契约测试', dryRun: true },
+  },
+  { op: 'eraseSubject', status: 400, as: 'dashuju', body: { subject: '', reason: '契约测试' } },
+  {
+    op: 'eraseSubject',
+    status: 404,
+    as: 'dashuju',
+    body: { subject: 'x', reason: '契约测试', resources: ['307001030801/999999'] },
+  },
+  { op: 'eraseSubject', status: 403, body: { subject: 'x', reason: '契约测试' } },
+  { op: 'compactChanges', status: 200, as: 'dashuju' },
+  { op: 'compactChanges', status: 403 },
 ];
 
 describe('contract: every operation of the spec, answered as documented', () => {
   let sandbox: Awaited<ReturnType<typeof startDemo>>;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    sandbox = await startDemo({ selfApprove: false });
+    sandbox = await startDemo({ selfApprove: false, retentionDays: 30 });
     for (const department of ['gongan', 'minzheng', 'renshe', 'dashuju'] as const) {
       tokens[department] = await tokenFor(sandbox.url, department);
     }
