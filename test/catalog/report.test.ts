@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cjkFontProblem } from '../../packages/vscode-ext/test/cjk-font.mjs';
 import { repoRoot, runCli } from '../helpers/cli';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -57,6 +58,52 @@ describe('unsilo catalog report', () => {
     expect(html).not.toContain('生成时间');
     // The data stays as written: names of departments and resources are not translated.
     expect(html).toContain('某市公安局');
+  });
+
+  it('writes the findings and "fix these first" in --format json, the lists the page shows', async () => {
+    const { code, stdout } = await runCli(['catalog', 'report', workspace(), '--format', 'json']);
+    expect(code).toBe(0);
+    const { stats, findings } = JSON.parse(stdout);
+    // The four broken entries and ga-hjrk.yaml share one code (five code/duplicate errors), plus a bad date and
+    // a missing share condition; a warning each for the shared name, one for the short summary, one for a length.
+    expect([findings.errors, findings.warnings]).toEqual([7, 7]);
+    expect([findings.errors, findings.warnings]).toEqual([stats.errors, stats.warnings]);
+    expect(findings.blocking).toEqual([
+      { rule: 'code/duplicate', count: 5, entries: 5 },
+      { rule: 'date/format', count: 1, entries: 1 },
+      { rule: 'share/condition-required', count: 1, entries: 1 },
+    ]);
+    expect(findings.mostErrors).toEqual([
+      { name: '某市公安局', code: '113301000024820155', errors: 7, warnings: 7, index: 0 },
+    ]);
+    const [gongan] = findings.departments;
+    expect([gongan.name, gongan.code]).toEqual(['某市公安局', '113301000024820155']);
+    const dated = gongan.resources.find((r: { file: string }) => r.file === 'broken-date-format.yaml');
+    expect([dated.code, dated.name, dated.errors, dated.warnings]).toEqual([
+      '307001030101/000001',
+      '户籍人口基本信息',
+      2,
+      1,
+    ]);
+    // Errors first, then by line.
+    expect(dated.findings.map((f: { severity: string; line: number }) => `${f.severity}:${f.line}`)).toEqual([
+      'error:3',
+      'error:28',
+      'warning:4',
+    ]);
+    expect(dated.findings[1]).toEqual({
+      rule: 'date/format',
+      severity: 'error',
+      file: 'broken-date-format.yaml',
+      line: 28,
+      column: 14,
+      field: 'publishedAt',
+      message: {
+        zh: '发布日期「2019年5月10日」不是 CCYY-MM-DD 格式的有效日期，应写作 2019-05-10',
+        en: 'publishedAt "2019年5月10日" is not a valid CCYY-MM-DD date; write 2019-05-10',
+      },
+      fix: { title: { zh: '改为 2019-05-10', en: 'Change to 2019-05-10' }, automatic: true },
+    });
   });
 
   it('shows when it was made in local time, with the offset from UTC', async () => {
@@ -114,6 +161,9 @@ describe('unsilo catalog report', () => {
           expect(chart.width).toBeGreaterThan(100);
         }
         expect(await page.locator('section.provider').count()).toBe(7);
+        // The page is in Chinese: without a CJK font the screenshot would show empty boxes.
+        const fontProblem = cjkFontProblem();
+        if (fontProblem) throw new Error(fontProblem);
         mkdirSync(join(repoRoot, '.artifacts'), { recursive: true });
         await page.screenshot({ path: join(repoRoot, '.artifacts/catalog-report.png'), fullPage: true });
       } finally {

@@ -8,7 +8,7 @@
 //   node test/run-code-server.mjs --ui       UI test only
 //
 // The extension must be built first (`npm run test:vscode` does it). Exit code: 0 when everything passed,
-// 1 when a test failed, 2 when the harness itself failed (tools, code-server, browser, timeout).
+// 1 when a test failed, 2 when the harness itself failed (no CJK font, tools, code-server, browser, timeout).
 // Env: UNSILO_VSCODE_TIMEOUT_MS (per run, default 300000), UNSILO_VSCODE_PORT, UNSILO_VSCODE_KEEP=1 (keep state).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { cjkFontProblem } from './cjk-font.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const extensionRoot = resolve(here, '..');
@@ -71,6 +72,9 @@ function withTimeout(promise, ms, what) {
 }
 
 async function main() {
+  // The screenshots show Chinese: without a CJK font every Chinese character in them is an empty box.
+  const fontProblem = cjkFontProblem();
+  if (fontProblem) throw new HarnessError(fontProblem);
   const { install, toolsDir } = await import(join(repoRoot, 'scripts/vscode-tools/install.mjs'));
   try {
     install();
@@ -246,7 +250,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error('[test:vscode] harness error:', e);
+    console.error('[test:vscode] harness error:', e instanceof HarnessError ? e.message : e);
     process.exit(2);
   },
 );

@@ -139,8 +139,9 @@ export function checkReportOptions(options: ReportOptions): void {
 }
 
 /**
- * The report as JSON for the city's dashboard: the catalogue's figures (`stats`, as the HTML page shows them)
- * and the governance figures (`governance`: roster, systems, matters — each when its list is configured).
+ * The report as JSON for the city's dashboard: the catalogue's figures (`stats`, as the HTML page shows them),
+ * the findings to fix and what to fix first (`findings`, the page's lists), and the governance figures
+ * (`governance`: roster, systems, matters — each when its list is configured).
  */
 export function writeReportJson(
   report: { source: string; generatedAt: Date } & Record<string, unknown>,

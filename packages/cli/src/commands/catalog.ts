@@ -150,6 +150,8 @@ function registerReport(catalog: Command): void {
       const stats = catalogStats(files, result);
       const governance = loadGovernance(root, options.config, options.roster);
       const figures = governanceReport(files, stats, governance);
+      // What to fix, and what first: the same list for the page and the JSON.
+      const findings = catalogFindings(files, result, stats, { config, root });
       const evaluated = await reportEvaluation({
         root,
         stats,
@@ -161,7 +163,7 @@ function registerReport(catalog: Command): void {
       if (options.format === 'json') {
         const evaluation = evaluated && { ...evaluated.evaluation, notes: evaluated.notes };
         writeReportJson(
-          { source: dir, generatedAt: new Date(), stats, governance: figures, evaluation },
+          { source: dir, generatedAt: new Date(), stats, findings, governance: figures, evaluation },
           options.out,
         );
         return;
@@ -172,7 +174,7 @@ function registerReport(catalog: Command): void {
         lang,
         evaluation: evaluated && renderEvaluationSection(evaluated.evaluation, evaluated.notes, lang),
         governance: renderGovernanceSections(figures, lang),
-        findings: catalogFindings(files, result, stats, { config, root }),
+        findings,
       });
       const out = resolve(options.out!);
       mkdirSync(dirname(out), { recursive: true });

@@ -13,6 +13,13 @@ export {
 export { validateOrgcode } from '../identifiers/orgcode';
 export { type IdentifierCheck, validateUscc } from '../identifiers/uscc';
 export { type ConfigProblem, type ParsedConfig, parseConfig } from './config';
+export {
+  type DataElement,
+  dataElementNamed,
+  dataElements,
+  elementOfItem,
+  findDataElement,
+} from './data-elements';
 export { jsonNestsDeeperThan, MAX_NESTING_DEPTH, nestsDeeperThan } from './depth';
 export { CONFIG_FILE, isCatalogEntryText, type UnsiloFileKind, unsiloKindOf } from './detect';
 export { applyFixes, applyFixesTelling, automaticFix } from './edits';
@@ -34,6 +41,8 @@ export {
   type CatalogFindings,
   type CatalogFindingsOptions,
   catalogFindings,
+  type DepartmentErrors,
+  MOST_ERRORS_SHOWN,
   type ReportDepartmentFindings,
   type ReportFinding,
   type ReportResourceFindings,

@@ -17,9 +17,18 @@ describe('parseCatalogFile', () => {
     expect(file.rangeOf(['share', 'type'], 'key').start).toMatchObject({ line: 19, column: 3 });
   });
 
-  it('points an absent path at its nearest present ancestor', () => {
+  it('points an absent path at its nearest present ancestor, a top-level one at the end of the entry', () => {
     expect(file.rangeOf(['open', 'condition']).start).toMatchObject({ line: 22, column: 1 });
-    expect(file.rangeOf(['nowhere']).start).toMatchObject({ line: 1, column: 1 });
+    // After `publishedAt: 2019-05-10`, the last line, where a new field is added: never `apiVersion` on line 1.
+    const lines = VALID_ENTRY.trimEnd().split('\n');
+    const end = { line: lines.length, column: lines.at(-1)!.length + 1 };
+    expect(file.rangeOf(['nowhere']).start).toMatchObject(end);
+    expect(file.rangeOf(['nowhere']).end).toMatchObject(end);
+    // The entry itself is its first key.
+    expect(file.rangeOf([]).start).toMatchObject({ line: 1, column: 1 });
+    // An item without the field: its first line.
+    const item = VALID_ENTRY.indexOf('  - { name: 姓名');
+    expect(file.offsets(['items', 1, 'nowhere'])).toEqual([item + 4, VALID_ENTRY.indexOf('\n', item)]);
   });
 
   it('keeps numbers as written when a string is asked for', () => {

@@ -7,7 +7,15 @@ import { StringTable } from './string-table';
 import { TextIndex } from './text-position';
 import type { Diagnostic, EntryPath, LocalizedText, Range } from './types';
 import { type VocabularyTerm, vocabularies } from './vocabulary';
-import { findPair, fromValue, fromYamlDocument, type Span, type YamlNode, type YamlScalar } from './yaml-ast';
+import {
+  findPair,
+  fromValue,
+  fromYamlDocument,
+  type Span,
+  type YamlMap,
+  type YamlNode,
+  type YamlScalar,
+} from './yaml-ast';
 
 /** Alias expansions allowed when converting a document: enough for real files, far too few for "billion laughs". */
 export const MAX_ALIAS_COUNT = 100;
@@ -242,25 +250,40 @@ export class CatalogFile {
   }
 
   /**
-   * Offsets of a path's key or value; when the path is absent, those of its deepest present ancestor's key
-   * (so "share.condition is missing" points at `share:`), or of the first key.
+   * Offsets of a path's key or value. An absent path points where it belongs: at the key of its deepest present
+   * ancestor (so "share.condition is missing" points at `share:`), at the first line of an ancestor that is a list
+   * entry (`items[3]`), or — for a top-level field — at the end of the entry, where it would be added (an empty
+   * span). The entry itself (an empty path) is its first key.
    */
   offsets(path: EntryPath, part: 'key' | 'value' = 'value'): Span {
     for (let depth = path.length; depth > 0; depth--) {
       const sub = path.slice(0, depth);
       if (!this.has(sub)) continue;
-      const wantKey = part === 'key' || depth < path.length;
+      const absent = depth < path.length;
       const key = this.keyNode(sub);
-      if (wantKey && key) return [key.range[0], key.range[1]];
+      if ((part === 'key' || absent) && key) return [key.range[0], key.range[1]];
       const node = this.node(sub);
+      if (node && absent) return [node.range[0], Math.min(node.range[1], this.index.lineEnd(node.range[0]))];
       if (node) return [node.range[0], node.range[1]];
       if (key) return [key.range[0], key.range[1]];
     }
     if (this.root?.kind === 'map' && this.root.pairs[0]) {
+      if (path.length > 0) {
+        const end = this.blockEnd(this.root);
+        return [end, end];
+      }
       const first = this.root.pairs[0].key;
       return [first.range[0], first.range[1]];
     }
     return [0, this.index.lineEnd(0)];
+  }
+
+  /** The end of the last line holding content of a block map (comments on that line included, later ones not). */
+  private blockEnd(map: YamlMap): number {
+    const last = map.pairs[map.pairs.length - 1];
+    let end = (last?.value ?? last?.key)?.range[1] ?? map.range[1];
+    while (end > 0 && /\s/.test(this.text[end - 1] ?? '')) end--;
+    return this.index.lineEnd(Math.max(0, end - 1));
   }
 
   rangeOf(path: EntryPath, part: 'key' | 'value' = 'value'): Range {

@@ -44,14 +44,11 @@ export function renderFixFirstSection(findings: CatalogFindings, lang: Lang): st
         `<li>${ruleLabelHtml(rule.rule, lang)}<span class="figure err-text">${text.ruleFigures(rule.count, rule.entries)}</span></li>`,
     )
     .join('');
-  const departments = findings.departments
-    .map((department, index) => ({ department, index }))
-    .filter(({ department }) => department.errors > 0)
-    .slice(0, 5)
-    .map(
-      ({ department, index }) =>
-        `<li><a href="#findings-${index + 1}">${escapeHtml(departmentName(department, text))}</a><span class="figure">${text.departmentFigures(department.errors, department.warnings)}</span></li>`,
-    )
+  const departments = findings.mostErrors
+    .map(({ index, errors, warnings }) => {
+      const name = escapeHtml(departmentName(findings.departments[index]!, text));
+      return `<li><a href="#findings-${index + 1}">${name}</a><span class="figure">${text.departmentFigures(errors, warnings)}</span></li>`;
+    })
     .join('');
   return `<section class="card fix-first" id="fix-first"><h2>${fixFirst.title}<small>${fixFirst.hint}</small></h2>
   <div class="fix-first-body">

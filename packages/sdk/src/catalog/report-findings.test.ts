@@ -49,7 +49,7 @@ const files: SourceFile[] = [
     path: `${root}/mz/a.yaml`,
     text: entry({ code: '307002010101/000001', name: '低保对象', provider: MINZHENG, summary: '低保' }),
   },
-  // 公安: a date error on line 23, a warning, and a missing updateCycle (reported at line 1).
+  // 公安: a date error on line 23, a warning, and a missing updateCycle (reported after the last line).
   {
     path: `${root}/ga/hj.yaml`,
     text: entry({
@@ -94,10 +94,11 @@ describe('catalogFindings', () => {
     });
   });
 
-  it('names the missing field, not the first key its finding points at', () => {
+  it('names the missing field, at the end of the entry where it is added, not at the first key', () => {
     const ld = findings.departments[0]?.resources[1];
+    // The entry without updateCycle has 22 lines: the finding is on the last, `publishedAt: 2019-05-10`.
     expect(ld?.findings.map((f) => [f.rule, f.line, f.field])).toEqual([
-      ['schema/required', 1, 'updateCycle'],
+      ['schema/required', 22, 'updateCycle'],
     ]);
   });
 
@@ -105,6 +106,38 @@ describe('catalogFindings', () => {
     expect(findings.blocking).toEqual([
       { rule: 'date/format', count: 1, entries: 1 },
       { rule: 'schema/required', count: 1, entries: 1 },
+    ]);
+  });
+
+  it('names the departments with most errors, with their place in the list; none with warnings only', () => {
+    expect(findings.mostErrors).toEqual([
+      { name: '某市公安局', code: '113301000024820155', errors: 2, warnings: 1, index: 0 },
+    ]);
+  });
+
+  it('names at most five departments with most errors, most first', () => {
+    // Department n files n entries with a date error each: six departments, 1 to 6 errors.
+    const codes = ['1R', '2W', '30', '43', '56', '69'].map((end) => `11330100MB000000${end}`);
+    const many: SourceFile[] = [];
+    for (let n = 1; n <= 6; n++)
+      for (let i = 1; i <= n; i++)
+        many.push({
+          path: `${root}/d${n}/${i}.yaml`,
+          text: entry({
+            code: `30700${n}030101/00000${i}`,
+            name: `资源${n}-${i}`,
+            provider: [`第${n}局`, codes[n - 1]!],
+            publishedAt: '2019/05/10',
+          }),
+        });
+    const manyResult = lintWorkspace(many);
+    const found = catalogFindings(many, manyResult, catalogStats(many, manyResult), { root });
+    expect(found.mostErrors.map((d) => [d.name, d.errors, d.index])).toEqual([
+      ['第6局', 6, 0],
+      ['第5局', 5, 1],
+      ['第4局', 4, 2],
+      ['第3局', 3, 3],
+      ['第2局', 2, 4],
     ]);
   });
 });

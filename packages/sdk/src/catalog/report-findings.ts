@@ -49,11 +49,23 @@ export interface BlockingRule {
   entries: number;
 }
 
+/** A department of "fix these first": one of those with most errors. */
+export interface DepartmentErrors {
+  name: string;
+  code: string;
+  errors: number;
+  warnings: number;
+  /** Its position in `departments` (its findings there; `#findings-<index + 1>` on the page). */
+  index: number;
+}
+
 export interface CatalogFindings {
   /** Departments with findings, most errors first; index + 1 is the `#findings-N` anchor of the page. */
   departments: ReportDepartmentFindings[];
   /** The rules whose errors block registration, most entries first. */
   blocking: BlockingRule[];
+  /** The departments with most errors (at most {@link MOST_ERRORS_SHOWN}, none without an error), most first. */
+  mostErrors: DepartmentErrors[];
   errors: number;
   warnings: number;
 }
@@ -64,6 +76,9 @@ export interface CatalogFindingsOptions {
   /** The catalogue folder: absolute file paths under it are shown relative to it. */
   root?: string;
 }
+
+/** How many departments "fix these first" names. */
+export const MOST_ERRORS_SHOWN = 5;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const byErrorsFirst = (
@@ -103,6 +118,7 @@ export function catalogFindings(
   return {
     departments,
     blocking: blockingRules(result.diagnostics),
+    mostErrors: mostErrors(departments),
     errors: departments.reduce((n, d) => n + d.errors, 0),
     warnings: departments.reduce((n, d) => n + d.warnings, 0),
   };
@@ -192,6 +208,14 @@ function fieldsOf(
     const at = file.pathAt(diagnostic.range.start.offset);
     return at ? displayPath(at.path) : '';
   });
+}
+
+/** The first departments of the list (sorted most errors first) that have errors. */
+function mostErrors(departments: readonly ReportDepartmentFindings[]): DepartmentErrors[] {
+  return departments
+    .map(({ name, code, errors, warnings }, index) => ({ name, code, errors, warnings, index }))
+    .filter((department) => department.errors > 0)
+    .slice(0, MOST_ERRORS_SHOWN);
 }
 
 function blockingRules(diagnostics: readonly Diagnostic[]): BlockingRule[] {

@@ -35,8 +35,7 @@ export function codeActions(
       if (d.fixes.length === 0) continue;
       const range = toLspRange(d.range);
       const asked = params.context.diagnostics.some((c) => c.code === d.rule && sameRange(c.range, range));
-      const touches = overlaps(range, params.range);
-      if (!asked && !touches) continue;
+      if (!asked && !sharesLine(range, params.range)) continue;
       const lspDiagnostic: Diagnostic = toLspDiagnostic(d, lang, docsUrlOf(d.rule));
       const preferred = automaticFix(d);
       d.fixes.forEach((fix) => {
@@ -101,11 +100,21 @@ export function fixAllAction(
   };
 }
 
-function overlaps(
-  a: { start: { line: number; character: number }; end: { line: number; character: number } },
-  b: typeof a,
-) {
-  const before = (p: typeof a.start, q: typeof a.start) =>
-    p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
+type LspRange = CodeActionParams['range'];
+
+/** The lines a range covers; a range ending at the start of a line leaves that line out. */
+function linesOf(range: LspRange): [number, number] {
+  const { start, end } = range;
+  return [start.line, end.line > start.line && end.character === 0 ? end.line - 1 : end.line];
+}
+
+/**
+ * Whether a finding is on a line the request covers. VS Code asks with the cursor (an empty range) and only the
+ * diagnostics under it: a cursor at the start of `publishedAt: 2019/05/10` is on the date's line, not on the date,
+ * and must still be offered the date's own fix, not only "fix all".
+ */
+function sharesLine(diagnostic: LspRange, request: LspRange): boolean {
+  const [first, last] = linesOf(diagnostic);
+  const [from, to] = linesOf(request);
+  return first <= to && from <= last;
 }

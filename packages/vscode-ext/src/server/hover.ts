@@ -2,6 +2,8 @@ import { elementAt } from '@unsilo/sdk/catalog';
 import { type Hover, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrlOf } from './diagnostics';
+import { withoutRepeats } from './hover-text';
+import { itemElementHover, itemIndexNaming } from './item-element-hover';
 import { bilingual, type FileKind, isRequired, schemaAt } from './schema-model';
 import type { Lang } from './settings';
 import { codesetByName, fieldKey, vocabularyFor } from './vocabulary';
@@ -71,7 +73,11 @@ export function hover(
   const range = { start: document.positionAt(at.scalar.start), end: document.positionAt(at.scalar.end) };
   const value =
     at.on === 'value' ? valueHover(kind, at.path, at.scalar.value, lang, text, helpers) : undefined;
-  const body = value ?? (at.on === 'key' ? keyHover(kind, at.path, lang) : undefined);
+  const field = value ?? (at.on === 'key' ? keyHover(kind, at.path, lang) : undefined);
+  // An item's name, key or element: the data element it stands for, under the field's own hover if any.
+  const index = kind === 'InformationResource' ? itemIndexNaming(at.path) : undefined;
+  const element = index === undefined ? undefined : itemElementHover(text, index, lang);
+  const body = [field, element].filter(Boolean).join('\n\n---\n\n');
   if (!body) return null;
   return { contents: { kind: MarkupKind.Markdown, value: body }, range };
 }
@@ -84,21 +90,19 @@ function keyHover(kind: FileKind, path: EntryPath, lang: Lang): string | undefin
   const title = element?.zh ?? schema?.title ?? String(path.at(-1));
   const { zh, en } = bilingual(schema?.description);
   const english = element?.en ?? englishName(en);
-  const lines = [
-    `**${title}**${english ? ` · ${english}` : ''} — \`${fieldKey(path).replaceAll('.#', '[]')}\``,
-    '',
-  ];
-  if (element) lines.push(`${t(lang, '规则', 'Rule')}: ${element.rule[lang]}`, '');
-  const description = lang === 'zh' ? zh : en;
+  const heading = `**${title}**${english ? ` · ${english}` : ''} — \`${fieldKey(path).replaceAll('.#', '[]')}\``;
+  const vocabulary = vocabularyFor(path)
+    ?.map((v) => `\`${v.token}\` ${v.zh}${v.code ? ` (${v.code})` : ''}`)
+    .join(' · ');
+  // The rule and the description often say again what the title or the vocabulary says: each thing once.
+  const shown = [heading, vocabulary ?? ''];
+  const rule = element ? withoutRepeats(element.rule[lang], shown) : '';
+  const description = withoutRepeats(lang === 'zh' ? zh : en, [...shown, rule]);
+  const lines = [heading, ''];
+  if (rule) lines.push(`${t(lang, '规则', 'Rule')}: ${rule}`, '');
   if (description) lines.push(description, '');
   if (element?.required || isRequired(kind, path)) lines.push(t(lang, '必填。', 'Required.'), '');
-  const vocabulary = vocabularyFor(path);
-  if (vocabulary) {
-    lines.push(
-      vocabulary.map((v) => `\`${v.token}\` ${v.zh}${v.code ? ` (${v.code})` : ''}`).join(' · '),
-      '',
-    );
-  }
+  if (vocabulary) lines.push(vocabulary, '');
   const ruleIds = kind === 'InformationResource' ? rulesOfField[fieldKey(path)] : undefined;
   if (ruleIds?.length) {
     const links = ruleIds.map((id) => {

@@ -107,6 +107,60 @@ suite('Unsilo catalogue language features', () => {
     );
   });
 
+  test('the date line offers its own quick fix with the cursor at its start, not only fix all', async () => {
+    const editor = await openInEditor('catalog/faulty.yaml');
+    const date = await waitFor('date/format diagnostic', () =>
+      vscode.languages
+        .getDiagnostics(editor.document.uri)
+        .find((d) => (d.code as { value: string })?.value === 'date/format'),
+    );
+    const line = positionOf(editor.document, 'publishedAt:').line;
+    assert.equal(date.range.start.line, line);
+    const titlesFor = async (range: vscode.Range) => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      return actions.map((a) => a.title);
+    };
+    // Where the light bulb asks with the cursor at the line's start (no diagnostic under it), and the whole line.
+    for (const range of [new vscode.Range(line, 0, line, 0), editor.document.lineAt(line).range]) {
+      const titles = await titlesFor(range);
+      assert.ok(
+        titles.includes('Change to 2019-05-10'),
+        `no date fix at ${line}:0 among: ${titles.join(' | ')}`,
+      );
+      assert.ok(
+        titles.some((t) => t.startsWith('Fix all auto-fixable problems in this file')),
+        `no fix all among: ${titles.join(' | ')}`,
+      );
+    }
+  });
+
+  test('a missing required field is reported where it belongs and named first, not on line 1', async () => {
+    const editor = await openInEditor('catalog/population.yaml');
+    const at = positionOf(editor.document, 'updateCycle: daily');
+    try {
+      await editor.edit((b) => b.delete(editor.document.lineAt(at.line).rangeIncludingLineBreak));
+      const missing = await waitFor('schema/required for updateCycle', () =>
+        vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .find((d) => (d.code as { value: string })?.value === 'schema/required'),
+      );
+      const last = editor.document.lineAt(positionOf(editor.document, 'publishedAt:').line);
+      assert.notEqual(missing.range.start.line, 0, 'not on apiVersion');
+      assert.deepEqual(
+        [missing.range.start.line, missing.range.start.character, missing.range.isEmpty],
+        [last.lineNumber, last.range.end.character, true],
+      );
+      assert.equal(missing.message, '`updateCycle` is missing: Update cycle is required');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   test('quick fix applies the linter fix (date/format)', async () => {
     const editor = await openInEditor('catalog/faulty.yaml');
     const diagnostic = await waitFor('date/format diagnostic', () =>
@@ -196,7 +250,7 @@ suite('Unsilo catalogue language features', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  test('hover shows the national element and vocabulary meanings', async () => {
+  test("hover shows the national element, vocabulary meanings and an item's data element", async () => {
     const editor = await openInEditor('catalog/population.yaml');
     const text = async (position: vscode.Position) => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
@@ -212,6 +266,8 @@ suite('Unsilo catalogue language features', () => {
     assert.match(await text(positionOf(editor.document, 'code: "3070', 1)), /信息资源代码/);
     assert.match(await text(positionOf(editor.document, 'conditional', 2)), /有条件共享/);
     assert.match(await text(positionOf(editor.document, 'GB/T 2261.1', 2)), /性别/);
+    // An item's key: the data element it stands for.
+    assert.match(await text(positionOf(editor.document, 'gmsfhm', 2)), /公民身份号码.*`person\.id-number`/);
   });
 
   test('outline lists the resource and its items', async () => {

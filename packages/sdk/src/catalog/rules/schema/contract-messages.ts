@@ -1,5 +1,7 @@
 import { displayPath, elementAt } from '../../elements';
 import type { EntryPath, LocalizedText } from '../../types';
+import { explainDate } from '../date/explain';
+import { patternDefect } from './pattern-defects';
 
 /** What the rule reads of a zod issue (the generated contract schemas are zod 4). */
 export interface ContractIssue {
@@ -65,6 +67,22 @@ function labelOf(path: EntryPath): LocalizedText {
     : { zh: dotted, en: dotted };
 }
 
+/**
+ * "`items[1].key` is missing: …", the field first. `because` says why it is required where that depends on the
+ * entry (items for a database); by default, that its element must be filled in.
+ */
+export function missingFieldMessage(path: EntryPath, because?: LocalizedText): LocalizedText {
+  const dotted = displayPath(path);
+  let end = path.length;
+  while (end > 0 && typeof path[end - 1] === 'number') end--;
+  const element = end > 0 ? elementAt(path.slice(0, end)) : undefined;
+  const reason =
+    because ?? (element ? { zh: `${element.zh}必须填写`, en: `${element.en} is required` } : undefined);
+  return reason
+    ? { zh: `缺少必填字段 \`${dotted}\`：${reason.zh}`, en: `\`${dotted}\` is missing: ${reason.en}` }
+    : { zh: `缺少必填字段 \`${dotted}\``, en: `\`${dotted}\` is missing` };
+}
+
 /** The bound of a too_big/too_small issue, and what it counts. */
 function sizeMessage(issue: ContractIssue, value: unknown, label: LocalizedText): LocalizedText {
   const big = issue.code === 'too_big';
@@ -104,7 +122,7 @@ export function contractMessage(issue: ContractIssue, path: EntryPath, value: un
   const label = labelOf(path);
   const shown = show(value);
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value'))
-    return { zh: `缺少必填字段 ${label.zh}`, en: `missing required field ${label.en}` };
+    return missingFieldMessage(path);
   switch (issue.code) {
     case 'invalid_type': {
       const expected = typeName(issue.expected ?? 'unknown');
@@ -130,19 +148,34 @@ export function contractMessage(issue: ContractIssue, path: EntryPath, value: un
     case 'too_small':
       return sizeMessage(issue, value, label);
     case 'invalid_format': {
-      if (issue.format === 'date')
-        return {
-          zh: `${label.zh} ${shown.zh} 不是 CCYY-MM-DD 格式的有效日期`,
-          en: `${label.en} ${shown.en} is not a valid CCYY-MM-DD date`,
-        };
-      // zod writes the pattern as a regex literal: `/^[0-9]{6,}\/[0-9]+$/` is shown as `^[0-9]{6,}/[0-9]+$`.
-      const pattern = (issue.pattern ?? '').replace(/^\/(.*)\/[a-z]*$/, '$1').replace(/\\\//g, '/');
-      return {
-        zh: `${label.zh} ${shown.zh} 不符合格式 ${pattern}`,
-        en: `${label.en} ${shown.en} does not match ${pattern}`,
-      };
+      if (issue.format === 'date') return dateMessage(label, shown, value);
+      return patternMessage(issue, label, shown, value);
     }
     default:
       return { zh: `${label.zh} 不符合接口规范（${issue.message}）`, en: `${label.en}: ${issue.message}` };
   }
+}
+
+function dateMessage(label: LocalizedText, shown: LocalizedText, value: unknown): LocalizedText {
+  const why = typeof value === 'string' ? explainDate(value) : undefined;
+  return {
+    zh: `${label.zh} ${shown.zh} 不是 CCYY-MM-DD 格式的有效日期${why ? `：${why.zh}` : ''}`,
+    en: `${label.en} ${shown.en} is not a valid CCYY-MM-DD date${why ? `: ${why.en}` : ''}`,
+  };
+}
+
+/** A value against a pattern: what in the value breaks it, where the pattern is one people know. */
+function patternMessage(
+  issue: ContractIssue,
+  label: LocalizedText,
+  shown: LocalizedText,
+  value: unknown,
+): LocalizedText {
+  // zod writes the pattern as a regex literal: `/^[0-9]{6,}\/[0-9]+$/` is shown as `^[0-9]{6,}/[0-9]+$`.
+  const pattern = (issue.pattern ?? '').replace(/^\/(.*)\/[a-z]*$/, '$1').replace(/\\\//g, '/');
+  const why = typeof value === 'string' ? patternDefect(pattern, value) : undefined;
+  return {
+    zh: `${label.zh} ${shown.zh} 不符合格式 ${pattern}${why ? `：${why.zh}` : ''}`,
+    en: `${label.en} ${shown.en} does not match ${pattern}${why ? `: ${why.en}` : ''}`,
+  };
 }

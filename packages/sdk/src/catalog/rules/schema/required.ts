@@ -1,8 +1,11 @@
 import { insertKeyEdit } from '../../edits';
-import { elementAt } from '../../elements';
+import { displayPath, elementAt } from '../../elements';
+import type { CatalogFile } from '../../parse';
 import { defineRule } from '../../rule';
-import type { EntryPath } from '../../types';
+import type { EntryPath, Fix, LocalizedText } from '../../types';
+import { vocabularies } from '../../vocabulary';
 import { isBlank, itemsOf, tokenAt } from '../support';
+import { missingFieldMessage } from './contract-messages';
 
 /** The fields every entry must fill (the schema's required fields). */
 export const REQUIRED_FIELDS: readonly EntryPath[] = [
@@ -42,45 +45,55 @@ export const rule = defineRule({
       const value = file.get(path);
       const isPlaceholder = typeof value === 'string' && value.trim() === PLACEHOLDER;
       if (!isPlaceholder && !isBlank(value)) continue;
-      const element = elementAt(path);
-      const label = { zh: element?.zh ?? path.join('.'), en: element?.en ?? path.join('.') };
-      const dotted = path.join('.');
-      if (isPlaceholder) {
-        report({
-          at: path,
-          message: {
-            zh: `${dotted}（${label.zh}）仍是占位符 ${PLACEHOLDER}，请填写`,
-            en: `${dotted} (${label.en}) is still the placeholder ${PLACEHOLDER}; fill it in`,
-          },
-        });
-        continue;
-      }
-      const present = file.has(path);
-      const placeholder =
-        path[0] === 'items' && path.length === 1
-          ? `[{ name: ${PLACEHOLDER}, key: todo, type: C, length: 50 }]`
-          : PLACEHOLDER;
-      report({
-        at: path,
-        part: 'key',
-        message: present
-          ? {
-              zh: `必填字段 ${dotted}（${label.zh}）为空`,
-              en: `required field ${dotted} (${label.en}) is empty`,
-            }
-          : {
-              zh: `缺少必填字段 ${dotted}（${label.zh}）`,
-              en: `missing required field ${dotted} (${label.en})`,
-            },
-        fixes: present
-          ? []
-          : [
-              {
-                title: { zh: `插入 ${dotted} 占位符`, en: `Insert a placeholder for ${dotted}` },
-                edits: [insertKeyEdit(file, path, placeholder)].filter((edit) => edit !== undefined),
-              },
-            ].filter((fix) => fix.edits.length > 0),
-      });
+      if (isPlaceholder) report({ at: path, message: placeholderMessage(path) });
+      else if (file.has(path)) report({ at: path, part: 'key', message: emptyMessage(path) });
+      else report({ at: path, part: 'key', message: missing(path, format), fixes: insertFix(file, path) });
     }
   },
 });
+
+function labelOf(path: EntryPath): LocalizedText {
+  const element = elementAt(path);
+  return { zh: element?.zh ?? displayPath(path), en: element?.en ?? displayPath(path) };
+}
+
+function placeholderMessage(path: EntryPath): LocalizedText {
+  const label = labelOf(path);
+  const dotted = displayPath(path);
+  return {
+    zh: `\`${dotted}\`（${label.zh}）仍是占位符 ${PLACEHOLDER}，请填写`,
+    en: `\`${dotted}\` (${label.en}) is still the placeholder ${PLACEHOLDER}; fill it in`,
+  };
+}
+
+function emptyMessage(path: EntryPath): LocalizedText {
+  const label = labelOf(path);
+  const dotted = displayPath(path);
+  return {
+    zh: `必填字段 \`${dotted}\` 为空：${label.zh}必须填写`,
+    en: `\`${dotted}\` is empty: ${label.en} is required`,
+  };
+}
+
+/** "`items` is missing", with the format that requires items. */
+function missing(path: EntryPath, format: string | undefined): LocalizedText {
+  const term = vocabularies.formatClass.find((t) => t.token === format);
+  if (path.length !== 1 || path[0] !== 'items' || !term) return missingFieldMessage(path);
+  return missingFieldMessage(path, {
+    zh: `${term.zh}格式的资源须列出信息项`,
+    en: `a resource in ${(term.en ?? term.token).toLowerCase()} format must list its information items`,
+  });
+}
+
+/** Inserts a placeholder where the field belongs (a whole item for `items`). */
+function insertFix(file: CatalogFile, path: EntryPath): Fix[] {
+  const placeholder =
+    path[0] === 'items' && path.length === 1
+      ? `[{ name: ${PLACEHOLDER}, key: todo, type: C, length: 50 }]`
+      : PLACEHOLDER;
+  const edit = insertKeyEdit(file, path, placeholder);
+  const dotted = displayPath(path);
+  return edit
+    ? [{ title: { zh: `插入 ${dotted} 占位符`, en: `Insert a placeholder for ${dotted}` }, edits: [edit] }]
+    : [];
+}
