@@ -20,6 +20,7 @@ import { sandboxServer } from './support/bundle';
 import { createSender } from './support/http';
 import { type GuessingLatency, measureGuessing } from './support/login-guessing';
 import { measurePostgres, postgresFigures } from './support/postgres-figures';
+import { measureRetention, type RetentionFigures } from './support/retention-figures';
 import { BATCH, benchRecords, upsertThroughput } from './support/upserts';
 
 const self = fileURLToPath(import.meta.url);
@@ -98,11 +99,35 @@ function guessingFigure(throttle: string, measured: GuessingLatency) {
   };
 }
 
+/** Erasure and compaction on the filled resource, against a filtered query over it. */
+function retentionFigures(measured: RetentionFigures, records: number) {
+  const baseline = `records query with an equality filter over the same ${records.toLocaleString('en')} records: ${measured.filteredQueryMs.toFixed(1)} ms`;
+  return [
+    {
+      name: `erase one data subject from a resource of ${records.toLocaleString('en')} records`,
+      value: Number(measured.eraseMs.toFixed(1)),
+      unit: 'ms',
+      baseline,
+      ratio: Number((measured.eraseMs / measured.filteredQueryMs).toFixed(3)),
+      target: 'report',
+    },
+    {
+      name: `compact a change feed of ${records.toLocaleString('en')} versions (nothing old enough to remove)`,
+      value: Number(measured.compactMs.toFixed(1)),
+      unit: 'ms',
+      baseline,
+      ratio: Number((measured.compactMs / measured.filteredQueryMs).toFixed(3)),
+      target: 'report',
+    },
+  ];
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'unsilo-bench-sandbox-'));
   const children: ChildProcess[] = [];
   try {
-    const sandbox = await serve('sandbox', join(dir, 'sandbox.db'));
+    // A retention window of a day: nothing the benchmark writes is old enough to go, so compaction reads it all.
+    const sandbox = await serve('sandbox', join(dir, 'sandbox.db'), { retentionDays: 1 });
     children.push(sandbox.child);
     const { auth, resourcePath, batchPath } = await publishBenchEntry(send, sandbox.url);
 
@@ -133,6 +158,7 @@ async function main() {
     const bareRate = bareUpsert.perSecond;
     const sandboxRead = await readLatency(sandbox.url, resourcePath, auth);
     const bareRead = await readLatency(bare.url, resourcePath, auth);
+    const retention = await measureRetention(send, sandbox.url, resourcePath);
     const guessedDefault = await guessingOn(dir, 'guess-default', {});
     // Throttling out of the way: every guess is checked, so the figure shows scrypt off the event loop alone.
     const guessedRaised = await guessingOn(dir, 'guess-raised', {
@@ -205,6 +231,7 @@ async function main() {
       guessingFigure('default login throttle', guessedDefault),
       guessingFigure('login throttle raised (every guess checked)', guessedRaised),
     ];
+    figures.push(...retentionFigures(retention, BATCHES * BATCH));
     if (onPostgres) figures.push(...postgresFigures(sandboxUpsert, onPostgres));
     else console.log('PostgreSQL not installed: its figures are left out (apt-get install postgresql)');
     console.log(JSON.stringify({ area: 'sandbox', figures }));
