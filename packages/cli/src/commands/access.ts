@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { renderDecision, renderShareRequests } from '../format/access-text';
 import { CliError } from '../util/cli-error';
 import { assertTextOrJson, onExchange } from '../util/exchange-call';
-import { exchangeSettingsHelp } from '../util/exchange-help';
+import { withExchangeOptions as withCommon } from '../util/exchange-help';
 import { type Lang, resolveLang } from '../util/lang';
 
 interface CommonFlags {
@@ -67,17 +67,6 @@ export function register(program: Command): void {
       'refuse',
     ),
   );
-}
-
-function withCommon(command: Command): Command {
-  return command
-    .option('--format <format>', 'text | json', 'text')
-    .option(
-      '--exchange <url>',
-      '交换平台地址 / exchange URL (else UNSILO_EXCHANGE_URL or unsilo.config.yaml)',
-    )
-    .option('--lang <lang>', 'zh | en')
-    .addHelpText('after', exchangeSettingsHelp);
 }
 
 /** One step on one share request: file, approve or refuse it, and print what it is now. */

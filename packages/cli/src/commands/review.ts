@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { renderReview, renderWaiting } from '../format/review-text';
 import { CliError } from '../util/cli-error';
 import { assertTextOrJson, onExchange } from '../util/exchange-call';
-import { exchangeSettingsHelp } from '../util/exchange-help';
+import { withExchangeOptions as withCommon } from '../util/exchange-help';
 import { type Lang, resolveLang } from '../util/lang';
 
 interface CommonFlags {
@@ -49,17 +49,6 @@ export function register(program: Command): void {
         .option('--reason <text>', '撤销理由（withdraw 必填）/ the reason (withdraw only, required there)'),
     ).action((code: string, flags: CommonFlags & { reason?: string }) => takeStep(step, code, flags));
   }
-}
-
-function withCommon(command: Command): Command {
-  return command
-    .option('--format <format>', 'text | json', 'text')
-    .option(
-      '--exchange <url>',
-      '交换平台地址 / exchange URL (else UNSILO_EXCHANGE_URL or unsilo.config.yaml)',
-    )
-    .option('--lang <lang>', 'zh | en')
-    .addHelpText('after', exchangeSettingsHelp);
 }
 
 async function listWaiting(flags: CommonFlags & { status: string }): Promise<void> {
